@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * buf.c -- a growable byte buffer, with the escaping that writers need.
+ *
+ * Writers build their output here and hand it to a sink in large pieces;
+ * the escaping functions scan for the few bytes that need care and copy the
+ * runs between them in one memcpy, because output is on the hot path.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "private.h"
+
+void tt_buf_reserve(tt_buf *b, size_t extra) {
+  if (b->len + extra + 1 > b->cap) {
+    size_t need = b->len + extra + 1;
+    size_t n = b->cap ? b->cap : 256;
+    while (n < need)
+      n *= 2;
+    b->data = tt_xrealloc(b->data, n);
+    b->cap = n;
+  }
+}
+
+void tt_buf_put(tt_buf *b, const char *s, size_t len) {
+  tt_buf_reserve(b, len);
+  memcpy(b->data + b->len, s, len);
+  b->len += len;
+  b->data[b->len] = '\0';
+}
+
+void tt_buf_puts(tt_buf *b, const char *s) { tt_buf_put(b, s, strlen(s)); }
+
+void tt_buf_putc(tt_buf *b, char c) {
+  tt_buf_reserve(b, 1);
+  b->data[b->len++] = c;
+  b->data[b->len] = '\0';
+}
+
+void tt_buf_printf(tt_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char small[256];
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  if (n < 0)
+    return;
+  if ((size_t)n < sizeof small) {
+    tt_buf_put(b, small, (size_t)n);
+    return;
+  }
+  tt_buf_reserve(b, (size_t)n);
+  va_start(ap, fmt);
+  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+void tt_buf_put_json(tt_buf *b, const char *s, size_t len) {
+  static const char hex[] = "0123456789abcdef";
+  size_t run = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\')
+      continue;
+    tt_buf_put(b, s + run, i - run);
+    run = i + 1;
+    switch (c) {
+    case '"': tt_buf_put(b, "\\\"", 2); break;
+    case '\\': tt_buf_put(b, "\\\\", 2); break;
+    case '\n': tt_buf_put(b, "\\n", 2); break;
+    case '\r': tt_buf_put(b, "\\r", 2); break;
+    case '\t': tt_buf_put(b, "\\t", 2); break;
+    default: {
+      char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+      tt_buf_put(b, esc, 6);
+    }
+    }
+  }
+  tt_buf_put(b, s + run, len - run);
+}
+
+void tt_buf_put_xml(tt_buf *b, const char *s, size_t len, int attr) {
+  size_t run = 0;
+  for (size_t i = 0; i < len; i++) {
+    const char *rep;
+    switch (s[i]) {
+    case '&': rep = "&amp;"; break;
+    case '<': rep = "&lt;"; break;
+    case '>': rep = "&gt;"; break;
+    case '\r': rep = "&#13;"; break;
+    case '"': rep = attr ? "&quot;" : NULL; break;
+    case '\n': rep = attr ? "&#10;" : NULL; break;
+    case '\t': rep = attr ? "&#9;" : NULL; break;
+    default: rep = NULL;
+    }
+    if (!rep)
+      continue;
+    tt_buf_put(b, s + run, i - run);
+    tt_buf_puts(b, rep);
+    run = i + 1;
+  }
+  tt_buf_put(b, s + run, len - run);
+}
+
+const char *tt_buf_cstr(tt_buf *b) {
+  tt_buf_reserve(b, 0);
+  b->data[b->len] = '\0';
+  return b->data;
+}
+
+void tt_buf_clear(tt_buf *b) {
+  b->len = 0;
+  if (b->data)
+    b->data[0] = '\0';
+}
+
+void tt_buf_free(tt_buf *b) {
+  free(b->data);
+  b->data = NULL;
+  b->len = b->cap = 0;
+}
+
+char *tt_buf_steal(tt_buf *b, size_t *len) {
+  tt_buf_reserve(b, 0);
+  b->data[b->len] = '\0';
+  char *p = b->data;
+  if (len)
+    *len = b->len;
+  b->data = NULL;
+  b->len = b->cap = 0;
+  return p;
+}

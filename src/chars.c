@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * chars.c -- character classes and the folding that makes match keys.
+ *
+ * Tokenizing and key-making look at every code point, so they read two
+ * 64K-entry tables (class bits and folded code point) built once from
+ * utf8proc's Unicode data instead of calling a library per character.
+ * Code points outside the Basic Multilingual Plane are rare in news and
+ * take the slow path through utf8proc.  This file does not decide what a
+ * token is; tokenize.c does.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "private.h"
+
+static uint16_t class_table[0x10000];
+static uint16_t fold_table[0x10000];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static int is_latin(uint32_t cp) {
+  return (cp >= 0x41 && cp <= 0x5A) || (cp >= 0x61 && cp <= 0x7A) ||
+         (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+         (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2C60 && cp <= 0x2C7F) ||
+         (cp >= 0xA720 && cp <= 0xA7FF) || (cp >= 0xFF21 && cp <= 0xFF5A);
+}
+
+static int is_cyrillic(uint32_t cp) {
+  return (cp >= 0x400 && cp <= 0x52F) || (cp >= 0x1C80 && cp <= 0x1C8F) ||
+         (cp >= 0x2DE0 && cp <= 0x2DFF) || (cp >= 0xA640 && cp <= 0xA69F);
+}
+
+/* Apostrophes that may stand inside a word: прем'єр, м’ясо, пʼять, O'Brien. */
+static int is_apostrophe(uint32_t cp) {
+  return cp == 0x27 || cp == 0x2019 || cp == 0x02BC || cp == 0x2018 ||
+         cp == 0x60 || cp == 0xB4 || cp == 0x02B9;
+}
+
+static int is_quote(uint32_t cp) {
+  return cp == 0x22 || cp == 0x27 || cp == 0xAB || cp == 0xBB ||
+         (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2039 || cp == 0x203A ||
+         cp == 0x300C || cp == 0x300D || cp == 0xFF02;
+}
+
+static int is_dash(uint32_t cp) {
+  return cp == 0x2D || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 ||
+         cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D;
+}
+
+static unsigned compute_class(uint32_t cp) {
+  unsigned c = 0;
+  switch (utf8proc_category((utf8proc_int32_t)cp)) {
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LT: c = TT_C_ALPHA | TT_C_UPPER; break;
+  case UTF8PROC_CATEGORY_LL: c = TT_C_ALPHA | TT_C_LOWER; break;
+  case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO: c = TT_C_ALPHA; break;
+  case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ME:
+  case UTF8PROC_CATEGORY_CF: c = TT_C_MARK; break;
+  case UTF8PROC_CATEGORY_ND: c = TT_C_DIGIT; break;
+  case UTF8PROC_CATEGORY_ZS: c = TT_C_SPACE; break;
+  case UTF8PROC_CATEGORY_ZL:
+  case UTF8PROC_CATEGORY_ZP: c = TT_C_NEWLINE; break;
+  case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
+  case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+  case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+  case UTF8PROC_CATEGORY_PO: c = TT_C_PUNCT; break;
+  case UTF8PROC_CATEGORY_SC: c = TT_C_SYMBOL | TT_C_CURRENCY; break;
+  case UTF8PROC_CATEGORY_CC:
+    if (cp == '\t')
+      c = TT_C_SPACE;
+    else if (cp == '\n' || cp == '\r' || cp == 0x85)
+      c = TT_C_NEWLINE;
+    else if (cp < 0x20)
+      c = TT_C_BAD; /* XML 1.0 cannot carry C0 controls */
+    else
+      c = TT_C_SYMBOL;
+    break;
+  default: c = TT_C_SYMBOL; break; /* S*, N[lo], Co, Cn */
+  }
+  if (cp == 0x200B) /* zero-width space separates words */
+    c = TT_C_SPACE;
+  if (cp == 0xFFFE || cp == 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    c = TT_C_BAD;
+  if (c & TT_C_ALPHA) {
+    if (is_latin(cp))
+      c |= TT_C_LATIN;
+    else if (is_cyrillic(cp))
+      c |= TT_C_CYRILLIC;
+  }
+  if (is_apostrophe(cp))
+    c |= TT_C_APOS;
+  if (cp == 0x2D || cp == 0x2010 || cp == 0x2011)
+    c |= TT_C_HYPHEN;
+  if (is_quote(cp))
+    c |= TT_C_QUOTE;
+  return c;
+}
+
+static uint32_t compute_fold(uint32_t cp, unsigned cls) {
+  if (cp == 0x0301 || cp == 0x0300) /* stress marks: Володи́мир */
+    return 0;
+  if (cp == 0x0451 || cp == 0x0401) /* ё, Ё: often written е */
+    return 0x0435;
+  if (is_apostrophe(cp))
+    return 0x27;
+  if (is_dash(cp))
+    return 0x2D;
+  if (is_quote(cp))
+    return 0x22;
+  if (cls & TT_C_SPACE)
+    return 0x20;
+  return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+}
+
+static void build_tables(void) {
+  for (uint32_t cp = 0; cp < 0x10000; cp++) {
+    unsigned cls = compute_class(cp);
+    uint32_t f = compute_fold(cp, cls);
+    class_table[cp] = (uint16_t)cls;
+    fold_table[cp] = (uint16_t)(f < 0x10000 ? f : cp);
+  }
+}
+
+void tt_chars_init(void) { pthread_once(&tables_once, build_tables); }
+
+unsigned tt_cp_class(uint32_t cp) {
+  if (TT_LIKELY(cp < 0x10000))
+    return class_table[cp];
+  if (cp > 0x10FFFF)
+    return TT_C_BAD;
+  return compute_class(cp);
+}
+
+uint32_t tt_cp_fold(uint32_t cp) {
+  if (TT_LIKELY(cp < 0x10000))
+    return fold_table[cp];
+  return compute_fold(cp, compute_class(cp));
+}
+
+size_t tt_utf8_put(uint32_t cp, char *out) {
+  if (cp < 0x80) {
+    out[0] = (char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = (char)(0xC0 | (cp >> 6));
+    out[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = (char)(0xE0 | (cp >> 12));
+    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = (char)(0xF0 | (cp >> 18));
+  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+/* Validation follows the well-formed byte sequences of Unicode 15, table
+ * 3-7: no overlong forms, no surrogates, nothing above U+10FFFF. */
+size_t tt_utf8_check(const unsigned char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    /* Skip ASCII eight bytes at a time: most news is mostly ASCII or
+     * two-byte Cyrillic. */
+    while (i + 8 <= len) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ULL)
+        break;
+      i += 8;
+    }
+    if (i >= len)
+      break;
+    unsigned c = s[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    size_t n;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+      n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      n = 3;
+      if (c == 0xE0)
+        lo = 0xA0;
+      else if (c == 0xED)
+        hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 4;
+      if (c == 0xF0)
+        lo = 0x90;
+      else if (c == 0xF4)
+        hi = 0x8F;
+    } else
+      return i;
+    if (i + n > len)
+      return i;
+    if (s[i + 1] < lo || s[i + 1] > hi)
+      return i;
+    for (size_t k = 2; k < n; k++)
+      if ((s[i + k] & 0xC0) != 0x80)
+        return i;
+    i += n;
+  }
+  return len;
+}
+
+size_t tt_utf8_count(const char *s, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++)
+    n += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return n;
+}
+
+void tt_key_append(tt_buf *out, const char *s, size_t len) {
+  const unsigned char *p = (const unsigned char *)s;
+  unsigned char *nfc = NULL;
+  /* Only text with combining marks needs NFC first (и + U+0306 -> й). */
+  for (size_t i = 0; i < len;) {
+    uint32_t cp;
+    i += tt_utf8_next(p + i, &cp);
+    if (cp >= 0x300 && (tt_cp_class(cp) & TT_C_MARK)) {
+      utf8proc_ssize_t n = utf8proc_map(p, (utf8proc_ssize_t)len, &nfc,
+                                        UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+      if (n >= 0) {
+        p = nfc;
+        len = (size_t)n;
+      }
+      break;
+    }
+  }
+  tt_buf_reserve(out, len * 2);
+  for (size_t i = 0; i < len;) {
+    uint32_t cp;
+    unsigned char c = p[i];
+    if (c < 0x80) { /* ASCII fast path */
+      uint32_t f = fold_table[c];
+      out->data[out->len++] = (char)f;
+      i++;
+      continue;
+    }
+    i += tt_utf8_next(p + i, &cp);
+    uint32_t f = tt_cp_fold(cp);
+    if (f) {
+      tt_buf_reserve(out, 4);
+      out->len += tt_utf8_put(f, out->data + out->len);
+    }
+  }
+  out->data[out->len] = '\0';
+  free(nfc);
+}

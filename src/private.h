@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * private.h -- internal structures shared by libteitag's modules.
+ *
+ * The one data structure is the document (struct teitag_doc): its text,
+ * paragraphs, sentences, tokens and spans.  Modules fill it in the order of
+ * the data flow (decode -> segment/tokenize -> lang -> annotators ->
+ * resolve) and writers only read it.  Nothing here is installed; the
+ * public names live in include/teitag.h.
+ */
+#ifndef TEITAG_PRIVATE_H
+#define TEITAG_PRIVATE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "teitag.h"
+
+#if defined(__GNUC__)
+#define TT_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#define TT_LIKELY(x) __builtin_expect(!!(x), 1)
+#define TT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define TT_PRINTF(fmt, args)
+#define TT_LIKELY(x) (x)
+#define TT_UNLIKELY(x) (x)
+#endif
+
+/* ---- mem.c: allocation that aborts instead of returning NULL ---------- */
+
+void *tt_xmalloc(size_t size);
+void *tt_xcalloc(size_t n, size_t size);
+void *tt_xrealloc(void *ptr, size_t size);
+char *tt_xstrndup(const char *s, size_t len);
+char *tt_xstrdup(const char *s);
+
+/* Grows `*ptr` (an array of `elem` bytes each) so it can hold `need`
+ * elements; `*cap` is updated.  Doubling keeps appends amortised O(1). */
+void tt_grow(void **ptr, size_t *cap, size_t need, size_t elem);
+#define TT_RESERVE(arr, cap, need)                                            \
+  tt_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+
+/* ---- buf.c: growable byte buffer -------------------------------------- */
+
+typedef struct tt_buf {
+  char *data; /* NUL-terminated when len > 0 or after tt_buf_cstr() */
+  size_t len;
+  size_t cap;
+} tt_buf;
+
+void tt_buf_reserve(tt_buf *b, size_t extra);
+void tt_buf_put(tt_buf *b, const char *s, size_t len);
+void tt_buf_puts(tt_buf *b, const char *s);
+void tt_buf_putc(tt_buf *b, char c);
+void tt_buf_printf(tt_buf *b, const char *fmt, ...) TT_PRINTF(2, 3);
+/* Appends `s` as the body of a JSON string (no quotes), escaped. */
+void tt_buf_put_json(tt_buf *b, const char *s, size_t len);
+/* Appends `s` with &, <, > (and in attributes ") escaped for XML; CR is
+ * written as &#13; so that it survives a parser's line-end handling. */
+void tt_buf_put_xml(tt_buf *b, const char *s, size_t len, int attr);
+const char *tt_buf_cstr(tt_buf *b);
+void tt_buf_clear(tt_buf *b);
+void tt_buf_free(tt_buf *b);
+/* Gives the buffer's memory to the caller (NUL-terminated) and resets b. */
+char *tt_buf_steal(tt_buf *b, size_t *len);
+
+/* ---- diag.c ----------------------------------------------------------- */
+
+/* Fills `diag` (when not NULL) and returns `st`, so that error paths can be
+ * written as `return tt_fail(diag, TEITAG_EUTF8, ...)`. */
+teitag_status tt_fail(teitag_diag *diag, teitag_status st, size_t line,
+                      size_t column, size_t offset, const char *fmt, ...)
+    TT_PRINTF(6, 7);
+void tt_diag_clear(teitag_diag *diag);
+#define TT_NO_OFFSET ((size_t)-1)
+
+/* ---- chars.c: code-point classes and match-key folding ---------------- */
+
+enum {
+  TT_C_ALPHA = 1u << 0,    /* a letter (L*) */
+  TT_C_UPPER = 1u << 1,    /* upper or title case letter */
+  TT_C_LOWER = 1u << 2,    /* lower case letter */
+  TT_C_DIGIT = 1u << 3,    /* decimal digit (Nd) */
+  TT_C_SPACE = 1u << 4,    /* horizontal white space, incl. no-break/thin */
+  TT_C_NEWLINE = 1u << 5,  /* LF, CR, NEL, LS, PS */
+  TT_C_PUNCT = 1u << 6,    /* punctuation (P*) */
+  TT_C_SYMBOL = 1u << 7,   /* symbol (S*) */
+  TT_C_MARK = 1u << 8,     /* combining mark (M*) */
+  TT_C_APOS = 1u << 9,     /* an apostrophe that may sit inside a word */
+  TT_C_HYPHEN = 1u << 10,  /* a hyphen that may join a compound word */
+  TT_C_QUOTE = 1u << 11,   /* a quotation mark */
+  TT_C_CURRENCY = 1u << 12, /* currency sign (Sc) */
+  TT_C_LATIN = 1u << 13,   /* Latin-script letter */
+  TT_C_CYRILLIC = 1u << 14, /* Cyrillic-script letter */
+  TT_C_BAD = 1u << 15      /* not allowed in XML 1.0 text (C0 controls...) */
+};
+
+/* Builds the tables once per process (thread-safe).  Every entry point that
+ * classifies characters calls it; it is cheap after the first time. */
+void tt_chars_init(void);
+/* Class bits of `cp` (any code point). */
+unsigned tt_cp_class(uint32_t cp);
+/* The code point a match key uses for `cp`: lower case, ё -> е, every
+ * apostrophe -> ', every dash -> -, every double quote -> ".  Combining
+ * stress marks fold to 0 (dropped). */
+uint32_t tt_cp_fold(uint32_t cp);
+
+/* Decodes one code point from valid UTF-8 (the document text is validated
+ * on the way in) and returns its length in bytes (1..4). */
+static inline size_t tt_utf8_next(const unsigned char *s, uint32_t *cp) {
+  unsigned c = s[0];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  if (c < 0xE0) {
+    *cp = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+    return 2;
+  }
+  if (c < 0xF0) {
+    *cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    return 3;
+  }
+  *cp = ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) |
+        (s[3] & 0x3Fu);
+  return 4;
+}
+/* Writes `cp` as UTF-8 into out (4 bytes room); returns the length. */
+size_t tt_utf8_put(uint32_t cp, char *out);
+/* Checks that [s, s+len) is valid UTF-8.  Returns len when it is, else the
+ * byte offset of the first invalid sequence. */
+size_t tt_utf8_check(const unsigned char *s, size_t len);
+/* Number of code points in valid UTF-8. */
+size_t tt_utf8_count(const char *s, size_t len);
+/* Appends the match key of [s, s+len) to `out`: the text folded code point
+ * by code point with tt_cp_fold, after NFC when it holds combining marks. */
+void tt_key_append(tt_buf *out, const char *s, size_t len);
+
+/* 64-bit FNV-1a, used for match keys; tt_hash_mix combines word hashes
+ * into the hash of a word sequence. */
+static inline uint64_t tt_hash_bytes(const char *s, size_t len) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (size_t i = 0; i < len; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+static inline uint64_t tt_hash_mix(uint64_t seq, uint64_t word) {
+  seq ^= word + 0x9e3779b97f4a7c15ULL + (seq << 6) + (seq >> 2);
+  return seq * 0xff51afd7ed558ccdULL;
+}
+
+/* ---- the document ----------------------------------------------------- */
+
+/* Token flags. */
+enum {
+  TT_TOK_SENT_START = 1u << 0, /* first token of a sentence */
+  TT_TOK_PARA_START = 1u << 1, /* first token of a paragraph */
+  TT_TOK_SPACE_BEFORE = 1u << 2, /* white space precedes it */
+  TT_TOK_NL_BEFORE = 1u << 3,  /* a line break precedes it */
+  TT_TOK_ABBREV = 1u << 4,     /* ends with an abbreviation's dot */
+  TT_TOK_INITIAL = 1u << 5,    /* a single capital + dot: "J." */
+  TT_TOK_MAY_END = 1u << 6     /* an abbreviation that can end a sentence */
+};
+
+typedef struct tt_token {
+  uint32_t start, end; /* bytes in doc->text */
+  uint32_t key;        /* offset of the folded key in doc->keys */
+  uint32_t key_len;
+  uint64_t hash;       /* tt_hash_bytes of the key */
+  uint8_t kind;        /* teitag_token_kind */
+  uint8_t lcase;       /* teitag_token_case */
+  uint8_t flags;       /* TT_TOK_* */
+  uint8_t script;      /* TT_SCRIPT_* of its letters */
+} tt_token;
+
+enum { TT_SCRIPT_NONE = 0, TT_SCRIPT_LATIN = 1, TT_SCRIPT_CYRILLIC = 2,
+       TT_SCRIPT_OTHER = 4 };
+
+typedef struct tt_para {
+  uint32_t start, end;         /* bytes; the paragraph text, no line break */
+  uint32_t tok_begin, tok_end; /* token range */
+  uint8_t lang;                /* teitag_lang */
+} tt_para;
+
+typedef struct tt_sent {
+  uint32_t tok_begin, tok_end;
+} tt_sent;
+
+/* A candidate or resolved span.  String members are offsets into doc->strs
+ * (0 = absent). */
+typedef struct tt_span {
+  uint32_t start, end;         /* bytes */
+  uint32_t tok_begin, tok_end; /* token range, or both UINT32_MAX */
+  uint8_t type;                /* teitag_type */
+  uint8_t cert;                /* teitag_cert */
+  uint8_t nested;              /* 1 when inside another kept span */
+  uint8_t pad;
+  uint32_t order;              /* insertion order: earlier annotators win ties */
+  uint32_t ref, norm, source, amount, amount_min, amount_max, currency;
+} tt_span;
+
+struct teitag_doc {
+  char *text; /* UTF-8, NUL-terminated copy of the input text */
+  size_t len;
+  char *id;
+  teitag_lang lang;
+  int lang_fixed; /* the caller named the language */
+
+  tt_para *paras;
+  size_t n_paras, cap_paras;
+  tt_sent *sents;
+  size_t n_sents, cap_sents;
+  tt_token *toks;
+  size_t n_toks, cap_toks;
+  tt_span *spans;
+  size_t n_spans, cap_spans;
+
+  tt_buf keys; /* folded match keys of the tokens */
+  tt_buf strs; /* NUL-terminated strings of the spans; offset 0 is "" */
+
+  /* What the TEI header says about the input. */
+  size_t input_bytes;
+  char encoding[32];
+  unsigned char sha256[32];
+  int has_sha256;
+
+  const teitag_pipeline *pipeline; /* the pipeline that built it */
+};
+
+/* Adds a string to doc->strs and returns its offset (0 for NULL). */
+uint32_t tt_doc_str(teitag_doc *doc, const char *s);
+uint32_t tt_doc_strn(teitag_doc *doc, const char *s, size_t len);
+static inline const char *tt_doc_get_str(const teitag_doc *doc, uint32_t off) {
+  return off ? doc->strs.data + off : NULL;
+}
+/* Adds a span over tokens [tb, te) with the given attributes; returns it so
+ * the caller can set further attributes.  The pointer is valid until the
+ * next span is added. */
+tt_span *tt_doc_add_token_span(teitag_doc *doc, size_t tb, size_t te,
+                               teitag_type type, teitag_cert cert,
+                               const char *source);
+/* Is `id` usable as an entity ID (an ASCII NCName, not "teitag")? */
+int tt_valid_id(const char *id);
+/* Creates an empty document around a copy of valid UTF-8 text. */
+teitag_doc *tt_doc_new(const char *text, size_t len, const char *id);
+
+/* ---- segment.c / tokenize.c ------------------------------------------- */
+
+/* Splits doc->text into paragraphs (by `flags`: TEITAG_PIPE_LINES /
+ * TEITAG_PIPE_BLOCKS / auto), tokenizes each and splits sentences. */
+void tt_segment(teitag_doc *doc, unsigned flags);
+/* Tokenizes bytes [start, end) of doc->text, appending to doc->toks. */
+void tt_tokenize(teitag_doc *doc, size_t start, size_t end);
+/* Marks sentence starts among tokens [tb, te) and appends doc->sents. */
+void tt_split_sentences(teitag_doc *doc, size_t tb, size_t te);
+
+/* ---- lang.c ----------------------------------------------------------- */
+
+/* Guesses the language of bytes [start, end); stores the number of letters
+ * that decided it in *evidence. */
+teitag_lang tt_lang_guess(const char *text, size_t start, size_t end,
+                          size_t *evidence);
+/* The language of a whole text, never TEITAG_LANG_AUTO: Cyrillic without
+ * any cue counts as Russian, text without letters as English. */
+teitag_lang tt_lang_of_text(const char *text, size_t len);
+/* Sets doc->lang (unless fixed) and each paragraph's language. */
+void tt_lang_detect(teitag_doc *doc);
+
+/* ---- decode.c --------------------------------------------------------- */
+
+/* Turns input bytes into valid UTF-8 (BOM dropped, UTF-16 converted).
+ * On success *out is either `bytes` itself (*owned = 0) or a new buffer
+ * (*owned = 1), and `encoding` names what was read ("UTF-8", ...). */
+teitag_status tt_decode(const char *bytes, size_t len, const char **out,
+                        size_t *out_len, int *owned, char encoding[32],
+                        teitag_diag *diag);
+/* Refuses text that XML cannot carry (NUL, C0 controls other than TAB, LF,
+ * CR, U+FFFE/U+FFFF); `text` is valid UTF-8.  `base` is added to offsets. */
+teitag_status tt_check_text(const char *text, size_t len, size_t base,
+                            teitag_diag *diag);
+
+/* ---- resolve.c -------------------------------------------------------- */
+
+void tt_resolve(teitag_doc *doc, int nested, teitag_cert min_cert);
+
+/* ---- json.c: a small strict JSON reader ------------------------------- */
+
+typedef enum {
+  TT_JSON_NULL, TT_JSON_FALSE, TT_JSON_TRUE, TT_JSON_NUMBER, TT_JSON_STRING,
+  TT_JSON_ARRAY, TT_JSON_OBJECT
+} tt_json_kind;
+
+typedef struct tt_json tt_json;
+struct tt_json {
+  tt_json_kind kind;
+  char *str;       /* STRING: unescaped UTF-8; NUMBER: the literal; OBJECT
+                      members: the key is in `key` */
+  size_t len;
+  char *key;       /* the member name when inside an object */
+  size_t key_len;
+  tt_json *child;  /* first element / member */
+  tt_json *next;   /* next sibling */
+};
+
+/* Parses exactly one JSON value (white space around it allowed).  The tree
+ * lives in an arena freed by tt_json_free().  On error returns NULL and
+ * fills diag with the column (1-based, in bytes). */
+tt_json *tt_json_parse(const char *s, size_t len, teitag_diag *diag);
+void tt_json_free(tt_json *root);
+/* Member `name` of an object, or NULL. */
+const tt_json *tt_json_get(const tt_json *obj, const char *name);
+
+/* ---- sha256.c --------------------------------------------------------- */
+
+typedef struct tt_sha256 {
+  uint32_t h[8];
+  uint64_t total;
+  unsigned char block[64];
+  size_t fill;
+} tt_sha256;
+void tt_sha256_init(tt_sha256 *c);
+void tt_sha256_update(tt_sha256 *c, const void *data, size_t len);
+void tt_sha256_final(tt_sha256 *c, unsigned char out[32]);
+
+/* ---- pipeline.c ------------------------------------------------------- */
+
+typedef struct tt_annotator {
+  teitag_annotator_fn fn;
+  void *ctx;
+} tt_annotator;
+
+struct teitag_pipeline {
+  teitag_lang lang;
+  unsigned flags;
+  teitag_cert min_cert;
+  tt_annotator *annotators;
+  size_t n_annotators, cap_annotators;
+};
+
+#endif /* TEITAG_PRIVATE_H */
