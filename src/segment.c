@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * segment.c -- paragraphs: blank-line separated blocks, or single lines.
+ *
+ * A file with a blank line anywhere is read as blocks (a paragraph may span
+ * several lines); a file without one, as news dumps often are, has one
+ * paragraph per line.  A paragraph's byte range excludes the line break
+ * that ends it, so the TEI <p> holds exactly the paragraph's characters.
+ * Tokens and sentences are made here, paragraph by paragraph, so that no
+ * token or sentence ever crosses a paragraph boundary.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "private.h"
+
+/* End of the line that starts at i: the offset of its \n, \r\n or \r. */
+static size_t line_end(const char *s, size_t i, size_t len) {
+  const char *nl = memchr(s + i, '\n', len - i);
+  size_t e = nl ? (size_t)(nl - s) : len;
+  const char *cr = memchr(s + i, '\r', e - i);
+  if (cr)
+    e = (size_t)(cr - s);
+  return e;
+}
+
+/* Offset just past the line break at e (which is \n, \r\n, \r or len). */
+static size_t skip_break(const char *s, size_t e, size_t len) {
+  if (e >= len)
+    return len;
+  if (s[e] == '\r' && e + 1 < len && s[e + 1] == '\n')
+    return e + 2;
+  return e + 1;
+}
+
+static int blank(const char *s, size_t start, size_t end) {
+  const unsigned char *u = (const unsigned char *)s;
+  for (size_t i = start; i < end;) {
+    uint32_t cp;
+    size_t n = tt_utf8_next(u + i, &cp);
+    if (!(tt_cp_class(cp) & TT_C_SPACE))
+      return 0;
+    i += n;
+  }
+  return 1;
+}
+
+/* Is there a blank line between two lines of text anywhere? */
+static int has_blank_line(const char *s, size_t len) {
+  int seen_text = 0, pending_blank = 0;
+  for (size_t i = 0; i < len;) {
+    size_t e = line_end(s, i, len);
+    if (blank(s, i, e)) {
+      pending_blank = seen_text;
+    } else {
+      if (pending_blank)
+        return 1;
+      seen_text = 1;
+    }
+    i = skip_break(s, e, len);
+  }
+  return 0;
+}
+
+static void add_paragraph(teitag_doc *doc, size_t start, size_t end) {
+  TT_RESERVE(doc->paras, doc->cap_paras, doc->n_paras + 1);
+  tt_para *p = &doc->paras[doc->n_paras++];
+  p->start = (uint32_t)start;
+  p->end = (uint32_t)end;
+  p->tok_begin = (uint32_t)doc->n_toks;
+  tt_tokenize(doc, start, end);
+  p->tok_end = (uint32_t)doc->n_toks;
+  p->lang = TEITAG_LANG_AUTO;
+  tt_split_sentences(doc, p->tok_begin, p->tok_end);
+}
+
+void tt_segment(teitag_doc *doc, unsigned flags) {
+  const char *s = doc->text;
+  size_t len = doc->len;
+  int blocks;
+  if (flags & TEITAG_PIPE_LINES)
+    blocks = 0;
+  else if (flags & TEITAG_PIPE_BLOCKS)
+    blocks = 1;
+  else
+    blocks = has_blank_line(s, len);
+  size_t para_start = 0, para_end = 0;
+  int open = 0;
+  for (size_t i = 0; i < len;) {
+    size_t e = line_end(s, i, len);
+    if (blank(s, i, e)) {
+      if (open)
+        add_paragraph(doc, para_start, para_end);
+      open = 0;
+    } else if (!blocks) {
+      add_paragraph(doc, i, e);
+    } else {
+      if (!open)
+        para_start = i;
+      open = 1;
+      para_end = e;
+    }
+    i = skip_break(s, e, len);
+  }
+  if (open)
+    add_paragraph(doc, para_start, para_end);
+}

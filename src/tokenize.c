@@ -1,0 +1,496 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * tokenize.c -- tokens with byte offsets, shape and match key; sentences.
+ *
+ * A token is a word (letters, with apostrophes and hyphens inside:
+ * прем'єр, м’ясо, пʼять, Нью-Йорк, Ростов-на-Дону), a number (digits with
+ * group and decimal separators: 1,000.50, 1 000,50, 1.000,50), a URL, an
+ * e-mail address, one punctuation mark, or one symbol ($ € ₴).  Known
+ * abbreviations and initials keep their dot (Mr., млн., J., U.S.), so the
+ * sentence splitter never sees that dot as a full stop.  Each token gets its
+ * folded match key and its hash here, once, so that annotators never fold
+ * text themselves.  Nothing is allocated per token: tokens and keys go into
+ * the document's growable arrays.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "private.h"
+
+/* Abbreviations that keep their dot, folded, without the dot.  Those in
+ * may_end can also end a sentence ("... worth 5 млн. Наступного дня"). */
+static const char *const never_end[] = {
+    /* en */
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj",
+    "adm", "gov", "sen", "rep", "rev", "st", "jr", "sr", "mt", "ft", "no",
+    "vs", "vol", "fig", "approx", "dept", "est", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "messrs", "pres",
+    "lieut", "cmdr", "supt", "det", "insp", "hon", "brig", "cpl", "pvt",
+    /* uk */
+    "вул", "просп", "пл", "обл", "ім", "проф", "акад", "доц", "ген", "полк",
+    "ст", "див", "напр", "зв", "пров", "бульв", "смт", "р-н", "нар", "тел",
+    "грам", "канд", "пан", "д-р", "мн", "заст", "гол", "вид", "ред", "упор",
+    /* ru */
+    "ул", "им", "см", "пос", "дер", "наб", "пер", "гос", "зам", "пред", "тов",
+    "гр", "кв", "стр", "корп", "изд", "тт", "ок", "млрд.", NULL};
+
+static const char *const may_end[] = {
+    "etc", "al", "inc", "ltd", "co", "corp", "plc", "bros",
+    "тис", "млн", "млрд", "трлн", "грн", "коп", "дол", "руб", "тыс", "долл",
+    "ін", "рр", "гг", "др", "пр", NULL};
+
+static int in_list(const char *const *list, const char *key, size_t len) {
+  for (size_t i = 0; list[i]; i++)
+    if (strlen(list[i]) == len && memcmp(list[i], key, len) == 0)
+      return 1;
+  return 0;
+}
+
+/* Decoding state of one position: the code point, its class, its length. */
+typedef struct {
+  uint32_t cp;
+  unsigned cls;
+  size_t n;
+} cpinfo;
+
+static inline cpinfo at(const unsigned char *s, size_t i, size_t end) {
+  cpinfo c = {0, 0, 0};
+  if (i >= end)
+    return c;
+  if (s[i] < 0x80) {
+    c.cp = s[i];
+    c.n = 1;
+  } else {
+    c.n = tt_utf8_next(s + i, &c.cp);
+  }
+  c.cls = tt_cp_class(c.cp);
+  return c;
+}
+
+static int ascii_ieq(const unsigned char *s, size_t end, size_t i,
+                     const char *lit) {
+  size_t n = strlen(lit);
+  if (i + n > end)
+    return 0;
+  for (size_t k = 0; k < n; k++) {
+    unsigned char c = s[i + k];
+    if (c >= 'A' && c <= 'Z')
+      c = (unsigned char)(c + 32);
+    if (c != (unsigned char)lit[k])
+      return 0;
+  }
+  return 1;
+}
+
+/* The English clitics split off a word: Zelensky's -> Zelensky + 's.
+ * `i` is at the apostrophe; returns 1 when what follows is 's, 'd, 'm,
+ * 'll, 're or 've and then no further letter. */
+static int english_clitic(const unsigned char *s, size_t i, size_t end,
+                          size_t apos_len) {
+  static const char *const clitics[] = {"s", "d", "m", "ll", "re", "ve", NULL};
+  size_t j = i + apos_len;
+  for (int k = 0; clitics[k]; k++) {
+    size_t n = strlen(clitics[k]);
+    if (!ascii_ieq(s, end, j, clitics[k]))
+      continue;
+    cpinfo after = at(s, j + n, end);
+    if (!(after.cls & TT_C_ALPHA))
+      return 1;
+  }
+  return 0;
+}
+
+/* Scans a URL that starts at i; returns its end or i when there is none. */
+static size_t scan_url(const unsigned char *s, size_t i, size_t end) {
+  if (!ascii_ieq(s, end, i, "http://") && !ascii_ieq(s, end, i, "https://") &&
+      !ascii_ieq(s, end, i, "ftp://") && !ascii_ieq(s, end, i, "www."))
+    return i;
+  size_t j = i, parens = 0;
+  while (j < end) {
+    cpinfo c = at(s, j, end);
+    if (c.cls & (TT_C_SPACE | TT_C_NEWLINE | TT_C_BAD) || c.cp == '<' ||
+        c.cp == '>' || c.cp == '"' || c.cp == 0xAB || c.cp == 0xBB ||
+        c.cp == 0x201C || c.cp == 0x201D)
+      break;
+    if (c.cp == '(')
+      parens++;
+    if (c.cp == ')') {
+      if (!parens)
+        break;
+      parens--;
+    }
+    j += c.n;
+  }
+  /* Trailing punctuation belongs to the sentence, not the URL. */
+  while (j > i) {
+    unsigned char last = s[j - 1];
+    if (strchr(".,;:!?'", last) && last != '\0')
+      j--;
+    else if (j - i >= 3 && s[j - 3] == 0xE2 && s[j - 2] == 0x80 &&
+             (s[j - 1] == 0x99 || s[j - 1] == 0x9D))
+      j -= 3;
+    else
+      break;
+  }
+  size_t min = ascii_ieq(s, end, i, "www.") ? 5 : 8;
+  return j - i > min ? j : i;
+}
+
+static int email_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '%' ||
+         c == '+' || c == '-';
+}
+
+/* Scans an e-mail address that starts at i; returns its end or i. */
+static size_t scan_email(const unsigned char *s, size_t i, size_t end) {
+  size_t j = i;
+  while (j < end && email_char(s[j]))
+    j++;
+  if (j == i || j >= end || s[j] != '@' || s[j - 1] == '.')
+    return i;
+  size_t at_sign = j++;
+  size_t dot = 0;
+  while (j < end && email_char(s[j]) && s[j] != '%' && s[j] != '+') {
+    if (s[j] == '.')
+      dot = j;
+    j++;
+  }
+  while (j > at_sign + 1 && (s[j - 1] == '.' || s[j - 1] == '-'))
+    j--;
+  dot = 0;
+  for (size_t k = j; k > at_sign + 1; k--)
+    if (s[k - 1] == '.') {
+      dot = k - 1;
+      break;
+    }
+  /* a domain with a dot inside, not at either end: example.org */
+  if (!dot || dot == at_sign + 1 || dot + 1 >= j)
+    return i;
+  return j;
+}
+
+/* Letter-case bookkeeping while a word is scanned. */
+typedef struct {
+  unsigned letters, upper, lower;
+  int first_upper;      /* first letter is upper case */
+  int bad_title;        /* an upper-case letter that does not start a part */
+  int part_start;       /* the next letter starts a part (after - or ') */
+  unsigned scripts;
+} shape_acc;
+
+static void shape_add(shape_acc *a, unsigned cls) {
+  if (!(cls & TT_C_ALPHA)) {
+    a->part_start = 0;
+    return;
+  }
+  int up = (cls & TT_C_UPPER) != 0;
+  if (a->letters == 0)
+    a->first_upper = up;
+  else if (up && !a->part_start)
+    a->bad_title = 1;
+  a->letters++;
+  a->upper += up;
+  a->lower += (cls & TT_C_LOWER) != 0;
+  a->part_start = 0;
+  a->scripts |= cls & TT_C_LATIN ? TT_SCRIPT_LATIN
+                : cls & TT_C_CYRILLIC ? TT_SCRIPT_CYRILLIC
+                                      : TT_SCRIPT_OTHER;
+}
+
+static uint8_t shape_case(const shape_acc *a) {
+  if (a->letters == 0)
+    return TEITAG_CASE_NONE;
+  if (a->upper == 0)
+    return TEITAG_CASE_LOWER;
+  if (a->lower == 0 && a->letters >= 2)
+    return TEITAG_CASE_UPPER;
+  if (a->first_upper && !a->bad_title)
+    return TEITAG_CASE_TITLE;
+  return TEITAG_CASE_MIXED;
+}
+
+/* Scans a word from i; returns its end.  Apostrophes and hyphens join two
+ * letters (a hyphen also joins letters and digits: COVID-19), never two
+ * digits, so that "5-7" stays a range. */
+static size_t scan_word(const unsigned char *s, size_t i, size_t end,
+                        shape_acc *acc) {
+  size_t j = i;
+  unsigned prev = 0;
+  while (j < end) {
+    cpinfo c = at(s, j, end);
+    if (c.cls & (TT_C_ALPHA | TT_C_DIGIT | TT_C_MARK)) {
+      shape_add(acc, c.cls);
+      prev = c.cls;
+      j += c.n;
+      continue;
+    }
+    if (c.cls & (TT_C_APOS | TT_C_HYPHEN)) {
+      cpinfo next = at(s, j + c.n, end);
+      int join;
+      if (c.cls & TT_C_APOS)
+        join = (prev & TT_C_ALPHA) && (next.cls & TT_C_ALPHA) &&
+               !((acc->scripts & TT_SCRIPT_LATIN) &&
+                 english_clitic(s, j, end, c.n));
+      else
+        join = (prev & (TT_C_ALPHA | TT_C_DIGIT)) &&
+               (next.cls & (TT_C_ALPHA | TT_C_DIGIT)) &&
+               !((prev & TT_C_DIGIT) && (next.cls & TT_C_DIGIT));
+      if (join) {
+        j += c.n;
+        acc->part_start = 1;
+        prev = c.cls;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+/* Scans a number from i: digits, and separators that have a digit on both
+ * sides (',', '.', ':', '/', and no-break or thin spaces before a group of
+ * exactly three digits). */
+static size_t scan_number(const unsigned char *s, size_t i, size_t end) {
+  size_t j = i;
+  for (;;) {
+    while (j < end && s[j] >= '0' && s[j] <= '9')
+      j++;
+    if (j >= end)
+      return j;
+    size_t sep = 0;
+    if (s[j] == ',' || s[j] == '.' || s[j] == ':' || s[j] == '/')
+      sep = 1;
+    else if (s[j] == 0xC2 && j + 1 < end && s[j + 1] == 0xA0)
+      sep = 2; /* U+00A0 no-break space */
+    else if (s[j] == 0xE2 && j + 2 < end && s[j + 1] == 0x80 &&
+             (s[j + 2] == 0x89 || s[j + 2] == 0xAF || s[j + 2] == 0x87))
+      sep = 3; /* U+2009 thin, U+202F narrow no-break, U+2007 figure */
+    if (!sep || j + sep >= end || s[j + sep] < '0' || s[j + sep] > '9')
+      return j;
+    if (sep > 1) { /* a space separates only groups of three digits */
+      size_t k = j + sep;
+      while (k < end && s[k] >= '0' && s[k] <= '9')
+        k++;
+      if (k - (j + sep) != 3)
+        return j;
+    }
+    j += sep;
+  }
+}
+
+/* Extends a word that ends at j with the dot of an abbreviation, an
+ * initial, or a dotted acronym (U.S., т.е.); returns the new end and sets
+ * token flags. */
+static size_t abbreviation_dot(teitag_doc *doc, const unsigned char *s,
+                               size_t start, size_t j, size_t end,
+                               const shape_acc *acc, uint8_t *flags) {
+  if (j >= end || s[j] != '.')
+    return j;
+  /* Dotted runs of single letters: U.S., U.S.A., J.D., В.В., т.е. */
+  if (acc->letters == 1 && start + at(s, start, end).n == j) {
+    size_t k = j + 1;
+    for (;;) {
+      cpinfo c = at(s, k, end);
+      if (!(c.cls & TT_C_ALPHA))
+        break;
+      cpinfo d = at(s, k + c.n, end);
+      if (d.cp != '.')
+        break;
+      k += c.n + 1;
+    }
+    *flags |= TT_TOK_ABBREV;
+    if (acc->first_upper)
+      *flags |= TT_TOK_INITIAL;
+    return k;
+  }
+  size_t mark = doc->keys.len;
+  tt_key_append(&doc->keys, (const char *)s + start, j - start);
+  const char *key = doc->keys.data + mark;
+  size_t klen = doc->keys.len - mark;
+  size_t out = j;
+  if (in_list(never_end, key, klen)) {
+    *flags |= TT_TOK_ABBREV;
+    out = j + 1;
+  } else if (in_list(may_end, key, klen)) {
+    *flags |= TT_TOK_ABBREV | TT_TOK_MAY_END;
+    out = j + 1;
+  }
+  doc->keys.len = mark;
+  return out;
+}
+
+static void push_token(teitag_doc *doc, size_t start, size_t end, int kind,
+                       uint8_t lcase, uint8_t flags, uint8_t script) {
+  TT_RESERVE(doc->toks, doc->cap_toks, doc->n_toks + 1);
+  tt_token *t = &doc->toks[doc->n_toks++];
+  t->start = (uint32_t)start;
+  t->end = (uint32_t)end;
+  t->key = (uint32_t)doc->keys.len;
+  tt_key_append(&doc->keys, doc->text + start, end - start);
+  t->key_len = (uint32_t)(doc->keys.len - t->key);
+  t->hash = tt_hash_bytes(doc->keys.data + t->key, t->key_len);
+  t->kind = (uint8_t)kind;
+  t->lcase = lcase;
+  t->flags = flags;
+  t->script = script;
+}
+
+void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
+  const unsigned char *s = (const unsigned char *)doc->text;
+  uint8_t pending = TT_TOK_PARA_START;
+  size_t i = start;
+  while (i < end) {
+    cpinfo c = at(s, i, end);
+    if (c.cls & (TT_C_SPACE | TT_C_NEWLINE)) {
+      pending |= TT_TOK_SPACE_BEFORE;
+      if (c.cls & TT_C_NEWLINE)
+        pending |= TT_TOK_NL_BEFORE;
+      i += c.n;
+      continue;
+    }
+    uint8_t flags = pending;
+    pending = 0;
+    size_t j;
+    if ((c.cp == 'h' || c.cp == 'H' || c.cp == 'w' || c.cp == 'W' ||
+         c.cp == 'f' || c.cp == 'F') &&
+        (j = scan_url(s, i, end)) > i) {
+      push_token(doc, i, j, TEITAG_TOKEN_URL, TEITAG_CASE_NONE, flags, 0);
+      i = j;
+      continue;
+    }
+    if (c.cp < 0x80 && email_char((unsigned char)c.cp) && c.cp != '.' &&
+        (j = scan_email(s, i, end)) > i) {
+      push_token(doc, i, j, TEITAG_TOKEN_EMAIL, TEITAG_CASE_NONE, flags, 0);
+      i = j;
+      continue;
+    }
+    if (c.cls & TT_C_ALPHA) {
+      shape_acc acc = {0, 0, 0, 0, 0, 0, 0};
+      j = scan_word(s, i, end, &acc);
+      j = abbreviation_dot(doc, s, i, j, end, &acc, &flags);
+      push_token(doc, i, j, TEITAG_TOKEN_WORD, shape_case(&acc), flags,
+                 (uint8_t)acc.scripts);
+      i = j;
+      continue;
+    }
+    if (c.cls & TT_C_DIGIT) {
+      if (c.cp < 0x80) {
+        j = scan_number(s, i, end);
+      } else {
+        j = i;
+        while (j < end && (at(s, j, end).cls & TT_C_DIGIT))
+          j += at(s, j, end).n;
+      }
+      push_token(doc, i, j, TEITAG_TOKEN_NUMBER, TEITAG_CASE_NONE, flags, 0);
+      i = j;
+      continue;
+    }
+    /* An English clitic right after a Latin word: Zelensky|'s, Putin|’s. */
+    if ((c.cls & TT_C_APOS) && doc->n_toks && doc->toks[doc->n_toks - 1].end == i &&
+        doc->toks[doc->n_toks - 1].script == TT_SCRIPT_LATIN &&
+        english_clitic(s, i, end, c.n)) {
+      shape_acc acc = {0, 0, 0, 0, 0, 0, 0};
+      j = i + c.n;
+      while (j < end && (at(s, j, end).cls & TT_C_ALPHA)) {
+        shape_add(&acc, at(s, j, end).cls);
+        j += at(s, j, end).n;
+      }
+      push_token(doc, i, j, TEITAG_TOKEN_WORD, shape_case(&acc), flags,
+                 TT_SCRIPT_LATIN);
+      i = j;
+      continue;
+    }
+    if (c.cp == '.' && i + 2 < end && s[i + 1] == '.' && s[i + 2] == '.') {
+      push_token(doc, i, i + 3, TEITAG_TOKEN_PUNCT, TEITAG_CASE_NONE, flags, 0);
+      i += 3;
+      continue;
+    }
+    int kind = (c.cls & (TT_C_PUNCT | TT_C_QUOTE | TT_C_APOS | TT_C_HYPHEN))
+                   ? TEITAG_TOKEN_PUNCT
+                   : TEITAG_TOKEN_SYMBOL;
+    /* Marks that follow (a symbol with a variation selector) stay with it. */
+    j = i + c.n;
+    while (j < end && (at(s, j, end).cls & TT_C_MARK))
+      j += at(s, j, end).n;
+    push_token(doc, i, j, kind, TEITAG_CASE_NONE, flags, 0);
+    i = j;
+  }
+}
+
+/* ---- sentences -------------------------------------------------------- */
+
+static int tok_is(const teitag_doc *doc, const tt_token *t, const char *lit) {
+  size_t n = strlen(lit);
+  return t->end - t->start == n && memcmp(doc->text + t->start, lit, n) == 0;
+}
+
+static int is_terminal(const teitag_doc *doc, const tt_token *t) {
+  if (t->kind != TEITAG_TOKEN_PUNCT)
+    return 0;
+  return tok_is(doc, t, ".") || tok_is(doc, t, "!") || tok_is(doc, t, "?") ||
+         tok_is(doc, t, "\xE2\x80\xA6") || tok_is(doc, t, "...");
+}
+
+/* Closing marks that stay in the sentence they end: .» ." .) */
+static int is_closer(const teitag_doc *doc, const tt_token *t) {
+  if (t->kind != TEITAG_TOKEN_PUNCT)
+    return 0;
+  return tok_is(doc, t, "\xC2\xBB") || tok_is(doc, t, "\"") ||
+         tok_is(doc, t, "\xE2\x80\x9D") || tok_is(doc, t, "\xE2\x80\x9C") ||
+         tok_is(doc, t, "'") || tok_is(doc, t, "\xE2\x80\x99") ||
+         tok_is(doc, t, ")") || tok_is(doc, t, "]") || is_terminal(doc, t);
+}
+
+/* Does the token after a full stop look like the start of a sentence? */
+static int starts_sentence(const tt_token *t) {
+  if (t->kind == TEITAG_TOKEN_WORD)
+    return t->lcase != TEITAG_CASE_LOWER;
+  if (t->kind == TEITAG_TOKEN_PUNCT) /* an opening quote or a dash */
+    return 1;
+  return t->kind == TEITAG_TOKEN_NUMBER || t->kind == TEITAG_TOKEN_SYMBOL;
+}
+
+void tt_split_sentences(teitag_doc *doc, size_t tb, size_t te) {
+  size_t sent_begin = tb;
+  for (size_t i = tb; i < te; i++) {
+    tt_token *t = &doc->toks[i];
+    int ends = 0;
+    size_t last = i;
+    if (is_terminal(doc, t)) {
+      while (last + 1 < te && is_closer(doc, &doc->toks[last + 1]))
+        last++;
+      ends = last + 1 < te && starts_sentence(&doc->toks[last + 1]);
+      /* "," ";" or a lower-case word after the closer: not an end. */
+      if (ends && doc->toks[last + 1].kind == TEITAG_TOKEN_PUNCT &&
+          (tok_is(doc, &doc->toks[last + 1], ",") ||
+           tok_is(doc, &doc->toks[last + 1], ";")))
+        ends = 0;
+    } else if ((t->flags & TT_TOK_MAY_END) && i + 1 < te) {
+      const tt_token *n = &doc->toks[i + 1];
+      ends = n->kind == TEITAG_TOKEN_WORD &&
+             (n->lcase == TEITAG_CASE_TITLE || n->lcase == TEITAG_CASE_UPPER);
+    }
+    if (ends) {
+      TT_RESERVE(doc->sents, doc->cap_sents, doc->n_sents + 1);
+      doc->sents[doc->n_sents].tok_begin = (uint32_t)sent_begin;
+      doc->sents[doc->n_sents].tok_end = (uint32_t)(last + 1);
+      doc->n_sents++;
+      sent_begin = last + 1;
+      i = last;
+    }
+  }
+  if (sent_begin < te) {
+    TT_RESERVE(doc->sents, doc->cap_sents, doc->n_sents + 1);
+    doc->sents[doc->n_sents].tok_begin = (uint32_t)sent_begin;
+    doc->sents[doc->n_sents].tok_end = (uint32_t)te;
+    doc->n_sents++;
+  }
+  for (size_t k = doc->n_sents; k > 0; k--) {
+    tt_sent *sn = &doc->sents[k - 1];
+    if (sn->tok_begin < tb)
+      break;
+    doc->toks[sn->tok_begin].flags |= TT_TOK_SENT_START;
+  }
+}
