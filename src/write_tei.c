@@ -1,0 +1,483 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * write_tei.c -- TEI P5 output through libxml2's xmlTextWriter.
+ *
+ * The body holds every character of every paragraph, in order: a reader
+ * that concatenates the text nodes of a <p> gets the paragraph back, so
+ * offsets can be recovered.  Entities are walked as enter/exit events over
+ * the sorted spans (nested spans follow their parent), and with
+ * TEITAG_WRITE_TOKENS sentences and tokens are wrapped as <s>, <w>, <pc>
+ * with names around whole tokens.  Text runs are escaped here and passed as
+ * raw bytes, because one xmlTextWriterWriteString per run would copy every
+ * run into a NUL-terminated string first.  Linked entities are collected
+ * while writing and listed in <standOff> at the end.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "writer.h"
+
+#define TEI_NS "http://www.tei-c.org/ns/1.0"
+
+/* Every xmlTextWriter call is checked; a failure ends the document. */
+#define X(call)                                                               \
+  do {                                                                        \
+    if ((call) < 0)                                                           \
+      return -1;                                                              \
+  } while (0)
+
+#define BAD(s) ((const xmlChar *)(s))
+
+static int io_write(void *ctx, const char *data, int len) {
+  teitag_writer *w = ctx;
+  return tt_writer_emit(w, data, (size_t)len) == 0 ? len : -1;
+}
+
+static int io_close(void *ctx) {
+  (void)ctx;
+  return 0;
+}
+
+static const char *element_of(uint8_t type) {
+  switch (type) {
+  case TEITAG_TYPE_PER: return "persName";
+  case TEITAG_TYPE_LOC: return "placeName";
+  case TEITAG_TYPE_ORG: return "orgName";
+  default: return "measure";
+  }
+}
+
+/* ---- the entity registry (standOff) ----------------------------------- */
+
+static uint64_t ref_hash(const char *s) { return tt_hash_bytes(s, strlen(s)); }
+
+static tt_entity *registry_find_or_add(teitag_writer *w, const char *ref,
+                                       uint8_t type) {
+  if (w->n_entities * 2 >= w->index_cap) {
+    size_t cap = w->index_cap ? w->index_cap * 2 : 64;
+    uint32_t *idx = tt_xcalloc(cap, sizeof *idx);
+    for (size_t i = 0; i < w->n_entities; i++) {
+      size_t h = (size_t)ref_hash(w->entities[i].ref) & (cap - 1);
+      while (idx[h])
+        h = (h + 1) & (cap - 1);
+      idx[h] = (uint32_t)(i + 1);
+    }
+    free(w->entity_index);
+    w->entity_index = idx;
+    w->index_cap = cap;
+  }
+  size_t h = (size_t)ref_hash(ref) & (w->index_cap - 1);
+  while (w->entity_index[h]) {
+    tt_entity *e = &w->entities[w->entity_index[h] - 1];
+    if (strcmp(e->ref, ref) == 0)
+      return e;
+    h = (h + 1) & (w->index_cap - 1);
+  }
+  TT_RESERVE(w->entities, w->cap_entities, w->n_entities + 1);
+  tt_entity *e = &w->entities[w->n_entities++];
+  memset(e, 0, sizeof *e);
+  e->ref = tt_xstrdup(ref);
+  e->type = type;
+  w->entity_index[h] = (uint32_t)w->n_entities;
+  return e;
+}
+
+/* Notes a linked span: its entity and its dictionary form in `lang`. */
+static void registry_note(teitag_writer *w, const teitag_doc *doc,
+                          const tt_span *sp, teitag_lang lang) {
+  const char *ref = tt_doc_get_str(doc, sp->ref);
+  if (!ref || sp->type == TEITAG_TYPE_MONEY)
+    return;
+  tt_entity *e = registry_find_or_add(w, ref, sp->type);
+  if ((unsigned)lang > TEITAG_LANG_RU || e->norm[lang])
+    return;
+  const char *norm = tt_doc_get_str(doc, sp->norm);
+  e->norm[lang] = norm ? tt_xstrdup(norm)
+                       : tt_xstrndup(doc->text + sp->start, sp->end - sp->start);
+}
+
+/* ---- header ------------------------------------------------------------ */
+
+static int ws(xmlTextWriterPtr xw, const char *indent) {
+  return xmlTextWriterWriteRaw(xw, BAD(indent));
+}
+
+static int simple(xmlTextWriterPtr xw, const char *name, const char *text) {
+  X(xmlTextWriterStartElement(xw, BAD(name)));
+  X(xmlTextWriterWriteString(xw, BAD(text)));
+  return xmlTextWriterEndElement(xw);
+}
+
+static int write_header(teitag_writer *w, const teitag_doc *doc) {
+  xmlTextWriterPtr xw = w->xw;
+  const char *title = doc->id && *doc->id ? doc->id : "stdin";
+  X(xmlTextWriterStartDocument(xw, "1.0", "UTF-8", NULL));
+  X(xmlTextWriterStartElement(xw, BAD("TEI")));
+  X(xmlTextWriterWriteAttribute(xw, BAD("xmlns"), BAD(TEI_NS)));
+  X(xmlTextWriterWriteAttribute(xw, BAD("xml:lang"),
+                                BAD(teitag_lang_code(doc->lang))));
+  X(ws(xw, "\n  "));
+  X(xmlTextWriterStartElement(xw, BAD("teiHeader")));
+  X(ws(xw, "\n    "));
+  X(xmlTextWriterStartElement(xw, BAD("fileDesc")));
+  X(ws(xw, "\n      "));
+  X(xmlTextWriterStartElement(xw, BAD("titleStmt")));
+  X(simple(xw, "title", title));
+  X(xmlTextWriterEndElement(xw));
+  X(ws(xw, "\n      "));
+  X(xmlTextWriterStartElement(xw, BAD("publicationStmt")));
+  X(simple(xw, "p", "Unpublished; annotated automatically by teitag."));
+  X(xmlTextWriterEndElement(xw));
+  X(ws(xw, "\n      "));
+  X(xmlTextWriterStartElement(xw, BAD("sourceDesc")));
+  tt_buf *b = &w->scratch;
+  tt_buf_clear(b);
+  tt_buf_printf(b, "%s, %zu bytes, %s", title, doc->input_bytes,
+                doc->encoding[0] ? doc->encoding : "UTF-8");
+  if (doc->has_sha256 && !(w->options & TEITAG_WRITE_NO_HEADER)) {
+    tt_buf_puts(b, ", sha256 ");
+    for (int i = 0; i < 32; i++)
+      tt_buf_printf(b, "%02x", doc->sha256[i]);
+  }
+  X(simple(xw, "p", tt_buf_cstr(b)));
+  X(xmlTextWriterEndElement(xw));
+  X(ws(xw, "\n    "));
+  X(xmlTextWriterEndElement(xw)); /* fileDesc */
+  X(ws(xw, "\n    "));
+  X(xmlTextWriterStartElement(xw, BAD("encodingDesc")));
+  X(xmlTextWriterStartElement(xw, BAD("appInfo")));
+  X(xmlTextWriterStartElement(xw, BAD("application")));
+  X(xmlTextWriterWriteAttribute(xw, BAD("xml:id"), BAD("teitag")));
+  X(xmlTextWriterWriteAttribute(xw, BAD("ident"), BAD("teitag")));
+  X(xmlTextWriterWriteAttribute(xw, BAD("version"), BAD(teitag_version())));
+  X(simple(xw, "label", "teitag"));
+  X(xmlTextWriterEndElement(xw));
+  X(xmlTextWriterEndElement(xw));
+  X(xmlTextWriterEndElement(xw));
+  X(ws(xw, "\n    "));
+  X(xmlTextWriterStartElement(xw, BAD("profileDesc")));
+  X(xmlTextWriterStartElement(xw, BAD("langUsage")));
+  int seen[TEITAG_LANG_RU + 1] = {0};
+  seen[doc->lang] = 1;
+  X(xmlTextWriterStartElement(xw, BAD("language")));
+  X(xmlTextWriterWriteAttribute(xw, BAD("ident"), BAD(teitag_lang_code(doc->lang))));
+  X(xmlTextWriterEndElement(xw));
+  for (size_t i = 0; i < doc->n_paras; i++) {
+    uint8_t l = doc->paras[i].lang;
+    if (l > TEITAG_LANG_RU || seen[l])
+      continue;
+    seen[l] = 1;
+    X(xmlTextWriterStartElement(xw, BAD("language")));
+    X(xmlTextWriterWriteAttribute(xw, BAD("ident"), BAD(teitag_lang_code(l))));
+    X(xmlTextWriterEndElement(xw));
+  }
+  X(xmlTextWriterEndElement(xw));
+  X(xmlTextWriterEndElement(xw));
+  X(ws(xw, "\n  "));
+  X(xmlTextWriterEndElement(xw)); /* teiHeader */
+  X(ws(xw, "\n  "));
+  X(xmlTextWriterStartElement(xw, BAD("text")));
+  X(ws(xw, "\n    "));
+  X(xmlTextWriterStartElement(xw, BAD("body")));
+  return 0;
+}
+
+/* ---- body -------------------------------------------------------------- */
+
+/* Writes bytes [from, to) of the text, escaped. */
+static int text_run(teitag_writer *w, const teitag_doc *doc, size_t from,
+                    size_t to) {
+  if (from >= to)
+    return 0;
+  tt_buf *b = &w->scratch;
+  tt_buf_clear(b);
+  tt_buf_put_xml(b, doc->text + from, to - from, 0);
+  return xmlTextWriterWriteRawLen(w->xw, BAD(b->data), (int)b->len);
+}
+
+/* A money range without a single amount: "$5-10 million". */
+static int is_range(const tt_span *sp) {
+  return sp->type == TEITAG_TYPE_MONEY && !sp->amount && sp->amount_min &&
+         sp->amount_max;
+}
+
+static int open_span(teitag_writer *w, const teitag_doc *doc,
+                     const tt_span *sp, teitag_lang lang) {
+  xmlTextWriterPtr xw = w->xw;
+  X(xmlTextWriterStartElement(xw, BAD(element_of(sp->type))));
+  if (sp->type == TEITAG_TYPE_MONEY) {
+    X(xmlTextWriterWriteAttribute(xw, BAD("type"), BAD("currency")));
+    if (sp->amount)
+      X(xmlTextWriterWriteAttribute(xw, BAD("quantity"),
+                                    BAD(tt_doc_get_str(doc, sp->amount))));
+    X(xmlTextWriterWriteAttribute(xw, BAD("unit"),
+                                  BAD(tt_doc_get_str(doc, sp->currency))));
+  } else if (sp->ref) {
+    tt_buf *b = &w->scratch;
+    tt_buf_clear(b);
+    tt_buf_putc(b, '#');
+    tt_buf_puts(b, tt_doc_get_str(doc, sp->ref));
+    X(xmlTextWriterWriteAttribute(xw, BAD("ref"), BAD(b->data)));
+    registry_note(w, doc, sp, lang);
+  }
+  if (sp->cert)
+    X(xmlTextWriterWriteAttribute(xw, BAD("cert"),
+                                  BAD(teitag_cert_name((teitag_cert)sp->cert))));
+  X(xmlTextWriterWriteAttribute(xw, BAD("resp"), BAD("#teitag")));
+  if (is_range(sp)) {
+    /* TEI's measure has no atLeast/atMost (att.ranging); num has them. */
+    X(xmlTextWriterStartElement(xw, BAD("num")));
+    X(xmlTextWriterWriteAttribute(xw, BAD("type"), BAD("range")));
+    X(xmlTextWriterWriteAttribute(xw, BAD("atLeast"),
+                                  BAD(tt_doc_get_str(doc, sp->amount_min))));
+    X(xmlTextWriterWriteAttribute(xw, BAD("atMost"),
+                                  BAD(tt_doc_get_str(doc, sp->amount_max))));
+  }
+  return 0;
+}
+
+static int close_span(teitag_writer *w, const tt_span *sp) {
+  if (is_range(sp))
+    X(xmlTextWriterEndElement(w->xw)); /* num */
+  return xmlTextWriterEndElement(w->xw);
+}
+
+/* Paragraph text with entities as nested elements: spans are sorted by
+ * start (outer first), so a stack of open spans is all the state needed. */
+static int paragraph_plain(teitag_writer *w, const teitag_doc *doc,
+                           const tt_para *p, size_t *cursor) {
+  const tt_span *stack[64];
+  size_t depth = 0, pos = p->start;
+  teitag_lang lang = (teitag_lang)p->lang;
+  while (*cursor < doc->n_spans && doc->spans[*cursor].start < p->end) {
+    const tt_span *sp = &doc->spans[(*cursor)++];
+    if (sp->start < pos || sp->end > p->end)
+      continue; /* crosses what is already written: cannot nest */
+    while (depth && stack[depth - 1]->end <= sp->start) {
+      X(text_run(w, doc, pos, stack[depth - 1]->end));
+      pos = stack[--depth]->end;
+      X(close_span(w, stack[depth]));
+    }
+    if (depth && sp->end > stack[depth - 1]->end)
+      continue; /* would cross its parent */
+    if (depth == sizeof stack / sizeof *stack)
+      continue;
+    X(text_run(w, doc, pos, sp->start));
+    pos = sp->start;
+    X(open_span(w, doc, sp, lang));
+    stack[depth++] = sp;
+  }
+  while (depth) {
+    X(text_run(w, doc, pos, stack[depth - 1]->end));
+    pos = stack[--depth]->end;
+    X(close_span(w, stack[depth]));
+  }
+  return text_run(w, doc, pos, p->end);
+}
+
+/* Paragraph as sentences and tokens.  Entities open before their first
+ * token and close after their last; a sentence that ends inside an entity
+ * is joined to the next, so that the elements stay nested. */
+static int paragraph_tokens(teitag_writer *w, const teitag_doc *doc,
+                            const tt_para *p, size_t *cursor) {
+  const tt_span *stack[64];
+  size_t depth = 0, pos = p->start;
+  int in_s = 0;
+  teitag_lang lang = (teitag_lang)p->lang;
+  for (size_t t = p->tok_begin; t < p->tok_end; t++) {
+    const tt_token *tok = &doc->toks[t];
+    /* Close entities whose last token is behind us. */
+    while (depth && stack[depth - 1]->tok_end <= t) {
+      depth--;
+      X(close_span(w, stack[depth]));
+    }
+    if ((tok->flags & TT_TOK_SENT_START) && in_s && depth == 0) {
+      X(xmlTextWriterEndElement(w->xw));
+      in_s = 0;
+    }
+    X(text_run(w, doc, pos, tok->start));
+    pos = tok->start;
+    if (!in_s) {
+      X(xmlTextWriterStartElement(w->xw, BAD("s")));
+      in_s = 1;
+    }
+    while (*cursor < doc->n_spans && doc->spans[*cursor].tok_begin <= t &&
+           doc->spans[*cursor].start < p->end) {
+      const tt_span *sp = &doc->spans[(*cursor)++];
+      if (sp->tok_begin != t || sp->tok_end <= t || sp->tok_end > p->tok_end)
+        continue;
+      if (depth && sp->tok_end > stack[depth - 1]->tok_end)
+        continue;
+      if (depth == sizeof stack / sizeof *stack)
+        continue;
+      X(open_span(w, doc, sp, lang));
+      stack[depth++] = sp;
+    }
+    X(xmlTextWriterStartElement(
+        w->xw, BAD(tok->kind == TEITAG_TOKEN_PUNCT ? "pc" : "w")));
+    X(text_run(w, doc, tok->start, tok->end));
+    X(xmlTextWriterEndElement(w->xw));
+    pos = tok->end;
+  }
+  while (depth) {
+    depth--;
+    X(close_span(w, stack[depth]));
+  }
+  if (in_s)
+    X(xmlTextWriterEndElement(w->xw));
+  /* Spans of a paragraph without tokens are skipped. */
+  while (*cursor < doc->n_spans && doc->spans[*cursor].start < p->end)
+    (*cursor)++;
+  return text_run(w, doc, pos, p->end);
+}
+
+static int write_body(teitag_writer *w, const teitag_doc *doc) {
+  size_t cursor = 0;
+  for (size_t i = 0; i < doc->n_paras; i++) {
+    const tt_para *p = &doc->paras[i];
+    while (cursor < doc->n_spans && doc->spans[cursor].end <= p->start)
+      cursor++; /* spans outside any paragraph cannot be written */
+    X(ws(w->xw, "\n      "));
+    X(xmlTextWriterStartElement(w->xw, BAD("p")));
+    if (p->lang != doc->lang && p->lang != TEITAG_LANG_AUTO)
+      X(xmlTextWriterWriteAttribute(w->xw, BAD("xml:lang"),
+                                    BAD(teitag_lang_code(p->lang))));
+    if (w->options & TEITAG_WRITE_TOKENS)
+      X(paragraph_tokens(w, doc, p, &cursor));
+    else
+      X(paragraph_plain(w, doc, p, &cursor));
+    X(xmlTextWriterEndElement(w->xw));
+    w->n_paras++;
+  }
+  return 0;
+}
+
+/* ---- standOff ----------------------------------------------------------- */
+
+static int write_list(teitag_writer *w, uint8_t type, const char *list,
+                      const char *item, const char *name) {
+  xmlTextWriterPtr xw = w->xw;
+  int opened = 0;
+  for (size_t i = 0; i < w->n_entities; i++) {
+    const tt_entity *e = &w->entities[i];
+    if (e->type != type)
+      continue;
+    if (!opened) {
+      X(ws(xw, "\n    "));
+      X(xmlTextWriterStartElement(xw, BAD(list)));
+      opened = 1;
+    }
+    X(ws(xw, "\n      "));
+    X(xmlTextWriterStartElement(xw, BAD(item)));
+    X(xmlTextWriterWriteAttribute(xw, BAD("xml:id"), BAD(e->ref)));
+    for (int l = TEITAG_LANG_EN; l <= TEITAG_LANG_RU; l++) {
+      if (!e->norm[l])
+        continue;
+      X(xmlTextWriterStartElement(xw, BAD(name)));
+      X(xmlTextWriterWriteAttribute(xw, BAD("xml:lang"),
+                                    BAD(teitag_lang_code((teitag_lang)l))));
+      X(xmlTextWriterWriteString(xw, BAD(e->norm[l])));
+      X(xmlTextWriterEndElement(xw));
+    }
+    if (e->ref[0] == 'Q' && e->ref[1] >= '1' && e->ref[1] <= '9' &&
+        strspn(e->ref + 1, "0123456789") == strlen(e->ref + 1)) {
+      X(xmlTextWriterStartElement(xw, BAD("idno")));
+      X(xmlTextWriterWriteAttribute(xw, BAD("type"), BAD("wikidata")));
+      X(xmlTextWriterWriteString(xw, BAD(e->ref)));
+      X(xmlTextWriterEndElement(xw));
+    }
+    X(xmlTextWriterEndElement(xw));
+  }
+  if (opened) {
+    X(ws(xw, "\n    "));
+    X(xmlTextWriterEndElement(xw));
+  }
+  return 0;
+}
+
+static int write_end(teitag_writer *w) {
+  xmlTextWriterPtr xw = w->xw;
+  if (w->n_paras == 0) { /* TEI's body may not be empty */
+    X(ws(xw, "\n      "));
+    X(xmlTextWriterStartElement(xw, BAD("p")));
+    X(xmlTextWriterEndElement(xw));
+  }
+  X(ws(xw, "\n    "));
+  X(xmlTextWriterEndElement(xw)); /* body */
+  X(ws(xw, "\n  "));
+  X(xmlTextWriterEndElement(xw)); /* text */
+  if (w->n_entities) {
+    X(ws(xw, "\n  "));
+    X(xmlTextWriterStartElement(xw, BAD("standOff")));
+    X(write_list(w, TEITAG_TYPE_PER, "listPerson", "person", "persName"));
+    X(write_list(w, TEITAG_TYPE_LOC, "listPlace", "place", "placeName"));
+    X(write_list(w, TEITAG_TYPE_ORG, "listOrg", "org", "orgName"));
+    X(ws(xw, "\n  "));
+    X(xmlTextWriterEndElement(xw));
+  }
+  X(ws(xw, "\n"));
+  X(xmlTextWriterEndElement(xw)); /* TEI */
+  X(xmlTextWriterEndDocument(xw));
+  return xmlTextWriterFlush(xw);
+}
+
+/* ---- entry points ------------------------------------------------------- */
+
+static teitag_status xml_failure(teitag_writer *w, teitag_diag *diag) {
+  if (w->failed)
+    return tt_fail(diag, TEITAG_EWRITE, 0, 0, TT_NO_OFFSET,
+                   "the output refused data (disk full or pipe closed?)");
+  return tt_fail(diag, TEITAG_EXML, 0, 0, TT_NO_OFFSET,
+                 "libxml2 failed to write the TEI document");
+}
+
+teitag_status tt_tei_write(teitag_writer *w, const teitag_doc *doc,
+                           teitag_diag *diag) {
+  if (!w->started) {
+    w->xout = xmlOutputBufferCreateIO(io_write, io_close, w, NULL);
+    if (!w->xout)
+      return tt_fail(diag, TEITAG_ENOMEM, 0, 0, TT_NO_OFFSET,
+                     "libxml2 could not create an output buffer");
+    w->xw = xmlNewTextWriter(w->xout);
+    if (!w->xw) {
+      xmlOutputBufferClose(w->xout);
+      w->xout = NULL;
+      return tt_fail(diag, TEITAG_ENOMEM, 0, 0, TT_NO_OFFSET,
+                     "libxml2 could not create a text writer");
+    }
+    w->started = 1;
+    if (write_header(w, doc) < 0)
+      return xml_failure(w, diag);
+  }
+  if (write_body(w, doc) < 0 || xmlTextWriterFlush(w->xw) < 0)
+    return xml_failure(w, diag);
+  return w->failed ? xml_failure(w, diag) : TEITAG_OK;
+}
+
+teitag_status tt_tei_finish(teitag_writer *w, teitag_diag *diag) {
+  if (!w->started)
+    return tt_fail(diag, TEITAG_EARG, 0, 0, TT_NO_OFFSET,
+                   "no document was written");
+  if (write_end(w) < 0 || w->failed)
+    return xml_failure(w, diag);
+  return TEITAG_OK;
+}
+
+void tt_tei_free(teitag_writer *w) {
+  if (w->xw)
+    xmlFreeTextWriter(w->xw); /* also closes w->xout */
+  w->xw = NULL;
+  w->xout = NULL;
+  for (size_t i = 0; i < w->n_entities; i++) {
+    free(w->entities[i].ref);
+    for (int l = 0; l <= TEITAG_LANG_RU; l++)
+      free(w->entities[i].norm[l]);
+  }
+  free(w->entities);
+  free(w->entity_index);
+  w->entities = NULL;
+  w->entity_index = NULL;
+  w->n_entities = 0;
+}
