@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * cli.h -- what the teitag subcommands share: exit codes, the pipeline
+ * options every subcommand takes, file input and atomic file output.
+ * The CLI sees only include/teitag.h; everything it does, a program
+ * linking libteitag can do too.
+ */
+#ifndef TEITAG_CLI_H
+#define TEITAG_CLI_H
+
+#include <stdio.h>
+
+#include "teitag.h"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+/* Options that configure the pipeline, shared by annotate and eval. */
+typedef struct {
+  teitag_lang lang;
+  unsigned flags;       /* TEITAG_PIPE_* */
+  teitag_cert min_cert;
+} pipe_opts;
+
+/* getopt_long codes for the shared pipeline options (beyond ASCII). */
+enum {
+  OPT_NESTED = 256, OPT_MIN_CERT, OPT_LINES, OPT_BLOCKS, OPT_TOKENS,
+  OPT_EXPLAIN, OPT_ERRORS, OPT_NO_MONEY, OPT_NO_RULES, OPT_NO_GAZ, OPT_VERSION
+};
+
+/* Handles one shared option; returns 1 when it was one, 0 when not, -1 on
+ * a bad value (after printing why). */
+int cli_pipe_option(pipe_opts *o, int opt, const char *arg);
+/* Builds the pipeline the options describe; NULL after printing why. */
+teitag_pipeline *cli_make_pipeline(const pipe_opts *o);
+
+/* Prints "teitag: " + message to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Reads a whole file ("-" is stdin) into a new buffer; returns 0, or -1
+ * after printing why. */
+int cli_read_file(const char *path, char **data, size_t *len);
+
+/* An output that is either stdout or a temporary file renamed into place
+ * on success, so that a failed run never leaves a half-written file. */
+typedef struct {
+  FILE *fp;
+  char *path;     /* final path, NULL for stdout */
+  char *tmp_path; /* the temporary file while writing */
+  int failed;
+} cli_output;
+
+int cli_output_open(cli_output *out, const char *path);
+/* Commits (rename) when `ok` and nothing failed, else removes the
+ * temporary file.  Returns 0 when the output is complete. */
+int cli_output_close(cli_output *out, int ok);
+/* A teitag_sink_fn writing to a cli_output. */
+int cli_output_sink(void *ctx, const char *data, size_t len);
+/* Refuses (exit-2 style, after printing) an output that is one of the
+ * inputs. */
+int cli_output_is_input(const char *out, char **inputs, int n_inputs);
+
+int cmd_annotate(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+
+#endif

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * io.c -- reading inputs and writing outputs safely for the CLI.
+ *
+ * Outputs go to a temporary file next to the target and are renamed into
+ * place only when complete, so an interrupted or failed run leaves either
+ * the old file or the new one, never half of one.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void cli_error(const char *fmt, ...) {
+  va_list ap;
+  fputs("teitag: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+}
+
+int cli_read_file(const char *path, char **data, size_t *len) {
+  int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+  const char *shown = strcmp(path, "-") == 0 ? "stdin" : path;
+  if (fd < 0) {
+    cli_error("%s: cannot open: %s", shown, strerror(errno));
+    return -1;
+  }
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    cli_error("%s: is a directory (use 'teitag batch' for directories)", shown);
+    if (fd != STDIN_FILENO)
+      close(fd);
+    return -1;
+  }
+  size_t cap = (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+                   ? (size_t)st.st_size + 1
+                   : 65536;
+  char *buf = malloc(cap);
+  size_t n = 0;
+  for (;;) {
+    if (!buf) {
+      cli_error("%s: out of memory reading the file", shown);
+      break;
+    }
+    if (n == cap) {
+      char *nb = cap < ((size_t)-1) / 2 ? realloc(buf, cap * 2) : NULL;
+      if (!nb) {
+        cli_error("%s: out of memory reading the file", shown);
+        free(buf);
+        buf = NULL;
+        break;
+      }
+      buf = nb;
+      cap *= 2;
+    }
+    ssize_t r = read(fd, buf + n, cap - n);
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r < 0) {
+      cli_error("%s: read error: %s", shown, strerror(errno));
+      free(buf);
+      buf = NULL;
+      break;
+    }
+    if (r == 0)
+      break;
+    n += (size_t)r;
+  }
+  if (fd != STDIN_FILENO)
+    close(fd);
+  if (!buf)
+    return -1;
+  *data = buf;
+  *len = n;
+  return 0;
+}
+
+int cli_output_open(cli_output *out, const char *path) {
+  memset(out, 0, sizeof *out);
+  if (!path || strcmp(path, "-") == 0) {
+    out->fp = stdout;
+    return 0;
+  }
+  size_t n = strlen(path);
+  out->path = strdup(path);
+  out->tmp_path = malloc(n + 16);
+  if (!out->path || !out->tmp_path) {
+    cli_error("out of memory");
+    return -1;
+  }
+  /* A dot-file next to the target: same file system, so rename is atomic. */
+  const char *slash = strrchr(path, '/');
+  size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+  snprintf(out->tmp_path, n + 16, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
+  int fd = mkstemp(out->tmp_path);
+  if (fd < 0) {
+    cli_error("%s: cannot create the output: %s", path, strerror(errno));
+    free(out->tmp_path);
+    out->tmp_path = NULL;
+    return -1;
+  }
+  /* mkstemp creates 0600; give the file the mode any new file gets. */
+  mode_t mask = umask(0);
+  umask(mask);
+  fchmod(fd, 0666 & ~mask);
+  out->fp = fdopen(fd, "w");
+  if (!out->fp) {
+    cli_error("%s: cannot write: %s", path, strerror(errno));
+    close(fd);
+    unlink(out->tmp_path);
+    return -1;
+  }
+  return 0;
+}
+
+int cli_output_sink(void *ctx, const char *data, size_t len) {
+  cli_output *out = ctx;
+  if (out->failed)
+    return -1;
+  if (fwrite(data, 1, len, out->fp) != len) {
+    out->failed = errno ? errno : EIO;
+    return -1;
+  }
+  return 0;
+}
+
+int cli_output_close(cli_output *out, int ok) {
+  int rc = 0;
+  const char *shown = out->path ? out->path : "stdout";
+  if (out->fp && fflush(out->fp) != 0 && !out->failed)
+    out->failed = errno ? errno : EIO;
+  if (out->fp && out->fp != stdout) {
+    if (!out->failed && ok && fsync(fileno(out->fp)) != 0 && errno != EINVAL)
+      out->failed = errno;
+    if (fclose(out->fp) != 0 && !out->failed)
+      out->failed = errno ? errno : EIO;
+  }
+  if (out->failed) {
+    cli_error("%s: write error: %s", shown, strerror(out->failed));
+    rc = -1;
+  }
+  if (out->tmp_path) {
+    if (ok && rc == 0 && rename(out->tmp_path, out->path) != 0) {
+      cli_error("%s: cannot rename the output into place: %s", out->path,
+                strerror(errno));
+      rc = -1;
+    }
+    if (!ok || rc != 0)
+      unlink(out->tmp_path);
+  }
+  free(out->path);
+  free(out->tmp_path);
+  memset(out, 0, sizeof *out);
+  return ok ? rc : -1;
+}
+
+int cli_output_is_input(const char *out, char **inputs, int n_inputs) {
+  struct stat so, si;
+  if (!out || strcmp(out, "-") == 0 || stat(out, &so) != 0)
+    return 0;
+  for (int i = 0; i < n_inputs; i++)
+    if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &si) == 0 &&
+        si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
+      cli_error("%s: the output would overwrite an input; choose another -o",
+                out);
+      return 1;
+    }
+  return 0;
+}
