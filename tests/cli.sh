@@ -1,0 +1,110 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+#
+# cli.sh -- the teitag command as a user meets it: help, exit codes, errors
+# that name the file and the place, no output file after a failure, inputs
+# never overwritten, stdin, UTF-16, JSONL streaming, a full disk.
+. "$(dirname "$0")/lib.sh"
+
+printf 'Kyiv and Moscow.\n' >"$tmp/a.txt"
+printf 'Київ і Москва.\n' >"$tmp/b.txt"
+
+expect_status 0 "--help" -- "$TEITAG" --help
+expect_grep "$tmp/out" "Usage: teitag COMMAND" "--help shows usage"
+expect_status 0 "annotate --help" -- "$TEITAG" annotate --help
+expect_grep "$tmp/out" "Examples:" "annotate --help has examples"
+expect_status 0 "eval --help" -- "$TEITAG" eval --help
+expect_status 0 "--version" -- "$TEITAG" --version
+expect_grep "$tmp/out" "^teitag [0-9]" "--version prints the version"
+expect_status 2 "no command" -- "$TEITAG"
+expect_status 2 "unknown command" -- "$TEITAG" frobnicate
+expect_status 2 "unknown option" -- "$TEITAG" annotate --frob "$tmp/a.txt"
+expect_status 2 "bad format" -- "$TEITAG" annotate -f pdf "$tmp/a.txt"
+expect_grep "$tmp/err" "expected tei or jsonl" "bad format is explained"
+expect_status 2 "bad language" -- "$TEITAG" annotate -l de "$tmp/a.txt"
+expect_status 2 "TEI from two files" -- "$TEITAG" annotate "$tmp/a.txt" "$tmp/b.txt"
+
+# plain annotation to a file: valid TEI, paragraphs read back exactly
+expect_status 0 "annotate to a file" -- "$TEITAG" annotate "$tmp/a.txt" -o "$tmp/a.xml"
+expect_status 0 "output validates" -- "$VALIDATE" "$SCHEMA" "$tmp/a.xml"
+"$VALIDATE" --paragraphs "$tmp/a.xml" >"$tmp/p.txt"
+if cmp -s "$tmp/p.txt" "$tmp/a.txt"; then pass "paragraph text round trip"; else fail "paragraph text differs"; fi
+if ls -a "$tmp" | grep -q '^\.a\.xml\.'; then fail "temporary file left behind"; else pass "no temporary file left"; fi
+
+# stdin, with and without "-"
+expect_status 0 "stdin" -- sh -c "\"$TEITAG\" annotate -f jsonl < \"$tmp/b.txt\""
+expect_grep "$tmp/out" '"lang": "uk"' "stdin language detected"
+expect_status 0 "stdin as -" -- sh -c "\"$TEITAG\" annotate - < \"$tmp/a.txt\""
+expect_grep "$tmp/out" "<title>stdin</title>" "stdin is named stdin"
+
+# several files as JSONL: one line each, in order
+expect_status 0 "two files as jsonl" -- "$TEITAG" annotate -f jsonl "$tmp/a.txt" "$tmp/b.txt"
+if [ "$(wc -l <"$tmp/out")" -eq 2 ] && head -1 "$tmp/out" | grep -q 'a.txt'; then
+  pass "one JSONL line per file"; else fail "JSONL lines: $(cat "$tmp/out")"; fi
+
+# bad input: invalid UTF-8, NUL bytes, binary, a directory, a missing file
+printf 'ok text \377 more' >"$tmp/bad.txt"
+expect_status 1 "invalid UTF-8" -- "$TEITAG" annotate "$tmp/bad.txt" -o "$tmp/bad.xml"
+expect_grep "$tmp/err" "bad.txt: invalid UTF-8 (byte 0xFF) at byte offset 8" "error names file and offset"
+if [ -e "$tmp/bad.xml" ]; then fail "output file written for bad input"; else pass "no output for bad input"; fi
+if ls -a "$tmp" | grep -q '^\.bad\.xml\.'; then fail "temporary file left after an error"; else pass "no temporary file after an error"; fi
+printf 'text\000more' >"$tmp/nul.txt"
+expect_status 1 "NUL byte" -- "$TEITAG" annotate "$tmp/nul.txt"
+expect_grep "$tmp/err" "NUL byte at byte offset 4" "NUL is refused with its offset"
+head -c 4096 /bin/sh >"$tmp/binary"
+expect_status 1 "binary file" -- "$TEITAG" annotate "$tmp/binary"
+expect_grep "$tmp/err" "binary" "binary file is called binary"
+expect_status 1 "directory" -- "$TEITAG" annotate "$tmp"
+expect_grep "$tmp/err" "is a directory" "directory is refused"
+expect_status 1 "missing file" -- "$TEITAG" annotate "$tmp/nope.txt"
+expect_grep "$tmp/err" "nope.txt: cannot open" "missing file is named"
+expect_status 1 "one bad of two (jsonl)" -- "$TEITAG" annotate -f jsonl "$tmp/bad.txt" "$tmp/a.txt"
+if [ "$(wc -l <"$tmp/out")" -eq 1 ]; then pass "the good file is still annotated"; else fail "good file lost"; fi
+
+# an input is never overwritten
+cp "$tmp/a.txt" "$tmp/keep.txt"
+expect_status 2 "output = input" -- "$TEITAG" annotate "$tmp/keep.txt" -o "$tmp/keep.txt"
+if cmp -s "$tmp/keep.txt" "$tmp/a.txt"; then pass "input untouched"; else fail "input overwritten"; fi
+ln -s "$tmp/keep.txt" "$tmp/link.txt"
+expect_status 2 "output = input via a symlink" -- "$TEITAG" annotate "$tmp/keep.txt" -o "$tmp/link.txt"
+
+# BOMs and UTF-16 give the same text as UTF-8
+printf '\357\273\277Kyiv and Moscow.\n' >"$tmp/bom.txt"
+expect_status 0 "UTF-8 with BOM" -- "$TEITAG" annotate "$tmp/bom.txt" -o "$tmp/bom.xml"
+"$VALIDATE" --paragraphs "$tmp/bom.xml" >"$tmp/p.txt"
+if cmp -s "$tmp/p.txt" "$tmp/a.txt"; then pass "BOM dropped"; else fail "BOM kept: $(od -c "$tmp/p.txt" | head -2)"; fi
+printf '\377\376' >"$tmp/u16.txt"
+printf 'Київ і Москва.\n' | iconv -f UTF-8 -t UTF-16LE >>"$tmp/u16.txt"
+expect_status 0 "UTF-16LE with BOM" -- "$TEITAG" annotate "$tmp/u16.txt" -o "$tmp/u16.xml"
+"$VALIDATE" --paragraphs "$tmp/u16.xml" >"$tmp/p.txt"
+if cmp -s "$tmp/p.txt" "$tmp/b.txt"; then pass "UTF-16 converted"; else fail "UTF-16 text differs"; fi
+expect_grep "$tmp/u16.xml" "UTF-16LE" "header names the encoding"
+printf 'line one\r\nline two\r\n' >"$tmp/crlf.txt"
+expect_status 0 "CRLF" -- "$TEITAG" annotate -f jsonl "$tmp/crlf.txt"
+
+# JSONL streaming: one line in, one line out, errors in place
+printf '%s\n' '{"id": "1", "text": "Kyiv."}' '{"id": "2", "text": ' \
+  '{"id": "3", "text": "Москва.", "lang": "ru"}' '' '{"text": "no id"}' >"$tmp/in.jsonl"
+expect_status 1 "jsonl stream with bad lines" -- sh -c "\"$TEITAG\" annotate -i jsonl -f jsonl < \"$tmp/in.jsonl\""
+if [ "$(wc -l <"$tmp/out")" -eq 5 ]; then pass "five lines in, five out"; else fail "$(cat "$tmp/out")"; fi
+if sed -n 2p "$tmp/out" | grep -q '^{"line": 2, "error": "JSON syntax error'; then
+  pass "error object on line 2"; else fail "line 2: $(sed -n 2p "$tmp/out")"; fi
+if sed -n 3p "$tmp/out" | grep -q '"id": "3", "lang": "ru"'; then pass "stream order kept"; else fail "line 3: $(sed -n 3p "$tmp/out")"; fi
+if sed -n 5p "$tmp/out" | grep -q '"id": null'; then pass "missing id is null"; else fail "line 5"; fi
+expect_grep "$tmp/err" "stdin:2:" "stream error names the line"
+expect_status 2 "TEI from JSONL" -- "$TEITAG" annotate -i jsonl "$tmp/in.jsonl"
+
+# a full disk: the write fails, the run says so, nothing half-written stays
+if [ -w /dev/full ]; then
+  expect_status 1 "stdout on a full disk" -- sh -c "\"$TEITAG\" annotate \"$tmp/a.txt\" > /dev/full"
+  expect_grep "$tmp/err" "write error" "full disk is reported"
+fi
+awk 'BEGIN { for (i = 0; i < 20000; i++) print "Kyiv and Moscow are cities in the news again." }' >"$tmp/big.txt"
+expect_status 1 "file size limit" -- sh -c "ulimit -f 64; exec \"$TEITAG\" annotate \"$tmp/big.txt\" -o \"$tmp/big.xml\""
+if [ -e "$tmp/big.xml" ] || ls -a "$tmp" | grep -q '^\.big\.xml\.'; then
+  fail "partial output after a write error"; else pass "no partial output after a write error"; fi
+mkdir "$tmp/ro" && chmod 555 "$tmp/ro"
+if [ "$(id -u)" -ne 0 ]; then
+  expect_status 1 "unwritable directory" -- "$TEITAG" annotate "$tmp/a.txt" -o "$tmp/ro/x.xml"
+fi
+finish
