@@ -208,6 +208,15 @@ teitag_status teitag_doc_annotate(const teitag_pipeline *p, teitag_doc *doc,
   tt_diag_clear(diag);
   if (!p || !doc)
     return tt_fail(diag, TEITAG_EARG, 0, 0, TT_NO_OFFSET, "NULL argument");
+  teitag_status st = TEITAG_OK;
+  if (!(p->flags & TEITAG_PIPE_NO_GAZETTEER))
+    st = tt_gazetteer_annotate(p, doc, diag);
+  if (st == TEITAG_OK && !(p->flags & TEITAG_PIPE_NO_MONEY))
+    st = tt_money_annotate(p, doc, diag);
+  if (st == TEITAG_OK && !(p->flags & TEITAG_PIPE_NO_RULES))
+    st = tt_names_annotate(p, doc, diag);
+  if (st != TEITAG_OK)
+    return st;
   for (size_t i = 0; i < p->n_annotators; i++) {
     teitag_status st = p->annotators[i].fn(doc, p->annotators[i].ctx, diag);
     if (st != TEITAG_OK)

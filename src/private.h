@@ -325,6 +325,19 @@ void tt_sha256_init(tt_sha256 *c);
 void tt_sha256_update(tt_sha256 *c, const void *data, size_t len);
 void tt_sha256_final(tt_sha256 *c, unsigned char out[32]);
 
+/* ---- built-in annotators, in the order teitag_doc_annotate runs them --- */
+
+/* gazetteer.c: names from the loaded gazetteers. */
+teitag_status tt_gazetteer_annotate(const teitag_pipeline *p, teitag_doc *doc,
+                                    teitag_diag *diag);
+/* money.c: amounts of money. */
+teitag_status tt_money_annotate(const teitag_pipeline *p, teitag_doc *doc,
+                                teitag_diag *diag);
+/* names.c: person/organisation/place rules and propagation; runs last,
+ * because it builds on what the gazetteer found. */
+teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
+                                teitag_diag *diag);
+
 /* ---- pipeline.c ------------------------------------------------------- */
 
 typedef struct tt_annotator {
