@@ -224,6 +224,82 @@ TEITAG_API teitag_status teitag_pipeline_add_annotator(teitag_pipeline *pipeline
                                                        void *ctx);
 
 /* ---------------------------------------------------------------------- */
+/* Gazetteers                                                             */
+/* ---------------------------------------------------------------------- */
+
+/* Gazetteers are tab-separated source files (id, type, lang, form, attrs;
+ * see docs/gazetteers.md) compiled into one binary file that is memory-
+ * mapped and used in place.  A pipeline may hold several; later ones win
+ * where two match the same words.
+ *
+ *     teitag_pipeline_use_default_gazetteer(p, &diag);   // teitag.gaz
+ *     teitag_pipeline_add_gazetteer(p, "my-names.tsv", &diag);
+ */
+
+/** Receives one problem in a gazetteer source: the file, its 1-based line
+ * (0 when the file as a whole failed), and the reason. */
+typedef void (*teitag_report_fn)(void *ctx, const char *file, size_t line,
+                                 const char *message);
+
+/** Checks gazetteer sources and reports every bad row through `report`
+ * (may be NULL); stores the number of problems in `*n_problems`.  Returns
+ * TEITAG_OK when there are none, TEITAG_ESYNTAX otherwise. */
+TEITAG_API teitag_status teitag_gazetteer_check(const char *const *paths,
+                                                size_t n_paths,
+                                                teitag_report_fn report,
+                                                void *ctx, size_t *n_problems);
+
+/** Compiles gazetteer sources into `out_path` (written under a temporary
+ * name and renamed).  Refuses, writing nothing, when any row is bad: those
+ * rows are reported as teitag_gazetteer_check() reports them.  On success
+ * `diag->message` holds a one-line summary. */
+TEITAG_API teitag_status teitag_gazetteer_compile(const char *const *paths,
+                                                  size_t n_paths,
+                                                  const char *out_path,
+                                                  teitag_report_fn report,
+                                                  void *ctx,
+                                                  teitag_diag *diag);
+
+/** Adds a gazetteer to the pipeline: a compiled file (memory-mapped; a
+ * corrupt or truncated one gives TEITAG_EFORMAT) or a .tsv source
+ * (compiled in memory; a bad row gives TEITAG_ESYNTAX naming it).  Later
+ * gazetteers override earlier ones. */
+TEITAG_API teitag_status teitag_pipeline_add_gazetteer(teitag_pipeline *pipeline,
+                                                       const char *path,
+                                                       teitag_diag *diag);
+
+/** Adds the default gazetteer: $TEITAG_DATA_DIR/teitag.gaz when that
+ * variable is set, else teitag.gaz in the installed data directory.
+ * Returns TEITAG_EIO, naming the path, when it is not there. */
+TEITAG_API teitag_status teitag_pipeline_use_default_gazetteer(
+    teitag_pipeline *pipeline, teitag_diag *diag);
+
+/** One way a phrase matches a gazetteer entry (teitag_gazetteer_lookup).
+ * Strings are borrowed for the duration of the callback. */
+typedef struct teitag_gazetteer_match {
+  size_t start, end;      /**< bytes of the looked-up text */
+  teitag_type type;
+  teitag_cert cert;       /**< high: the form as written; medium: inflected */
+  const char *ref;        /**< the entry's ID */
+  const char *norm;       /**< its dictionary form in the form's language */
+  const char *form;       /**< the form that matched, as generated */
+  teitag_lang lang;       /**< the form's language */
+  const char *source;     /**< "gazetteer:FILE:LINE[ inflected CASE]" */
+  const char *gazetteer;  /**< path of the gazetteer */
+} teitag_gazetteer_match;
+
+/** Receives one match; returns non-zero to stop. */
+typedef int (*teitag_match_fn)(void *ctx, const teitag_gazetteer_match *m);
+
+/** Reports every entry of the pipeline's gazetteers that matches words of
+ * `text` (every start, every length, every candidate), to show which
+ * entries a phrase matches and through which form. */
+TEITAG_API teitag_status teitag_gazetteer_lookup(const teitag_pipeline *pipeline,
+                                                 const char *text, size_t len,
+                                                 teitag_match_fn fn, void *ctx,
+                                                 teitag_diag *diag);
+
+/* ---------------------------------------------------------------------- */
 /* Documents                                                              */
 /* ---------------------------------------------------------------------- */
 

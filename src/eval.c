@@ -23,6 +23,7 @@
 
 typedef struct {
   size_t gold, pred, tp;
+  size_t tp_cert[TEITAG_CERT_HIGH + 1]; /* true positives by certainty */
 } tally;
 
 typedef struct {
@@ -45,6 +46,7 @@ struct teitag_eval {
 typedef struct {
   size_t start, end; /* code points */
   uint8_t type;
+  uint8_t cert;      /* predicted spans only */
 } cspan;
 
 teitag_eval *teitag_eval_new(void) {
@@ -160,6 +162,7 @@ static cspan *pred_spans(const teitag_doc *doc, size_t *n_out) {
     v[n].start = cps;
     v[n].end = cps + tt_utf8_count(doc->text + sp->start, sp->end - sp->start);
     v[n].type = sp->type;
+    v[n].cert = sp->cert <= TEITAG_CERT_HIGH ? sp->cert : 0;
     n++;
   }
   *n_out = n;
@@ -234,6 +237,7 @@ teitag_status teitag_eval_add_jsonl(teitag_eval *ev, const teitag_pipeline *p,
         tl->gold++;
         tl->pred++;
         tl->tp++;
+        tl->tp_cert[pred[q].cert]++;
       } else if (c < 0) {
         tl->gold++;
         note_error(ev, doc_id, text->str, off, n_cp, s, gold_lang, 1);
@@ -273,6 +277,8 @@ void teitag_eval_merge(teitag_eval *into, const teitag_eval *from) {
       into->t[l][t].gold += from->t[l][t].gold;
       into->t[l][t].pred += from->t[l][t].pred;
       into->t[l][t].tp += from->t[l][t].tp;
+      for (int c = 0; c <= TEITAG_CERT_HIGH; c++)
+        into->t[l][t].tp_cert[c] += from->t[l][t].tp_cert[c];
       into->scored[l][t] |= from->scored[l][t];
     }
   }
@@ -289,7 +295,8 @@ void teitag_eval_merge(teitag_eval *into, const teitag_eval *from) {
 /* ---- report ------------------------------------------------------------- */
 
 static tally sum(const teitag_eval *ev, int lang, int type) {
-  tally s = {0, 0, 0};
+  tally s;
+  memset(&s, 0, sizeof s);
   for (int l = 0; l < N_LANG; l++)
     for (int t = TEITAG_TYPE_PER; t < N_TYPE; t++) {
       if ((lang && l != lang) || (type && t != type))
@@ -297,6 +304,8 @@ static tally sum(const teitag_eval *ev, int lang, int type) {
       s.gold += ev->t[l][t].gold;
       s.pred += ev->t[l][t].pred;
       s.tp += ev->t[l][t].tp;
+      for (int c = 0; c <= TEITAG_CERT_HIGH; c++)
+        s.tp_cert[c] += ev->t[l][t].tp_cert[c];
     }
   return s;
 }
@@ -361,6 +370,20 @@ char *teitag_eval_report(const teitag_eval *ev, size_t max_errors) {
     if (any_type[t])
       row(&b, "all", teitag_type_name((teitag_type)t), sum(ev, 0, t));
   row(&b, "all", "all", sum(ev, 0, 0));
+  /* Where the hits came from: exact gazetteer forms are high, inflected
+   * forms and strong rules medium, weak rules low. */
+  tt_buf_puts(&b, "\ntrue positives by certainty (high / medium / low):\n");
+  for (int l = 1; l < N_LANG; l++) {
+    if (!ev->docs[l])
+      continue;
+    tally s = sum(ev, l, 0);
+    tt_buf_printf(&b, "  %s: %zu / %zu / %zu", teitag_lang_code((teitag_lang)l),
+                  s.tp_cert[TEITAG_CERT_HIGH], s.tp_cert[TEITAG_CERT_MEDIUM],
+                  s.tp_cert[TEITAG_CERT_LOW]);
+    if (s.tp)
+      tt_buf_printf(&b, " (%.1f%% medium)", 100.0 * (double)s.tp_cert[TEITAG_CERT_MEDIUM] / (double)s.tp);
+    tt_buf_putc(&b, '\n');
+  }
   for (int missed = 1; max_errors && missed >= 0; missed--)
     for (int t = TEITAG_TYPE_PER; t < N_TYPE; t++) {
       size_t shown = 0, total = 0;

@@ -1,16 +1,713 @@
 /* SPDX-License-Identifier: MIT
  *
- * gazetteer.c -- names from the loaded gazetteers.
- * (Placeholder: the compiled gazetteer is being built.)
+ * gazetteer.c -- loading compiled gazetteers and matching them over tokens.
+ *
+ * A compiled file is memory-mapped and used in place: loading checks only
+ * the header (magic, version, size, header checksum, section bounds), so
+ * it costs the same for a thousand entries as for a million, and every
+ * block of the file is checked against its checksum the first time a
+ * lookup reads it.  Matching is token-based and leftmost-longest: at each
+ * token a bitset of first tokens rejects almost every word at the cost of
+ * one memory read; survivors are extended token by token through the slot
+ * table, which holds every key and every proper prefix of a key.  Case
+ * rules are the forms' own: a capitalised form word needs a capitalised or
+ * ALL-CAPS text word, an acronym needs capitals, a lower-case form word
+ * takes any case.  Later gazetteers win over earlier ones.
  */
 #include "config.h"
 
-#include "private.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-teitag_status tt_gazetteer_annotate(const teitag_pipeline *p, teitag_doc *doc,
-                                    teitag_diag *diag) {
-  (void)p;
-  (void)doc;
-  (void)diag;
+#include "gaz.h"
+#include "lexicon.h"
+
+/* ---- opening -------------------------------------------------------------- */
+
+static int section_ok(uint64_t off, uint64_t count, uint64_t elem,
+                      uint64_t size) {
+  if (off % 8 || off > size)
+    return 0;
+  if (elem && count > (size - off) / elem)
+    return 0;
+  return 1;
+}
+
+static int pow2(uint64_t n) { return n && !(n & (n - 1)); }
+
+teitag_status tt_gaz_open_image(const unsigned char *data, size_t size,
+                                int mapped, const char *path, tt_gaz **out,
+                                teitag_diag *diag) {
+  *out = NULL;
+  const char *why = NULL;
+  tt_gz_header h;
+  if (size < sizeof h) {
+    why = "file too short for a gazetteer header (truncated?)";
+    goto bad;
+  }
+  memcpy(&h, data, sizeof h);
+  if (memcmp(h.magic, TT_GAZ_MAGIC, 8) != 0) {
+    why = "not a compiled teitag gazetteer (bad magic)";
+    goto bad;
+  }
+  if (h.byte_order != TT_GAZ_BYTE_ORDER) {
+    why = "compiled on a machine of another byte order; recompile it";
+    goto bad;
+  }
+  if (h.version != TT_GAZ_VERSION) {
+    why = "compiled by another version of teitag; recompile it";
+    goto bad;
+  }
+  if (h.file_size != size) {
+    why = "truncated or extended: its size differs from its header";
+    goto bad;
+  }
+  if (h.block_size != TT_GAZ_BLOCK || !section_ok(h.blocks_off, h.n_blocks, 8, size) ||
+      h.payload_off < h.blocks_off + (uint64_t)h.n_blocks * 8 || h.payload_off > size ||
+      (uint64_t)h.n_blocks * TT_GAZ_BLOCK < size - h.payload_off ||
+      (uint64_t)h.n_blocks > (size - h.payload_off) / TT_GAZ_BLOCK + 1) {
+    why = "corrupt header (block table)";
+    goto bad;
+  }
+  uint64_t hs = tt_gz_checksum(data, offsetof(tt_gz_header, header_checksum)) ^
+                tt_gz_checksum(data + h.blocks_off, (size_t)h.n_blocks * 8);
+  if (hs != h.header_checksum) {
+    why = "corrupt header (checksum mismatch)";
+    goto bad;
+  }
+  if (!section_ok(h.strings_off, h.strings_size, 1, size) || h.strings_size == 0 ||
+      h.strings_size > UINT32_MAX ||
+      !section_ok(h.entities_off, h.n_entities, sizeof(tt_gz_entity), size) ||
+      !section_ok(h.keys_off, h.n_keys, sizeof(tt_gz_key), size) ||
+      !section_ok(h.slots_off, h.n_slots, sizeof(tt_gz_slot), size) ||
+      !section_ok(h.ids_off, h.n_ids, sizeof(tt_gz_id_slot), size) ||
+      !section_ok(h.filter_off, h.filter_bits / 32, 8, size) ||
+      !section_ok(h.files_off, h.n_files, 4, size) || !pow2(h.n_slots) ||
+      !pow2(h.n_ids) || !pow2(h.filter_bits) || h.filter_bits < 64 ||
+      h.strings_off < h.payload_off || h.n_keys > UINT32_MAX ||
+      h.n_entities > UINT32_MAX) {
+    why = "corrupt header (section bounds)";
+    goto bad;
+  }
+  tt_gaz *g = tt_xcalloc(1, sizeof *g);
+  g->path = tt_xstrdup(path ? path : "");
+  g->base = data;
+  g->size = size;
+  g->mapped = mapped;
+  g->h = (const tt_gz_header *)(const void *)data;
+  g->strings = (const char *)data + h.strings_off;
+  g->entities = (const tt_gz_entity *)(const void *)(data + h.entities_off);
+  g->keys = (const tt_gz_key *)(const void *)(data + h.keys_off);
+  g->slots = (const tt_gz_slot *)(const void *)(data + h.slots_off);
+  g->ids = (const tt_gz_id_slot *)(const void *)(data + h.ids_off);
+  g->filter = (const uint64_t *)(const void *)(data + h.filter_off);
+  g->files = (const uint32_t *)(const void *)(data + h.files_off);
+  g->verified = tt_xcalloc(h.n_blocks / 32 + 1, sizeof *g->verified);
+  /* The string pool must end with a NUL so that no string runs past it. */
+  if (!tt_gaz_trust(g, h.strings_off + h.strings_size - 1, 1) ||
+      g->strings[h.strings_size - 1] != '\0') {
+    g->base = NULL; /* the caller still owns the data on failure */
+    tt_gaz_free(g);
+    why = "corrupt string pool";
+    goto bad;
+  }
+  *out = g;
   return TEITAG_OK;
+bad:
+  return tt_fail(diag, TEITAG_EFORMAT, 0, 0, TT_NO_OFFSET, "%s: %s",
+                 path ? path : "gazetteer", why);
+}
+
+int tt_gaz_trust(tt_gaz *g, uint64_t off, uint64_t len) {
+  const tt_gz_header *h = g->h;
+  if (off > g->size || len > g->size - off)
+    return 0;
+  if (len == 0 || off + len <= h->payload_off)
+    return 1; /* the header and block table were checked on opening */
+  uint64_t from = off < h->payload_off ? 0 : (off - h->payload_off) / TT_GAZ_BLOCK;
+  uint64_t to = (off + len - 1 - h->payload_off) / TT_GAZ_BLOCK;
+  for (uint64_t b = from; b <= to; b++) {
+    uint32_t bit = 1u << (b % 32);
+    if (__atomic_load_n(&g->verified[b / 32], __ATOMIC_ACQUIRE) & bit)
+      continue;
+    uint64_t start = h->payload_off + b * TT_GAZ_BLOCK;
+    uint64_t n = g->size - start < TT_GAZ_BLOCK ? g->size - start : TT_GAZ_BLOCK;
+    uint64_t want;
+    memcpy(&want, g->base + h->blocks_off + b * 8, 8);
+    if (tt_gz_checksum(g->base + start, (size_t)n) != want) {
+      g->corrupt = 1;
+      return 0;
+    }
+    __atomic_fetch_or(&g->verified[b / 32], bit, __ATOMIC_RELEASE);
+  }
+  return 1;
+}
+
+const char *tt_gaz_str(const tt_gaz *g, uint32_t off) {
+  if (off == 0 || off >= g->h->strings_size)
+    return "";
+  const char *s = g->strings + off;
+  size_t max = (size_t)(g->h->strings_size - off);
+  const char *nul = memchr(s, '\0', max);
+  if (!nul || !tt_gaz_trust((tt_gaz *)g, g->h->strings_off + off,
+                            (uint64_t)(nul - s) + 1))
+    return "";
+  return s;
+}
+
+void tt_gaz_free(tt_gaz *g) {
+  if (!g)
+    return;
+  if (g->base) {
+    if (g->mapped)
+      munmap((void *)g->base, g->size);
+    else
+      free((void *)g->base);
+  }
+  free(g->verified);
+  free(g->path);
+  free(g);
+}
+
+void tt_gaz_release(struct tt_gaz *g) { tt_gaz_free(g); }
+
+static void collect_report(void *ctx, const char *file, size_t line,
+                           const char *message) {
+  tt_buf *b = ctx;
+  if (b->len)
+    return; /* the first problem is enough for a diagnostic */
+  tt_buf_printf(b, "%s:%zu: %s", file, line, message);
+}
+
+teitag_status tt_gaz_load(const char *path, tt_gaz **out, teitag_diag *diag) {
+  *out = NULL;
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return tt_fail(diag, TEITAG_EIO, 0, 0, TT_NO_OFFSET, "%s: cannot open: %s",
+                   path, strerror(errno));
+  struct stat st;
+  char magic[8] = {0};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return tt_fail(diag, TEITAG_EIO, 0, 0, TT_NO_OFFSET,
+                   "%s: not a regular file", path);
+  }
+  ssize_t got = pread(fd, magic, sizeof magic, 0);
+  /* A .gaz file must be compiled: a truncated one is not a source. */
+  size_t plen = strlen(path);
+  int compiled_name = plen > 4 && strcmp(path + plen - 4, ".gaz") == 0;
+  if (compiled_name ||
+      (got == (ssize_t)sizeof magic && memcmp(magic, TT_GAZ_MAGIC, 8) == 0)) {
+    if (st.st_size < (off_t)sizeof(tt_gz_header)) {
+      close(fd);
+      return tt_fail(diag, TEITAG_EFORMAT, 0, 0, TT_NO_OFFSET,
+                     "%s: file too short for a gazetteer header (truncated?)",
+                     path);
+    }
+    void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED)
+      return tt_fail(diag, TEITAG_EIO, 0, 0, TT_NO_OFFSET, "%s: cannot map: %s",
+                     path, strerror(errno));
+    teitag_status st2 = tt_gaz_open_image(map, (size_t)st.st_size, 1, path, out, diag);
+    if (st2 != TEITAG_OK)
+      munmap(map, (size_t)st.st_size);
+    return st2;
+  }
+  close(fd);
+  /* A source file: compile it in memory. */
+  tt_gaz_rows rows;
+  memset(&rows, 0, sizeof rows);
+  tt_buf first = {NULL, 0, 0};
+  const char *paths[1] = {path};
+  size_t bad = tt_gaz_read_sources(&rows, paths, 1, collect_report, &first);
+  teitag_status st2 = TEITAG_OK;
+  if (bad) {
+    st2 = tt_fail(diag, TEITAG_ESYNTAX, 0, 0, TT_NO_OFFSET,
+                  "%s (%zu bad row%s; see 'teitag gazetteer check')",
+                  tt_buf_cstr(&first), bad, bad == 1 ? "" : "s");
+  } else {
+    tt_buf image = {NULL, 0, 0};
+    st2 = tt_gaz_compile(&rows, &image, collect_report, &first);
+    if (st2 != TEITAG_OK) {
+      st2 = tt_fail(diag, st2, 0, 0, TT_NO_OFFSET, "%s", tt_buf_cstr(&first));
+      tt_buf_free(&image);
+    } else {
+      size_t n = image.len;
+      unsigned char *bytes = (unsigned char *)tt_buf_steal(&image, NULL);
+      st2 = tt_gaz_open_image(bytes, n, 0, path, out, diag);
+      if (st2 != TEITAG_OK)
+        free(bytes);
+    }
+  }
+  tt_buf_free(&first);
+  tt_gaz_rows_free(&rows);
+  return st2;
+}
+
+/* ---- lookups ---------------------------------------------------------------- */
+
+static const tt_gz_slot *find_slot(tt_gaz *g, uint64_t hash) {
+  uint64_t mask = g->h->n_slots - 1;
+  for (uint64_t i = hash & mask, probes = 0; probes <= mask;
+       i = (i + 1) & mask, probes++) {
+    if (!tt_gaz_trust(g, g->h->slots_off + i * sizeof(tt_gz_slot),
+                      sizeof(tt_gz_slot)))
+      return NULL;
+    const tt_gz_slot *s = &g->slots[i];
+    if (s->hash == hash)
+      return s;
+    if (!s->hash)
+      return NULL;
+  }
+  return NULL;
+}
+
+const tt_gz_entity *tt_gaz_find_id(tt_gaz *g, const char *id) {
+  uint64_t hash = tt_hash_bytes(id, strlen(id));
+  hash = hash ? hash : 1;
+  uint64_t mask = g->h->n_ids - 1;
+  for (uint64_t i = hash & mask, probes = 0; probes <= mask;
+       i = (i + 1) & mask, probes++) {
+    if (!tt_gaz_trust(g, g->h->ids_off + i * sizeof(tt_gz_id_slot),
+                      sizeof(tt_gz_id_slot)))
+      return NULL;
+    const tt_gz_id_slot *s = &g->ids[i];
+    if (!s->hash)
+      return NULL;
+    if (s->hash != hash || s->entity >= g->h->n_entities ||
+        !tt_gaz_trust(g, g->h->entities_off + (uint64_t)s->entity * sizeof(tt_gz_entity),
+                      sizeof(tt_gz_entity)))
+      continue;
+    const tt_gz_entity *e = &g->entities[s->entity];
+    if (strcmp(tt_gaz_str(g, e->id), id) == 0)
+      return e;
+  }
+  return NULL;
+}
+
+static int filter_pass(const tt_gaz *g, uint64_t tok_hash, int lower) {
+  uint64_t bits = g->h->filter_bits;
+  uint64_t bit = (tok_hash ^ (tok_hash >> 29)) & (bits - 1);
+  const uint64_t *set = lower ? g->filter : g->filter + bits / 64;
+  return (set[bit / 64] >> (bit % 64)) & 1;
+}
+
+/* Do tokens [b, e) of the document satisfy key `k`: the same folded keys
+ * (a hash collision is not a match) and the case each form word asks? */
+static int key_matches(tt_gaz *g, const tt_gz_key *k, const teitag_doc *doc,
+                       size_t b, size_t e) {
+  if (k->n_tokens != e - b)
+    return 0;
+  const char *key = tt_gaz_str(g, k->key);
+  const char *orig = k->flags & TT_GZ_HAS_EXACT ? tt_gaz_str(g, k->orig) : NULL;
+  for (size_t i = b; i < e; i++) {
+    const tt_token *t = &doc->toks[i];
+    const char *sep = strchr(key, '\x1F');
+    size_t kl = sep ? (size_t)(sep - key) : strlen(key);
+    if (kl != t->key_len || memcmp(key, doc->keys.data + t->key, kl) != 0)
+      return 0;
+    key = sep ? sep + 1 : key + kl;
+    unsigned req = (k->casemask >> (2 * (i - b))) & 3;
+    const char *o = orig;
+    size_t ol = 0;
+    if (orig) {
+      const char *osep = strchr(orig, '\x1F');
+      ol = osep ? (size_t)(osep - orig) : strlen(orig);
+      orig = osep ? osep + 1 : orig + ol;
+    }
+    switch (req) {
+    case TT_GZ_CASE_NOT_LOWER:
+      if (t->lcase == TEITAG_CASE_LOWER)
+        return 0;
+      break;
+    case TT_GZ_CASE_UPPER:
+      if (t->lcase != TEITAG_CASE_UPPER)
+        return 0;
+      break;
+    case TT_GZ_CASE_EXACT:
+      if (!o || t->end - t->start != ol ||
+          memcmp(doc->text + t->start, o, ol) != 0)
+        return 0;
+      break;
+    default: break;
+    }
+  }
+  return 1;
+}
+
+/* The best key of a slot for tokens [b, e): as-written forms before
+ * generated ones, then the paragraph's language, then priority order. */
+static const tt_gz_key *best_key(tt_gaz *g, const tt_gz_slot *s,
+                                 const teitag_doc *doc, size_t b, size_t e,
+                                 teitag_lang lang) {
+  if (s->first >= g->h->n_keys || s->n_keys > g->h->n_keys - s->first ||
+      !tt_gaz_trust(g, g->h->keys_off + (uint64_t)s->first * sizeof(tt_gz_key),
+                    (uint64_t)s->n_keys * sizeof(tt_gz_key)))
+    return NULL;
+  const tt_gz_key *best = NULL;
+  int best_score = -1;
+  for (uint32_t i = 0; i < s->n_keys; i++) {
+    const tt_gz_key *k = &g->keys[s->first + i];
+    if (k->entity >= g->h->n_entities || !key_matches(g, k, doc, b, e))
+      continue;
+    int score = (!(k->flags & TT_GZ_INFLECTED) ? 2 : 0) + (k->lang == lang);
+    if (score > best_score) {
+      best = k;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+/* The longest key of `g` that starts at token `b` of paragraph `p`;
+ * stores its end in *end. */
+static const tt_gz_key *longest_at(tt_gaz *g, const teitag_doc *doc,
+                                   const tt_para *p, size_t b, size_t *end) {
+  const tt_token *t = &doc->toks[b];
+  int lower = t->lcase == TEITAG_CASE_LOWER || t->lcase == TEITAG_CASE_NONE;
+  if (!filter_pass(g, t->hash, lower))
+    return NULL;
+  const tt_gz_key *best = NULL;
+  uint64_t h = tt_gz_seq_start(t->hash);
+  for (size_t j = b; j < p->tok_end && j - b < TT_GAZ_MAX_TOKENS;) {
+    const tt_gz_slot *s = find_slot(g, h);
+    if (!s)
+      break;
+    if (s->n_keys) {
+      const tt_gz_key *k = best_key(g, s, doc, b, j + 1, (teitag_lang)p->lang);
+      if (k) {
+        best = k;
+        *end = j + 1;
+      }
+    }
+    if (!(s->flags & TT_GZ_SLOT_PREFIX) || ++j >= p->tok_end)
+      break;
+    h = tt_gz_seq_next(h, doc->toks[j].hash);
+  }
+  return best;
+}
+
+static int can_start(const tt_token *t) {
+  return t->kind == TEITAG_TOKEN_WORD || t->kind == TEITAG_TOKEN_NUMBER;
+}
+
+/* "gazetteer:people.tsv:123" or "...:123 inflected gen" */
+static void describe(tt_gaz *g, const tt_gz_key *k, tt_buf *b) {
+  tt_buf_clear(b);
+  const char *file = k->file < g->h->n_files &&
+                             tt_gaz_trust(g, g->h->files_off + (uint64_t)k->file * 4, 4)
+                         ? tt_gaz_str(g, g->files[k->file])
+                         : "?";
+  tt_buf_printf(b, "gazetteer:%s:%u", file, k->line);
+  if (k->flags & TT_GZ_INFLECTED)
+    tt_buf_printf(b, " inflected %s", tt_case_name(k->case_id));
+}
+
+/* Is token i the first word of its sentence, perhaps after an opening
+ * quote or dash? */
+static int sentence_initial(const teitag_doc *doc, size_t i, size_t para_begin) {
+  while (i > para_begin && !(doc->toks[i].flags & TT_TOK_SENT_START) &&
+         doc->toks[i - 1].kind == TEITAG_TOKEN_PUNCT)
+    i--;
+  return (doc->toks[i].flags & TT_TOK_SENT_START) || i == para_begin;
+}
+
+static int title_word(const tt_token *t) {
+  return t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_TITLE &&
+         t->script == TT_SCRIPT_LATIN;
+}
+
+/* Context that makes a gazetteer match unlikely to be the name it looks
+ * like: a function word opening a sentence ("Мені", "Того"), or, in Latin
+ * script, a place or person name that is only part of a longer capitalised
+ * name ("Washington Times", "Niger Delta", "Baghdad International
+ * Airport"), unless the neighbour is a title or role word. */
+static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
+                       size_t e, teitag_type type) {
+  const tt_token *first = &doc->toks[b];
+  /* In an ALL-CAPS headline every word looks like an acronym: there a
+   * function word is a function word too.  A lone acronym ("US") is not. */
+  int caps_run = first->lcase == TEITAG_CASE_UPPER &&
+                 ((b > p->tok_begin && doc->toks[b - 1].lcase == TEITAG_CASE_UPPER) ||
+                  (e < p->tok_end && doc->toks[e].lcase == TEITAG_CASE_UPPER));
+  if (e - b == 1 && tt_is_function_word(first->hash) &&
+      (sentence_initial(doc, b, p->tok_begin) || caps_run))
+    return 1;
+  if (first->script != TT_SCRIPT_LATIN || type == TEITAG_TYPE_ORG)
+    return 0;
+  if (e < p->tok_end && title_word(&doc->toks[e]) &&
+      !(doc->toks[e].flags & TT_TOK_SENT_START) &&
+      !(doc->toks[e].flags & TT_TOK_NL_BEFORE) && !tt_is_role_word(doc->toks[e].hash))
+    return 1;
+  if (b > p->tok_begin && title_word(&doc->toks[b - 1]) &&
+      !sentence_initial(doc, b - 1, p->tok_begin) &&
+      !tt_is_role_word(doc->toks[b - 1].hash) &&
+      !tt_is_function_word(doc->toks[b - 1].hash))
+    return 1;
+  return 0;
+}
+
+static teitag_status corrupt(tt_gaz *g, teitag_diag *diag) {
+  return tt_fail(diag, TEITAG_EFORMAT, 0, 0, TT_NO_OFFSET,
+                 "%s: corrupt gazetteer (a block does not match its checksum)",
+                 g->path);
+}
+
+teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
+                                    teitag_diag *diag) {
+  if (!pl->n_gaz)
+    return TEITAG_OK;
+  tt_buf desc = {NULL, 0, 0};
+  for (size_t pi = 0; pi < doc->n_paras; pi++) {
+    const tt_para *p = &doc->paras[pi];
+    for (size_t i = p->tok_begin; i < p->tok_end; i++) {
+      if (!can_start(&doc->toks[i]))
+        continue;
+      const tt_gz_key *best = NULL;
+      tt_gaz *from = NULL;
+      size_t best_end = 0;
+      /* Later gazetteers override earlier ones: on equal length, the first
+       * found (the latest loaded) stays. */
+      for (size_t gi = pl->n_gaz; gi-- > 0;) {
+        size_t end = 0;
+        const tt_gz_key *k = longest_at(pl->gaz[gi], doc, p, i, &end);
+        if (k && end > best_end) {
+          best = k;
+          from = pl->gaz[gi];
+          best_end = end;
+        }
+      }
+      if (!best)
+        continue;
+      const tt_gz_entity *e = &from->entities[best->entity];
+      if (!tt_gaz_trust(from, from->h->entities_off +
+                                  (uint64_t)best->entity * sizeof *e,
+                        sizeof *e))
+        break;
+      if (implausible(doc, p, i, best_end, (teitag_type)e->type))
+        continue;
+      describe(from, best, &desc);
+      const char *norm = tt_gaz_str(from, e->norm[best->lang < 4 ? best->lang : 0]);
+      uint32_t ref = tt_doc_str(doc, tt_gaz_str(from, e->id));
+      uint32_t nrm = *norm ? tt_doc_str(doc, norm) : 0;
+      tt_span *sp = tt_doc_add_token_span(
+          doc, i, best_end, (teitag_type)e->type,
+          best->flags & TT_GZ_INFLECTED ? TEITAG_CERT_MEDIUM : TEITAG_CERT_HIGH,
+          tt_buf_cstr(&desc));
+      sp->ref = ref;
+      sp->norm = nrm;
+      i = best_end - 1;
+    }
+  }
+  tt_buf_free(&desc);
+  for (size_t gi = 0; gi < pl->n_gaz; gi++)
+    if (pl->gaz[gi]->corrupt)
+      return corrupt(pl->gaz[gi], diag);
+  return TEITAG_OK;
+}
+
+/* ---- the public API --------------------------------------------------------- */
+
+teitag_status teitag_pipeline_add_gazetteer(teitag_pipeline *p,
+                                            const char *path,
+                                            teitag_diag *diag) {
+  tt_diag_clear(diag);
+  if (!p || !path)
+    return tt_fail(diag, TEITAG_EARG, 0, 0, TT_NO_OFFSET, "NULL argument");
+  tt_chars_init();
+  tt_gaz *g;
+  teitag_status st = tt_gaz_load(path, &g, diag);
+  if (st != TEITAG_OK)
+    return st;
+  TT_RESERVE(p->gaz, p->cap_gaz, p->n_gaz + 1);
+  p->gaz[p->n_gaz++] = g;
+  return TEITAG_OK;
+}
+
+teitag_status teitag_pipeline_use_default_gazetteer(teitag_pipeline *p,
+                                                    teitag_diag *diag) {
+  const char *dir = getenv("TEITAG_DATA_DIR");
+  char path[4096];
+  if (dir && *dir)
+    snprintf(path, sizeof path, "%s/teitag.gaz", dir);
+  else
+    snprintf(path, sizeof path, "%s", TEITAG_PKGDATADIR "/teitag.gaz");
+  return teitag_pipeline_add_gazetteer(p, path, diag);
+}
+
+static void forward_report(void *ctx, const char *file, size_t line,
+                           const char *message) {
+  void **pair = ctx;
+  teitag_report_fn fn = (teitag_report_fn)(uintptr_t)pair[0];
+  if (fn)
+    fn(pair[1], file, line, message);
+}
+
+teitag_status teitag_gazetteer_check(const char *const *paths, size_t n_paths,
+                                     teitag_report_fn report, void *ctx,
+                                     size_t *n_problems) {
+  tt_gaz_rows rows;
+  memset(&rows, 0, sizeof rows);
+  void *pair[2] = {(void *)(uintptr_t)report, ctx};
+  size_t bad = tt_gaz_read_sources(&rows, paths, n_paths, forward_report, pair);
+  tt_gaz_rows_free(&rows);
+  if (n_problems)
+    *n_problems = bad;
+  return bad ? TEITAG_ESYNTAX : TEITAG_OK;
+}
+
+teitag_status teitag_gazetteer_compile(const char *const *paths,
+                                       size_t n_paths, const char *out_path,
+                                       teitag_report_fn report, void *ctx,
+                                       teitag_diag *diag) {
+  tt_diag_clear(diag);
+  if (!paths || !out_path)
+    return tt_fail(diag, TEITAG_EARG, 0, 0, TT_NO_OFFSET, "NULL argument");
+  tt_gaz_rows rows;
+  memset(&rows, 0, sizeof rows);
+  void *pair[2] = {(void *)(uintptr_t)report, ctx};
+  size_t bad = tt_gaz_read_sources(&rows, paths, n_paths, forward_report, pair);
+  if (bad) {
+    tt_gaz_rows_free(&rows);
+    return tt_fail(diag, TEITAG_ESYNTAX, 0, 0, TT_NO_OFFSET,
+                   "%zu bad row%s; nothing written", bad, bad == 1 ? "" : "s");
+  }
+  tt_buf image = {NULL, 0, 0};
+  teitag_status st = tt_gaz_compile(&rows, &image, forward_report, pair);
+  size_t n_rows = rows.n;
+  tt_gaz_rows_free(&rows);
+  if (st != TEITAG_OK) {
+    tt_buf_free(&image);
+    return tt_fail(diag, st, 0, 0, TT_NO_OFFSET, "bad rows; nothing written");
+  }
+  /* Written under a temporary name and renamed: never half a file. */
+  size_t n = strlen(out_path);
+  char *tmp = tt_xmalloc(n + 16);
+  snprintf(tmp, n + 16, "%s.tmpXXXXXX", out_path);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    st = tt_fail(diag, TEITAG_EIO, 0, 0, TT_NO_OFFSET, "%s: cannot create: %s",
+                 out_path, strerror(errno));
+  } else {
+    size_t off = 0;
+    while (off < image.len) {
+      ssize_t w = write(fd, image.data + off, image.len - off);
+      if (w < 0 && errno == EINTR)
+        continue;
+      if (w <= 0)
+        break;
+      off += (size_t)w;
+    }
+    int err = off < image.len ? errno : 0;
+    if (!err && fsync(fd) != 0 && errno != EINVAL)
+      err = errno;
+    if (close(fd) != 0 && !err)
+      err = errno;
+    mode_t mask = umask(0);
+    umask(mask);
+    if (!err)
+      chmod(tmp, 0666 & ~mask);
+    if (!err && rename(tmp, out_path) != 0)
+      err = errno;
+    if (err) {
+      unlink(tmp);
+      st = tt_fail(diag, TEITAG_EIO, 0, 0, TT_NO_OFFSET, "%s: write error: %s",
+                   out_path, strerror(err ? err : EIO));
+    } else {
+      tt_fail(diag, TEITAG_OK, 0, 0, TT_NO_OFFSET,
+              "%zu rows, %zu bytes", n_rows, image.len);
+    }
+  }
+  free(tmp);
+  tt_buf_free(&image);
+  return st;
+}
+
+teitag_status teitag_gazetteer_lookup(const teitag_pipeline *p,
+                                      const char *text, size_t len,
+                                      teitag_match_fn fn, void *ctx,
+                                      teitag_diag *diag) {
+  teitag_doc *doc;
+  teitag_status st = teitag_doc_from_bytes(p, text, len, "lookup", &doc, diag);
+  if (st != TEITAG_OK)
+    return st;
+  tt_buf desc = {NULL, 0, 0};
+  int stop = 0;
+  for (size_t pi = 0; pi < doc->n_paras && !stop; pi++) {
+    const tt_para *para = &doc->paras[pi];
+    for (size_t b = para->tok_begin; b < para->tok_end && !stop; b++) {
+      if (!can_start(&doc->toks[b]))
+        continue;
+      for (size_t gi = p->n_gaz; gi-- > 0 && !stop;) {
+        tt_gaz *g = p->gaz[gi];
+        /* Report every key that fits at b, of every length. */
+        uint64_t h = tt_gz_seq_start(doc->toks[b].hash);
+        for (size_t j = b; j < para->tok_end && !stop;) {
+          const tt_gz_slot *s = find_slot(g, h);
+          if (!s)
+            break;
+          for (uint32_t i = 0; i < s->n_keys && !stop; i++) {
+            if (s->first >= g->h->n_keys || i >= g->h->n_keys - s->first ||
+                !tt_gaz_trust(g, g->h->keys_off + (uint64_t)(s->first + i) * sizeof(tt_gz_key),
+                              sizeof(tt_gz_key)))
+              break;
+            const tt_gz_key *k = &g->keys[s->first + i];
+            if (k->entity >= g->h->n_entities || !key_matches(g, k, doc, b, j + 1) ||
+                !tt_gaz_trust(g, g->h->entities_off + (uint64_t)k->entity * sizeof(tt_gz_entity),
+                              sizeof(tt_gz_entity)))
+              continue;
+            const tt_gz_entity *e = &g->entities[k->entity];
+            describe(g, k, &desc);
+            teitag_gazetteer_match m;
+            m.start = doc->toks[b].start;
+            m.end = doc->toks[j].end;
+            m.type = (teitag_type)e->type;
+            m.cert = k->flags & TT_GZ_INFLECTED ? TEITAG_CERT_MEDIUM : TEITAG_CERT_HIGH;
+            m.ref = tt_gaz_str(g, e->id);
+            m.norm = tt_gaz_str(g, e->norm[k->lang < 4 ? k->lang : 0]);
+            m.form = tt_gaz_str(g, k->form);
+            m.lang = (teitag_lang)k->lang;
+            m.source = tt_buf_cstr(&desc);
+            m.gazetteer = g->path;
+            stop = fn(ctx, &m) != 0;
+          }
+          if (!(s->flags & TT_GZ_SLOT_PREFIX) || ++j >= para->tok_end)
+            break;
+          h = tt_gz_seq_next(h, doc->toks[j].hash);
+        }
+      }
+    }
+  }
+  tt_buf_free(&desc);
+  teitag_doc_free(doc);
+  for (size_t gi = 0; gi < p->n_gaz; gi++)
+    if (p->gaz[gi]->corrupt)
+      return corrupt(p->gaz[gi], diag);
+  return TEITAG_OK;
+}
+
+/* Dictionary forms of an entity in every language, for standOff lists. */
+void tt_pipeline_entity_norms(const teitag_pipeline *p, const char *id,
+                              const char *norms[4]) {
+  for (int l = 0; l < 4; l++)
+    norms[l] = NULL;
+  if (!p)
+    return;
+  for (size_t gi = p->n_gaz; gi-- > 0;) {
+    tt_gaz *g = p->gaz[gi];
+    const tt_gz_entity *e = tt_gaz_find_id(g, id);
+    if (!e)
+      continue;
+    for (int l = TEITAG_LANG_EN; l <= TEITAG_LANG_RU; l++)
+      if (!norms[l] && e->norm[l])
+        norms[l] = tt_gaz_str(g, e->norm[l]);
+  }
 }

@@ -69,6 +69,9 @@ teitag_pipeline *teitag_pipeline_new(void) {
 void teitag_pipeline_free(teitag_pipeline *p) {
   if (!p)
     return;
+  for (size_t i = 0; i < p->n_gaz; i++)
+    tt_gaz_release(p->gaz[i]);
+  free(p->gaz);
   free(p->annotators);
   free(p);
 }
@@ -217,11 +220,10 @@ teitag_status teitag_doc_annotate(const teitag_pipeline *p, teitag_doc *doc,
     st = tt_names_annotate(p, doc, diag);
   if (st != TEITAG_OK)
     return st;
-  for (size_t i = 0; i < p->n_annotators; i++) {
-    teitag_status st = p->annotators[i].fn(doc, p->annotators[i].ctx, diag);
-    if (st != TEITAG_OK)
-      return st;
-  }
+  for (size_t i = 0; i < p->n_annotators && st == TEITAG_OK; i++)
+    st = p->annotators[i].fn(doc, p->annotators[i].ctx, diag);
+  if (st != TEITAG_OK)
+    return st;
   tt_resolve(doc, (p->flags & TEITAG_PIPE_NESTED) != 0, p->min_cert);
   return TEITAG_OK;
 }

@@ -345,12 +345,23 @@ typedef struct tt_annotator {
   void *ctx;
 } tt_annotator;
 
+struct tt_gaz;
+
 struct teitag_pipeline {
   teitag_lang lang;
   unsigned flags;
   teitag_cert min_cert;
   tt_annotator *annotators;
   size_t n_annotators, cap_annotators;
+  struct tt_gaz **gaz; /* loaded gazetteers; later ones win */
+  size_t n_gaz, cap_gaz;
 };
+
+/* gazetteer.c: the dictionary forms of entity `id` per teitag_lang, from
+ * the pipeline's gazetteers (NULL where unknown). */
+void tt_pipeline_entity_norms(const teitag_pipeline *p, const char *id,
+                              const char *norms[4]);
+/* gazetteer.c: frees one loaded gazetteer. */
+void tt_gaz_release(struct tt_gaz *g);
 
 #endif /* TEITAG_PRIVATE_H */

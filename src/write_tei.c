@@ -91,6 +91,15 @@ static void registry_note(teitag_writer *w, const teitag_doc *doc,
   if (!ref || sp->type == TEITAG_TYPE_MONEY)
     return;
   tt_entity *e = registry_find_or_add(w, ref, sp->type);
+  if (!e->looked_up) {
+    /* The gazetteer knows the entity's name in every language. */
+    const char *norms[4];
+    tt_pipeline_entity_norms(doc->pipeline, ref, norms);
+    for (int l = TEITAG_LANG_EN; l <= TEITAG_LANG_RU; l++)
+      if (norms[l] && !e->norm[l])
+        e->norm[l] = tt_xstrdup(norms[l]);
+    e->looked_up = 1;
+  }
   if ((unsigned)lang > TEITAG_LANG_RU || e->norm[lang])
     return;
   const char *norm = tt_doc_get_str(doc, sp->norm);

@@ -16,6 +16,7 @@ typedef struct tt_entity {
   char *ref;
   uint8_t type;
   char *norm[TEITAG_LANG_RU + 1]; /* dictionary form per language, or NULL */
+  int looked_up;                  /* the gazetteers were asked for names */
 } tt_entity;
 
 struct teitag_writer {

@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * gaz.h -- gazetteers: source rows, the compiled file format, and the
+ * loaded (memory-mapped) table that matching reads.
+ *
+ * Three modules share it: gaz_source.c reads and checks the TSV sources,
+ * gaz_compile.c turns rows into the binary format below, and gazetteer.c
+ * maps a compiled file (or a buffer compiled in memory) and matches token
+ * sequences against it.  The format is read in place: loading checks the
+ * header and section bounds (O(1) in the number of entries), and each
+ * 64 KiB block is checked against its checksum the first time a lookup
+ * touches it, so a corrupted file is detected, never trusted.
+ */
+#ifndef TEITAG_GAZ_H
+#define TEITAG_GAZ_H
+
+#include "inflect.h"
+#include "private.h"
+
+/* ---- source rows ---------------------------------------------------------- */
+
+typedef struct tt_gaz_row {
+  uint32_t file;     /* index into the list of source files */
+  uint32_t line;     /* 1-based */
+  char *id;
+  uint8_t type;      /* teitag_type */
+  uint8_t lang;      /* teitag_lang */
+  char *form;        /* the name as written */
+  tt_infl_attrs attrs; /* attrs.stems points into stems_buf */
+  char *stems_buf;
+} tt_gaz_row;
+
+typedef struct tt_gaz_rows {
+  tt_gaz_row *rows;
+  size_t n, cap;
+  char **files;      /* source file names (as given) */
+  size_t n_files, cap_files;
+} tt_gaz_rows;
+
+/* Receives one problem: the file, its 1-based line, and the reason. */
+typedef void (*tt_gaz_report_fn)(void *ctx, const char *file, size_t line,
+                                 const char *message);
+
+/* Parses one source file's bytes, appending good rows to `rows` and
+ * reporting every bad row.  Returns the number of bad rows.  Conflicting
+ * types for one ID are checked across everything parsed so far. */
+size_t tt_gaz_parse(tt_gaz_rows *rows, const char *file, const char *data,
+                    size_t len, tt_gaz_report_fn report, void *ctx);
+void tt_gaz_rows_free(tt_gaz_rows *rows);
+
+/* Reads and parses source files; a file that cannot be read is reported
+ * as a problem on line 0.  Returns the number of problems. */
+size_t tt_gaz_read_sources(tt_gaz_rows *rows, const char *const *paths,
+                           size_t n_paths, tt_gaz_report_fn report, void *ctx);
+
+/* ---- the compiled format -------------------------------------------------- */
+
+#define TT_GAZ_MAGIC "TEITAGZ\0"
+#define TT_GAZ_VERSION 1u
+#define TT_GAZ_BYTE_ORDER 0x01020304u
+#define TT_GAZ_BLOCK 65536u
+#define TT_GAZ_MAX_TOKENS 16
+
+/* Per-token case requirement of a form, 2 bits per token. */
+enum {
+  TT_GZ_CASE_ANY = 0,      /* a lower-case form word: any case in text */
+  TT_GZ_CASE_NOT_LOWER = 1, /* a capitalised word: Title or ALL CAPS */
+  TT_GZ_CASE_UPPER = 2,    /* an acronym: ALL CAPS only */
+  TT_GZ_CASE_EXACT = 3     /* mixed case (iPhone): exactly as written */
+};
+
+/* Key flags. */
+enum {
+  TT_GZ_INFLECTED = 1u << 0, /* a generated case form */
+  TT_GZ_HAS_EXACT = 1u << 1  /* `orig` holds the as-written tokens */
+};
+
+/* Slot flags. */
+enum {
+  TT_GZ_SLOT_PREFIX = 1u << 0 /* a longer key continues this sequence */
+};
+
+/* All offsets are bytes from the start of the file; all strings are
+ * NUL-terminated in the string pool, and offset 0 is the empty string. */
+typedef struct tt_gz_header {
+  char magic[8];
+  uint32_t version;
+  uint32_t byte_order;
+  uint64_t file_size;
+  uint32_t block_size;
+  uint32_t n_blocks;
+  uint64_t blocks_off;     /* uint64 checksum per block of the payload */
+  uint64_t strings_off, strings_size;
+  uint64_t entities_off, n_entities;
+  uint64_t keys_off, n_keys;
+  uint64_t slots_off, n_slots;       /* power of two */
+  uint64_t ids_off, n_ids;           /* power of two */
+  uint64_t filter_off, filter_bits;  /* power of two; two bitsets */
+  uint64_t files_off, n_files;       /* uint32 string offsets */
+  uint64_t payload_off;              /* where the checked blocks start */
+  uint64_t n_rows;                   /* source rows compiled */
+  uint64_t header_checksum;          /* over the header before this field
+                                        and the block table */
+} tt_gz_header;
+
+typedef struct tt_gz_entity {
+  uint32_t id;       /* string */
+  uint32_t norm[4];  /* dictionary form per teitag_lang (0: none) */
+  uint8_t type;
+  uint8_t pad[3];
+} tt_gz_entity;
+
+typedef struct tt_gz_key {
+  uint32_t entity;
+  uint32_t form;     /* the form as written, for lookup and explain */
+  uint32_t key;      /* token keys joined by 0x1F, for collision checks */
+  uint32_t orig;     /* as-written tokens joined by 0x1F, or 0 */
+  uint32_t casemask; /* TT_GZ_CASE_* per token, 2 bits each */
+  uint32_t line;     /* source line */
+  uint16_t file;     /* source file index */
+  uint8_t lang;
+  uint8_t flags;     /* TT_GZ_INFLECTED, TT_GZ_HAS_EXACT */
+  uint8_t n_tokens;
+  uint8_t case_id;   /* for inflected keys: which case */
+  uint8_t pad[2];
+} tt_gz_key;
+
+typedef struct tt_gz_slot {
+  uint64_t hash;     /* of the token sequence; 0 means empty */
+  uint32_t first;    /* first key with this sequence hash */
+  uint16_t n_keys;   /* 0 when only a prefix */
+  uint16_t flags;    /* TT_GZ_SLOT_PREFIX */
+} tt_gz_slot;
+
+typedef struct tt_gz_id_slot {
+  uint64_t hash;     /* of the ID string; 0 means empty */
+  uint32_t entity;
+  uint32_t pad;
+} tt_gz_id_slot;
+
+/* Hash of a token sequence: start with the first token's key hash, then
+ * fold in each further token's.  Never 0, which marks an empty slot. */
+static inline uint64_t tt_gz_seq_start(uint64_t tok_hash) {
+  uint64_t h = tt_hash_mix(0x7465697461677aULL, tok_hash);
+  return h ? h : 1;
+}
+static inline uint64_t tt_gz_seq_next(uint64_t seq, uint64_t tok_hash) {
+  uint64_t h = tt_hash_mix(seq, tok_hash);
+  return h ? h : 1;
+}
+
+/* A fast 64-bit checksum of a block (word-wise multiply-xor). */
+uint64_t tt_gz_checksum(const unsigned char *p, size_t len);
+
+/* ---- compiling -------------------------------------------------------------- */
+
+/* Compiles rows into the binary format in `out`.  Returns TEITAG_OK, or
+ * TEITAG_ESYNTAX after reporting rows whose form has no tokens. */
+teitag_status tt_gaz_compile(const tt_gaz_rows *rows, tt_buf *out,
+                             tt_gaz_report_fn report, void *ctx);
+
+/* ---- a loaded gazetteer ------------------------------------------------------- */
+
+typedef struct tt_gaz {
+  char *path;                /* where it came from */
+  const unsigned char *base; /* the compiled bytes */
+  size_t size;
+  int mapped;                /* base is an mmap (else a malloc) */
+  const tt_gz_header *h;
+  const char *strings;
+  const tt_gz_entity *entities;
+  const tt_gz_key *keys;
+  const tt_gz_slot *slots;
+  const tt_gz_id_slot *ids;
+  const uint64_t *filter;    /* [0 .. bits/64): first tokens of any case;
+                                [bits/64 .. 2*bits/64): capitalised only */
+  const uint32_t *files;
+  uint32_t *verified;        /* one bit per checked block (atomic) */
+  int corrupt;               /* set when a block failed its checksum */
+} tt_gaz;
+
+/* Takes a compiled image: validates the header and sections.  On success
+ * the gazetteer owns `data` (freed or unmapped by tt_gaz_free). */
+teitag_status tt_gaz_open_image(const unsigned char *data, size_t size,
+                                int mapped, const char *path, tt_gaz **out,
+                                teitag_diag *diag);
+/* Maps a compiled file, or compiles a .tsv source in memory. */
+teitag_status tt_gaz_load(const char *path, tt_gaz **out, teitag_diag *diag);
+void tt_gaz_free(tt_gaz *g);
+
+/* Checks (once) that bytes [off, off+len) lie in the file and their
+ * blocks match their checksums; returns 0 when they cannot be trusted. */
+int tt_gaz_trust(tt_gaz *g, uint64_t off, uint64_t len);
+
+/* String at `off` of the pool ("" when out of range). */
+const char *tt_gaz_str(const tt_gaz *g, uint32_t off);
+
+/* The entity with ID `id`, or NULL. */
+const tt_gz_entity *tt_gaz_find_id(tt_gaz *g, const char *id);
+
+#endif
