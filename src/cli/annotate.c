@@ -39,6 +39,10 @@ static const char usage[] =
     "      --min-cert LEVEL keep entities at least this certain: low, medium, high\n"
     "      --no-money       do not look for money amounts\n"
     "      --no-rules       names from gazetteers only, no name rules\n"
+    "  -g, --gazetteer FILE add a gazetteer (.tsv source or compiled .gaz);\n"
+    "                       repeatable, later ones win over earlier ones\n"
+    "      --no-default-gazetteer   only the -g gazetteers\n"
+    "      --no-gazetteer   no gazetteer matching at all\n"
     "Output details:\n"
     "      --tokens         TEI: also mark sentences and tokens (<s>, <w>, <pc>)\n"
     "      --explain        JSONL: add \"source\", the annotator behind each entity\n"
@@ -160,12 +164,15 @@ static int parse_args(int argc, char **argv, options *o) {
       {"min-cert", required_argument, NULL, OPT_MIN_CERT},
       {"no-money", no_argument, NULL, OPT_NO_MONEY},
       {"no-rules", no_argument, NULL, OPT_NO_RULES},
+      {"gazetteer", required_argument, NULL, 'g'},
+      {"no-gazetteer", no_argument, NULL, OPT_NO_GAZ},
+      {"no-default-gazetteer", no_argument, NULL, OPT_NO_DEFAULT_GAZ},
       {"tokens", no_argument, NULL, OPT_TOKENS},
       {"explain", no_argument, NULL, OPT_EXPLAIN},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int opt;
-  while ((opt = getopt_long(argc, argv, "i:f:o:l:h", longopts, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, "i:f:o:l:g:h", longopts, NULL)) != -1) {
     int r = cli_pipe_option(&o->pipe, opt, optarg);
     if (r < 0)
       return -1;
@@ -216,9 +223,10 @@ int cmd_annotate(int argc, char **argv) {
   }
   if (cli_output_is_input(o.output, inputs, n_inputs))
     return EXIT_USAGE;
-  teitag_pipeline *p = cli_make_pipeline(&o.pipe);
+  int code;
+  teitag_pipeline *p = cli_make_pipeline(&o.pipe, &code);
   if (!p)
-    return EXIT_USAGE;
+    return code;
   cli_output out;
   teitag_writer *w = NULL;
   int failed = 0, written = 0, write_error = 0;

@@ -19,19 +19,24 @@ typedef struct {
   teitag_lang lang;
   unsigned flags;       /* TEITAG_PIPE_* */
   teitag_cert min_cert;
+  const char *gazetteers[64]; /* -g FILE, in order */
+  int n_gazetteers;
+  int no_default_gazetteer;
 } pipe_opts;
 
 /* getopt_long codes for the shared pipeline options (beyond ASCII). */
 enum {
   OPT_NESTED = 256, OPT_MIN_CERT, OPT_LINES, OPT_BLOCKS, OPT_TOKENS,
-  OPT_EXPLAIN, OPT_ERRORS, OPT_NO_MONEY, OPT_NO_RULES, OPT_NO_GAZ, OPT_VERSION
+  OPT_EXPLAIN, OPT_ERRORS, OPT_NO_MONEY, OPT_NO_RULES, OPT_NO_GAZ, OPT_VERSION,
+  OPT_NO_DEFAULT_GAZ
 };
 
 /* Handles one shared option; returns 1 when it was one, 0 when not, -1 on
  * a bad value (after printing why). */
 int cli_pipe_option(pipe_opts *o, int opt, const char *arg);
-/* Builds the pipeline the options describe; NULL after printing why. */
-teitag_pipeline *cli_make_pipeline(const pipe_opts *o);
+/* Builds the pipeline the options describe, with the default gazetteer
+ * and the -g ones; NULL after printing why, with the exit code in *code. */
+teitag_pipeline *cli_make_pipeline(const pipe_opts *o, int *code);
 
 /* Prints "teitag: " + message to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -61,5 +66,6 @@ int cli_output_is_input(const char *out, char **inputs, int n_inputs);
 
 int cmd_annotate(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_gazetteer(int argc, char **argv);
 
 #endif

@@ -26,7 +26,8 @@ static const char usage[] =
     "      --errors N       also list up to N false negatives and false\n"
     "                       positives per type, in context\n"
     "  -l, --lang LANG      force a language (default: the gold \"lang\")\n"
-    "      --nested, --min-cert LEVEL, --no-money, --no-rules\n"
+    "  -g FILE, --no-default-gazetteer, --no-gazetteer, --nested,\n"
+    "      --min-cert LEVEL, --no-money, --no-rules\n"
     "                       as for 'teitag annotate'\n"
     "  -h, --help           show this help\n"
     "\n"
@@ -74,13 +75,16 @@ int cmd_eval(int argc, char **argv) {
       {"min-cert", required_argument, NULL, OPT_MIN_CERT},
       {"no-money", no_argument, NULL, OPT_NO_MONEY},
       {"no-rules", no_argument, NULL, OPT_NO_RULES},
+      {"gazetteer", required_argument, NULL, 'g'},
+      {"no-gazetteer", no_argument, NULL, OPT_NO_GAZ},
+      {"no-default-gazetteer", no_argument, NULL, OPT_NO_DEFAULT_GAZ},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   pipe_opts po;
   memset(&po, 0, sizeof po);
   size_t max_errors = 0;
   int opt;
-  while ((opt = getopt_long(argc, argv, "l:h", longopts, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, "l:g:h", longopts, NULL)) != -1) {
     int r = cli_pipe_option(&po, opt, optarg);
     if (r < 0)
       return EXIT_USAGE;
@@ -106,9 +110,10 @@ int cmd_eval(int argc, char **argv) {
     cli_error("eval needs at least one gold file; run 'teitag eval --help'");
     return EXIT_USAGE;
   }
-  teitag_pipeline *p = cli_make_pipeline(&po);
+  int code;
+  teitag_pipeline *p = cli_make_pipeline(&po, &code);
   if (!p)
-    return EXIT_USAGE;
+    return code;
   int n_files = argc - optind, failed = 0;
   teitag_eval *all = teitag_eval_new();
   for (int i = optind; i < argc; i++) {

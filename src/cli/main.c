@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -21,6 +22,7 @@ static const char usage[] =
     "Commands:\n"
     "  annotate [FILE...]   annotate text files (or stdin) and write TEI/JSONL\n"
     "  eval GOLD.jsonl...   precision, recall and F1 against gold annotations\n"
+    "  gazetteer check|compile|lookup   work with gazetteers (names lists)\n"
     "\n"
     "Examples:\n"
     "  teitag annotate news.txt -o news.xml        # TEI P5 with persName, ...\n"
@@ -48,6 +50,14 @@ int cli_pipe_option(pipe_opts *o, int opt, const char *arg) {
   case OPT_NO_MONEY: o->flags |= TEITAG_PIPE_NO_MONEY; return 1;
   case OPT_NO_RULES: o->flags |= TEITAG_PIPE_NO_RULES; return 1;
   case OPT_NO_GAZ: o->flags |= TEITAG_PIPE_NO_GAZETTEER; return 1;
+  case OPT_NO_DEFAULT_GAZ: o->no_default_gazetteer = 1; return 1;
+  case 'g':
+    if (o->n_gazetteers == (int)(sizeof o->gazetteers / sizeof *o->gazetteers)) {
+      cli_error("-g: too many gazetteers");
+      return -1;
+    }
+    o->gazetteers[o->n_gazetteers++] = arg;
+    return 1;
   case OPT_MIN_CERT:
     if (strcmp(arg, "low") == 0)
       o->min_cert = TEITAG_CERT_LOW;
@@ -64,7 +74,30 @@ int cli_pipe_option(pipe_opts *o, int opt, const char *arg) {
   }
 }
 
-teitag_pipeline *cli_make_pipeline(const pipe_opts *o) {
+/* The default gazetteer: where the library looks ($TEITAG_DATA_DIR or the
+ * installed data directory), else next to an uninstalled build's binary
+ * (build/teitag.gaz beside build/teitag or build/.libs/teitag). */
+static teitag_status load_default(teitag_pipeline *p, teitag_diag *diag) {
+  teitag_status st = teitag_pipeline_use_default_gazetteer(p, diag);
+  if (st != TEITAG_EIO || getenv("TEITAG_DATA_DIR"))
+    return st;
+  char dir[4096], path[4200];
+  ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+  char *slash = n > 0 ? (dir[n] = '\0', strrchr(dir, '/')) : NULL;
+  if (!slash)
+    return st;
+  *slash = '\0';
+  static const char *const rel[] = {"teitag.gaz", "../teitag.gaz"};
+  for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+    snprintf(path, sizeof path, "%s/%s", dir, rel[i]);
+    if (access(path, R_OK) == 0)
+      return teitag_pipeline_add_gazetteer(p, path, diag);
+  }
+  return st;
+}
+
+teitag_pipeline *cli_make_pipeline(const pipe_opts *o, int *code) {
+  *code = EXIT_USAGE;
   if ((o->flags & TEITAG_PIPE_LINES) && (o->flags & TEITAG_PIPE_BLOCKS)) {
     cli_error("--lines and --blocks exclude each other");
     return NULL;
@@ -73,6 +106,22 @@ teitag_pipeline *cli_make_pipeline(const pipe_opts *o) {
   teitag_pipeline_set_lang(p, o->lang);
   teitag_pipeline_set_flags(p, o->flags);
   teitag_pipeline_set_min_cert(p, o->min_cert);
+  *code = EXIT_INPUT;
+  teitag_diag diag;
+  if (!(o->flags & TEITAG_PIPE_NO_GAZETTEER) && !o->no_default_gazetteer &&
+      load_default(p, &diag) != TEITAG_OK) {
+    cli_error("%s\n  (the default gazetteer; set TEITAG_DATA_DIR to its "
+              "directory, or use --no-default-gazetteer)",
+              diag.message);
+    teitag_pipeline_free(p);
+    return NULL;
+  }
+  for (int i = 0; i < o->n_gazetteers; i++)
+    if (teitag_pipeline_add_gazetteer(p, o->gazetteers[i], &diag) != TEITAG_OK) {
+      cli_error("%s", diag.message);
+      teitag_pipeline_free(p);
+      return NULL;
+    }
   return p;
 }
 
@@ -98,6 +147,8 @@ int main(int argc, char **argv) {
     return cmd_annotate(argc - 1, argv + 1);
   if (strcmp(cmd, "eval") == 0)
     return cmd_eval(argc - 1, argv + 1);
+  if (strcmp(cmd, "gazetteer") == 0)
+    return cmd_gazetteer(argc - 1, argv + 1);
   cli_error("unknown command '%s'; run 'teitag --help'", cmd);
   return EXIT_USAGE;
 }
