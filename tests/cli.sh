@@ -103,6 +103,33 @@ awk 'BEGIN { for (i = 0; i < 20000; i++) print "Kyiv and Moscow are cities in th
 expect_status 1 "file size limit" -- sh -c "ulimit -f 64; exec \"$TEITAG\" annotate \"$tmp/big.txt\" -o \"$tmp/big.xml\""
 if [ -e "$tmp/big.xml" ] || ls -a "$tmp" | grep -q '^\.big\.xml\.'; then
   fail "partial output after a write error"; else pass "no partial output after a write error"; fi
+# gazetteers: check reports every bad row, compile refuses them, lookup
+# explains, -g adds and overrides, a damaged compiled file is refused
+printf 'my-1\tPER\ten\tKyiv\nmy-2\tPLACE\ten\tLviv\nmy-3\tLOC\tde\tWien\n' >"$tmp/bad.tsv"
+expect_status 1 "gazetteer check finds bad rows" -- "$TEITAG" gazetteer check "$tmp/bad.tsv"
+expect_grep "$tmp/err" "bad.tsv:2: unknown type (PER, LOC or ORG): PLACE" "bad type named with its line"
+expect_grep "$tmp/err" "bad.tsv:3: unknown language" "bad language named with its line"
+expect_grep "$tmp/err" "2 problems in 1 file" "problems counted"
+expect_status 1 "gazetteer compile refuses bad rows" -- "$TEITAG" gazetteer compile "$tmp/bad.tsv" -o "$tmp/bad.gaz"
+if [ -e "$tmp/bad.gaz" ]; then fail "compiled despite bad rows"; else pass "nothing compiled from bad rows"; fi
+printf 'my-kyiv\tPER\ten\tKyiv\nmy-kyiv\tPER\tuk\tКиїв\tg=m;stem=Київ>Києв\n' >"$tmp/mine.tsv"
+expect_status 0 "gazetteer check" -- "$TEITAG" gazetteer check "$tmp/mine.tsv"
+expect_status 0 "gazetteer compile" -- "$TEITAG" gazetteer compile "$tmp/mine.tsv" -o "$tmp/mine.gaz"
+expect_grep "$tmp/err" "wrote .*mine.gaz (2 rows" "compile reports what it wrote"
+expect_status 0 "annotate with the default gazetteer" -- "$TEITAG" annotate -f jsonl "$tmp/a.txt"
+expect_grep "$tmp/out" '"text": "Kyiv", "cert": "high", "ref": "Q1899"' "default gazetteer finds Kyiv"
+expect_status 0 "annotate -g overrides" -- "$TEITAG" annotate -f jsonl -g "$tmp/mine.gaz" "$tmp/a.txt"
+expect_grep "$tmp/out" '"text": "Kyiv", "cert": "high", "ref": "my-kyiv"' "-g gazetteer wins"
+expect_status 0 "annotate -g source" -- "$TEITAG" annotate -f jsonl --no-default-gazetteer -g "$tmp/mine.tsv" "$tmp/b.txt"
+expect_grep "$tmp/out" '"type": "PER", "text": "Київ"' "-g source file compiled on the fly"
+expect_status 0 "gazetteer lookup" -- "$TEITAG" gazetteer lookup "Центрального банку Росії"
+expect_grep "$tmp/out" "Центральний банк Росії (uk).*medium.*inflected gen" "lookup shows the form and the case"
+head -c 3000 "$tmp/mine.gaz" >"$tmp/cut.gaz"
+expect_status 1 "truncated compiled gazetteer" -- "$TEITAG" annotate -g "$tmp/cut.gaz" "$tmp/a.txt"
+expect_grep "$tmp/err" "cut.gaz: truncated" "truncation is named"
+expect_status 1 "missing default gazetteer" -- env TEITAG_DATA_DIR="$tmp/none" "$TEITAG" annotate "$tmp/a.txt"
+expect_grep "$tmp/err" "none/teitag.gaz: cannot open" "missing default gazetteer is named"
+
 mkdir "$tmp/ro" && chmod 555 "$tmp/ro"
 if [ "$(id -u)" -ne 0 ]; then
   expect_status 1 "unwritable directory" -- "$TEITAG" annotate "$tmp/a.txt" -o "$tmp/ro/x.xml"
