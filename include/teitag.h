@@ -282,7 +282,8 @@ typedef struct teitag_gazetteer_match {
   teitag_cert cert;       /**< high: the form as written; medium: inflected */
   const char *ref;        /**< the entry's ID */
   const char *norm;       /**< its dictionary form in the form's language */
-  const char *form;       /**< the form that matched, as generated */
+  const char *form;       /**< the row's form that matched; "" when it was a
+                               generated case form (the matched words) */
   teitag_lang lang;       /**< the form's language */
   const char *source;     /**< "gazetteer:FILE:LINE[ inflected CASE]" */
   const char *gazetteer;  /**< path of the gazetteer */

@@ -27,6 +27,8 @@ void tt_buf_reserve(tt_buf *b, size_t extra) {
 
 void tt_buf_put(tt_buf *b, const char *s, size_t len) {
   tt_buf_reserve(b, len);
+  if (len == 0) /* s may be NULL for an empty piece */
+    return;
   memcpy(b->data + b->len, s, len);
   b->len += len;
   b->data[b->len] = '\0';

@@ -79,6 +79,8 @@ enum {
 enum {
   TT_GZ_SLOT_PREFIX = 1u << 0 /* a longer key continues this sequence */
 };
+/* Sequences that only begin longer keys live in a separate set of bare
+ * hashes (8 bytes each instead of a 16-byte slot). */
 
 /* All offsets are bytes from the start of the file; all strings are
  * NUL-terminated in the string pool, and offset 0 is the empty string. */
@@ -93,7 +95,9 @@ typedef struct tt_gz_header {
   uint64_t strings_off, strings_size;
   uint64_t entities_off, n_entities;
   uint64_t keys_off, n_keys;
-  uint64_t slots_off, n_slots;       /* power of two */
+  uint64_t slots_off, n_slots;       /* power of two; full keys */
+  uint64_t prefixes_off, n_prefixes; /* power of two; uint64 hashes of
+                                        sequences that only prefix keys */
   uint64_t ids_off, n_ids;           /* power of two */
   uint64_t filter_off, filter_bits;  /* power of two; two bitsets */
   uint64_t files_off, n_files;       /* uint32 string offsets */
@@ -110,10 +114,14 @@ typedef struct tt_gz_entity {
   uint8_t pad[3];
 } tt_gz_entity;
 
+/* Generated (inflected) keys store neither their form nor their folded
+ * key: the matched text is the form, and a 64-bit sequence hash with the
+ * right token count stands for the key.  As-written forms keep both, for
+ * `lookup` and for an exact collision check. */
 typedef struct tt_gz_key {
   uint32_t entity;
-  uint32_t form;     /* the form as written, for lookup and explain */
-  uint32_t key;      /* token keys joined by 0x1F, for collision checks */
+  uint32_t form;     /* the form as written, or 0 for a generated form */
+  uint32_t key;      /* token keys joined by 0x1F, or 0 */
   uint32_t orig;     /* as-written tokens joined by 0x1F, or 0 */
   uint32_t casemask; /* TT_GZ_CASE_* per token, 2 bits each */
   uint32_t line;     /* source line */
@@ -171,6 +179,7 @@ typedef struct tt_gaz {
   const tt_gz_entity *entities;
   const tt_gz_key *keys;
   const tt_gz_slot *slots;
+  const uint64_t *prefixes;
   const tt_gz_id_slot *ids;
   const uint64_t *filter;    /* [0 .. bits/64): first tokens of any case;
                                 [bits/64 .. 2*bits/64): capitalised only */

@@ -82,7 +82,8 @@ typedef struct {
   uint64_t hash;    /* sequence hash */
   uint64_t first;   /* hash of the first token's key */
   uint64_t order;   /* priority: lower wins among equal sequences */
-  uint64_t prefix[TT_GAZ_MAX_TOKENS]; /* sequence hash after each token */
+  uint32_t prefix;  /* index in compiler.prefixes of the sequence hashes
+                       after each token but the last */
 } ckey;
 
 typedef struct {
@@ -92,11 +93,14 @@ typedef struct {
   pool strings;
   ckey *keys;
   size_t n_keys, cap_keys;
+  uint64_t *prefixes;
+  size_t n_prefixes, cap_prefixes;
   tt_gz_entity *entities;
   size_t n_entities, cap_entities;
   uint32_t *id_slots; /* entity index + 1, open addressing on the ID */
   size_t id_cap;
   teitag_doc *scratch; /* tokenizes forms exactly as documents */
+  tt_buf joined, orig; /* scratch for one key's strings */
   const tt_gaz_row *row; /* the row being compiled */
   uint32_t entity;
   int bad;
@@ -170,31 +174,37 @@ static void add_key(compiler *c, const char *form, size_t len, int inflected,
     return;
   }
   TT_RESERVE(c->keys, c->cap_keys, c->n_keys + 1);
+  TT_RESERVE(c->prefixes, c->cap_prefixes, c->n_prefixes + d->n_toks);
   ckey *k = &c->keys[c->n_keys];
   memset(k, 0, sizeof *k);
-  tt_buf joined = {NULL, 0, 0}, orig = {NULL, 0, 0};
+  k->prefix = (uint32_t)c->n_prefixes;
+  tt_buf *joined = &c->joined, *orig = &c->orig;
+  tt_buf_clear(joined);
+  tt_buf_clear(orig);
   int exact = 0;
   uint64_t h = 0;
   for (size_t i = 0; i < d->n_toks; i++) {
     const tt_token *t = &d->toks[i];
     if (i) {
-      tt_buf_putc(&joined, '\x1F');
-      tt_buf_putc(&orig, '\x1F');
+      tt_buf_putc(joined, '\x1F');
+      tt_buf_putc(orig, '\x1F');
     }
-    tt_buf_put(&joined, d->keys.data + t->key, t->key_len);
-    tt_buf_put(&orig, d->text + t->start, t->end - t->start);
+    tt_buf_put(joined, d->keys.data + t->key, t->key_len);
+    tt_buf_put(orig, d->text + t->start, t->end - t->start);
     unsigned req = case_requirement(t);
     exact |= req == TT_GZ_CASE_EXACT;
     k->k.casemask |= req << (2 * i);
+    if (i)
+      c->prefixes[c->n_prefixes++] = h; /* the sequence before token i */
     h = i ? tt_gz_seq_next(h, t->hash) : tt_gz_seq_start(t->hash);
-    k->prefix[i] = h;
   }
   k->hash = h;
   k->first = d->toks[0].hash;
   k->k.entity = c->entity;
-  k->k.form = pool_add(&c->strings, form, len);
-  k->k.key = pool_add(&c->strings, joined.data, joined.len);
-  k->k.orig = exact ? pool_add(&c->strings, orig.data, orig.len) : 0;
+  /* A generated form is the matched text itself; its hash stands for it. */
+  k->k.form = inflected ? 0 : pool_add(&c->strings, form, len);
+  k->k.key = inflected ? 0 : pool_add(&c->strings, joined->data, joined->len);
+  k->k.orig = exact ? pool_add(&c->strings, orig->data, orig->len) : 0;
   k->k.line = c->row->line;
   k->k.file = (uint16_t)(c->row->file < 0xFFFF ? c->row->file : 0xFFFF);
   k->k.lang = c->row->lang;
@@ -208,8 +218,6 @@ static void add_key(compiler *c, const char *form, size_t len, int inflected,
   k->order = (files_after << 40) | ((uint64_t)(c->row - c->rows->rows) << 1) |
              (inflected ? 1u : 0u);
   c->n_keys++;
-  tt_buf_free(&joined);
-  tt_buf_free(&orig);
 }
 
 static void emit_inflected(void *ctx, const char *form, size_t len,
@@ -235,7 +243,7 @@ static size_t dedupe(ckey *keys, size_t n) {
     int dup = 0;
     for (size_t j = out; j > 0 && keys[j - 1].hash == keys[i].hash; j--)
       if (keys[j - 1].k.entity == keys[i].k.entity &&
-          keys[j - 1].k.key == keys[i].k.key &&
+          keys[j - 1].k.n_tokens == keys[i].k.n_tokens &&
           keys[j - 1].k.casemask == keys[i].k.casemask) {
         dup = 1;
         break;
@@ -262,33 +270,85 @@ static tt_gz_slot *slot_for(tt_gz_slot *slots, size_t n_slots, uint64_t hash) {
   return &slots[h];
 }
 
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return x < y ? -1 : x > y;
+/* LSD radix sort of 64-bit values, 8 bits a pass: millions of keys sort
+ * in a fraction of the time of qsort.  Stable. */
+static void radix_u64(uint64_t *v, size_t n) {
+  uint64_t *tmp = tt_xmalloc((n ? n : 1) * sizeof *tmp);
+  for (int shift = 0; shift < 64; shift += 8) {
+    size_t count[257] = {0};
+    for (size_t i = 0; i < n; i++)
+      count[((v[i] >> shift) & 0xFF) + 1]++;
+    for (int b = 0; b < 256; b++)
+      count[b + 1] += count[b];
+    for (size_t i = 0; i < n; i++)
+      tmp[count[(v[i] >> shift) & 0xFF]++] = v[i];
+    memcpy(v, tmp, n * sizeof *v);
+  }
+  free(tmp);
+}
+
+typedef struct {
+  uint64_t hash;
+  uint64_t index;
+} hash_index;
+
+static void radix_pairs(hash_index *v, size_t n) {
+  hash_index *tmp = tt_xmalloc((n ? n : 1) * sizeof *tmp);
+  for (int shift = 0; shift < 64; shift += 8) {
+    size_t count[257] = {0};
+    for (size_t i = 0; i < n; i++)
+      count[((v[i].hash >> shift) & 0xFF) + 1]++;
+    for (int b = 0; b < 256; b++)
+      count[b + 1] += count[b];
+    for (size_t i = 0; i < n; i++)
+      tmp[count[(v[i].hash >> shift) & 0xFF]++] = v[i];
+    memcpy(v, tmp, n * sizeof *v);
+  }
+  free(tmp);
+}
+
+/* Sorts keys by sequence hash, and among equal hashes by priority. */
+static void sort_keys(ckey **keys, size_t n) {
+  hash_index *hi = tt_xmalloc((n ? n : 1) * sizeof *hi);
+  for (size_t i = 0; i < n; i++) {
+    hi[i].hash = (*keys)[i].hash;
+    hi[i].index = i;
+  }
+  radix_pairs(hi, n);
+  /* Runs of one hash are short: insertion-sort them by priority. */
+  for (size_t i = 1; i < n; i++) {
+    hash_index x = hi[i];
+    size_t j = i;
+    while (j > 0 && hi[j - 1].hash == x.hash &&
+           by_hash_then_order(&(*keys)[hi[j - 1].index], &(*keys)[x.index]) > 0) {
+      hi[j] = hi[j - 1];
+      j--;
+    }
+    hi[j] = x;
+  }
+  ckey *sorted = tt_xmalloc((n ? n : 1) * sizeof *sorted);
+  for (size_t i = 0; i < n; i++)
+    sorted[i] = (*keys)[hi[i].index];
+  free(hi);
+  free(*keys);
+  *keys = sorted;
 }
 
 static size_t count_distinct(uint64_t *v, size_t n) {
   if (n == 0)
     return 0;
-  qsort(v, n, sizeof *v, cmp_u64);
+  radix_u64(v, n);
   size_t d = 1;
   for (size_t i = 1; i < n; i++)
     d += v[i] != v[i - 1];
   return d;
 }
 
-/* Distinct token sequences among keys and their prefixes: the slots. */
+/* Distinct full-key sequences: the slots (keys are sorted by hash). */
 static size_t count_distinct_sequences(const ckey *keys, size_t n_keys) {
-  size_t n = 0;
+  size_t d = 0;
   for (size_t i = 0; i < n_keys; i++)
-    n += keys[i].k.n_tokens;
-  uint64_t *v = tt_xmalloc((n ? n : 1) * sizeof *v);
-  size_t k = 0;
-  for (size_t i = 0; i < n_keys; i++)
-    for (size_t t = 0; t < keys[i].k.n_tokens; t++)
-      v[k++] = keys[i].prefix[t];
-  size_t d = count_distinct(v, n);
-  free(v);
+    d += i == 0 || keys[i].hash != keys[i - 1].hash;
   return d;
 }
 
@@ -324,10 +384,11 @@ uint64_t tt_gz_checksum(const unsigned char *p, size_t len) {
 /* Lays out the sections after a reserved header and block table, then
  * fills in both. */
 static void write_image(compiler *c, ckey *keys, size_t n_keys, tt_buf *out) {
-  /* Slot table: every key's full sequence and every proper prefix, at a
-   * load factor of at most 2/3. */
+  /* Slot table: every key's full sequence, at a load factor of at most
+   * 2/3.  Proper prefixes that are full keys too get a flag in their slot;
+   * the others go into the prefix set. */
   size_t n_seq = count_distinct_sequences(keys, n_keys);
-  size_t n_slots = pow2_at_least(n_seq + n_seq / 2 + 1);
+  size_t n_slots = pow2_at_least(n_seq + n_seq / 3 + 1); /* load <= 3/4 */
   tt_gz_slot *slots = tt_xcalloc(n_slots, sizeof *slots);
   tt_gz_key *flat = tt_xmalloc((n_keys ? n_keys : 1) * sizeof *flat);
   for (size_t i = 0; i < n_keys; i++) {
@@ -337,9 +398,32 @@ static void write_image(compiler *c, ckey *keys, size_t n_keys, tt_buf *out) {
       s->first = (uint32_t)i;
     if (s->n_keys < 0xFFFF)
       s->n_keys++;
-    for (size_t t = 0; t + 1 < keys[i].k.n_tokens; t++)
-      slot_for(slots, n_slots, keys[i].prefix[t])->flags |= TT_GZ_SLOT_PREFIX;
   }
+  /* Prefix hashes, sorted, merged against the sorted key hashes: those
+   * that are keys too are flagged in their slot, the rest form the set. */
+  uint64_t *pre = c->n_prefixes ? c->prefixes : NULL;
+  size_t n_pre = count_distinct(pre, c->n_prefixes); /* sorts in place */
+  uint64_t *only_prefix = tt_xmalloc((n_pre ? n_pre : 1) * 8);
+  size_t n_only = 0;
+  for (size_t i = 0, k = 0; i < c->n_prefixes; i++) {
+    if (i && pre[i] == pre[i - 1])
+      continue;
+    while (k < n_keys && keys[k].hash < pre[i])
+      k++;
+    if (k < n_keys && keys[k].hash == pre[i])
+      slot_for(slots, n_slots, pre[i])->flags |= TT_GZ_SLOT_PREFIX;
+    else
+      only_prefix[n_only++] = pre[i];
+  }
+  size_t n_prefix_slots = pow2_at_least(n_only + n_only / 3 + 1);
+  uint64_t *prefix_set = tt_xcalloc(n_prefix_slots, sizeof *prefix_set);
+  for (size_t i = 0; i < n_only; i++) {
+    size_t h = (size_t)only_prefix[i] & (n_prefix_slots - 1);
+    while (prefix_set[h])
+      h = (h + 1) & (n_prefix_slots - 1);
+    prefix_set[h] = only_prefix[i];
+  }
+  free(only_prefix);
   /* First-token filter: bitset 0 for forms whose first word may be lower
    * case, bitset 1 for all. */
   size_t filter_bits = pow2_at_least(count_distinct_first(keys, n_keys) * 16);
@@ -355,7 +439,7 @@ static void write_image(compiler *c, ckey *keys, size_t n_keys, tt_buf *out) {
       filter[bit / 64] |= 1ULL << (bit % 64);
     filter[filter_bits / 64 + bit / 64] |= 1ULL << (bit % 64);
   }
-  size_t n_ids = pow2_at_least(c->n_entities * 2 + 1);
+  size_t n_ids = pow2_at_least(c->n_entities + c->n_entities / 3 + 1);
   tt_gz_id_slot *ids = tt_xcalloc(n_ids, sizeof *ids);
   for (size_t e = 0; e < c->n_entities; e++) {
     const char *id = c->strings.data.data + c->entities[e].id;
@@ -380,6 +464,7 @@ static void write_image(compiler *c, ckey *keys, size_t n_keys, tt_buf *out) {
   memset(&h, 0, sizeof h);
   size_t payload_est = c->strings.data.len + c->n_entities * sizeof(tt_gz_entity) +
                        n_keys * sizeof *flat + n_slots * sizeof *slots +
+                       n_prefix_slots * 8 + 8 +
                        n_ids * sizeof *ids + filter_bits / 4 +
                        c->rows->n_files * 4 + 64;
   size_t n_blocks = payload_est / TT_GAZ_BLOCK + 2;
@@ -402,6 +487,9 @@ static void write_image(compiler *c, ckey *keys, size_t n_keys, tt_buf *out) {
   h.slots_off = align8(out);
   h.n_slots = n_slots;
   tt_buf_put(out, (const char *)slots, n_slots * sizeof *slots);
+  h.prefixes_off = align8(out);
+  h.n_prefixes = n_prefix_slots;
+  tt_buf_put(out, (const char *)prefix_set, n_prefix_slots * 8);
   h.ids_off = align8(out);
   h.n_ids = n_ids;
   tt_buf_put(out, (const char *)ids, n_ids * sizeof *ids);
@@ -436,6 +524,7 @@ static void write_image(compiler *c, ckey *keys, size_t n_keys, tt_buf *out) {
                        (size_t)h.n_blocks * 8);
   memcpy(out->data + offsetof(tt_gz_header, header_checksum), &hs, 8);
   free(slots);
+  free(prefix_set);
   free(flat);
   free(filter);
   free(ids);
@@ -465,13 +554,16 @@ teitag_status tt_gaz_compile(const tt_gaz_rows *rows, tt_buf *out,
       tt_inflect((teitag_lang)r->lang, (teitag_type)r->type, r->form, len,
                  &r->attrs, emit_inflected, &c);
   }
-  if (c.n_keys)
-    qsort(c.keys, c.n_keys, sizeof *c.keys, by_hash_then_order);
+  sort_keys(&c.keys, c.n_keys);
+  c.cap_keys = c.n_keys;
   size_t n = dedupe(c.keys, c.n_keys);
   write_image(&c, c.keys, n, out);
   teitag_doc_free(c.scratch);
+  tt_buf_free(&c.joined);
+  tt_buf_free(&c.orig);
   pool_free(&c.strings);
   free(c.keys);
+  free(c.prefixes);
   free(c.entities);
   free(c.id_slots);
   return c.bad ? TEITAG_ESYNTAX : TEITAG_OK;

@@ -87,6 +87,7 @@ teitag_status tt_gaz_open_image(const unsigned char *data, size_t size,
       !section_ok(h.entities_off, h.n_entities, sizeof(tt_gz_entity), size) ||
       !section_ok(h.keys_off, h.n_keys, sizeof(tt_gz_key), size) ||
       !section_ok(h.slots_off, h.n_slots, sizeof(tt_gz_slot), size) ||
+      !section_ok(h.prefixes_off, h.n_prefixes, 8, size) || !pow2(h.n_prefixes) ||
       !section_ok(h.ids_off, h.n_ids, sizeof(tt_gz_id_slot), size) ||
       !section_ok(h.filter_off, h.filter_bits / 32, 8, size) ||
       !section_ok(h.files_off, h.n_files, 4, size) || !pow2(h.n_slots) ||
@@ -106,6 +107,7 @@ teitag_status tt_gaz_open_image(const unsigned char *data, size_t size,
   g->entities = (const tt_gz_entity *)(const void *)(data + h.entities_off);
   g->keys = (const tt_gz_key *)(const void *)(data + h.keys_off);
   g->slots = (const tt_gz_slot *)(const void *)(data + h.slots_off);
+  g->prefixes = (const uint64_t *)(const void *)(data + h.prefixes_off);
   g->ids = (const tt_gz_id_slot *)(const void *)(data + h.ids_off);
   g->filter = (const uint64_t *)(const void *)(data + h.filter_off);
   g->files = (const uint32_t *)(const void *)(data + h.files_off);
@@ -270,6 +272,30 @@ static const tt_gz_slot *find_slot(tt_gaz *g, uint64_t hash) {
   return NULL;
 }
 
+/* Is `hash` a sequence that only begins longer keys? */
+static int in_prefix_set(tt_gaz *g, uint64_t hash) {
+  uint64_t mask = g->h->n_prefixes - 1;
+  for (uint64_t i = hash & mask, probes = 0; probes <= mask;
+       i = (i + 1) & mask, probes++) {
+    if (!tt_gaz_trust(g, g->h->prefixes_off + i * 8, 8))
+      return 0;
+    if (g->prefixes[i] == hash)
+      return 1;
+    if (!g->prefixes[i])
+      return 0;
+  }
+  return 0;
+}
+
+/* Where matching stands after a token sequence: a slot when keys end
+ * here, and whether longer keys continue. */
+static int step(tt_gaz *g, uint64_t hash, const tt_gz_slot **slot) {
+  *slot = find_slot(g, hash);
+  if (*slot)
+    return ((*slot)->flags & TT_GZ_SLOT_PREFIX) != 0;
+  return in_prefix_set(g, hash);
+}
+
 const tt_gz_entity *tt_gaz_find_id(tt_gaz *g, const char *id) {
   uint64_t hash = tt_hash_bytes(id, strlen(id));
   hash = hash ? hash : 1;
@@ -306,15 +332,17 @@ static int key_matches(tt_gaz *g, const tt_gz_key *k, const teitag_doc *doc,
                        size_t b, size_t e) {
   if (k->n_tokens != e - b)
     return 0;
-  const char *key = tt_gaz_str(g, k->key);
+  const char *key = k->key ? tt_gaz_str(g, k->key) : NULL;
   const char *orig = k->flags & TT_GZ_HAS_EXACT ? tt_gaz_str(g, k->orig) : NULL;
   for (size_t i = b; i < e; i++) {
     const tt_token *t = &doc->toks[i];
-    const char *sep = strchr(key, '\x1F');
-    size_t kl = sep ? (size_t)(sep - key) : strlen(key);
-    if (kl != t->key_len || memcmp(key, doc->keys.data + t->key, kl) != 0)
-      return 0;
-    key = sep ? sep + 1 : key + kl;
+    if (key) {
+      const char *sep = strchr(key, '\x1F');
+      size_t kl = sep ? (size_t)(sep - key) : strlen(key);
+      if (kl != t->key_len || memcmp(key, doc->keys.data + t->key, kl) != 0)
+        return 0;
+      key = sep ? sep + 1 : key + kl;
+    }
     unsigned req = (k->casemask >> (2 * (i - b))) & 3;
     const char *o = orig;
     size_t ol = 0;
@@ -378,17 +406,16 @@ static const tt_gz_key *longest_at(tt_gaz *g, const teitag_doc *doc,
   const tt_gz_key *best = NULL;
   uint64_t h = tt_gz_seq_start(t->hash);
   for (size_t j = b; j < p->tok_end && j - b < TT_GAZ_MAX_TOKENS;) {
-    const tt_gz_slot *s = find_slot(g, h);
-    if (!s)
-      break;
-    if (s->n_keys) {
+    const tt_gz_slot *s;
+    int more = step(g, h, &s);
+    if (s && s->n_keys) {
       const tt_gz_key *k = best_key(g, s, doc, b, j + 1, (teitag_lang)p->lang);
       if (k) {
         best = k;
         *end = j + 1;
       }
     }
-    if (!(s->flags & TT_GZ_SLOT_PREFIX) || ++j >= p->tok_end)
+    if (!more || ++j >= p->tok_end)
       break;
     h = tt_gz_seq_next(h, doc->toks[j].hash);
   }
@@ -651,10 +678,9 @@ teitag_status teitag_gazetteer_lookup(const teitag_pipeline *p,
         /* Report every key that fits at b, of every length. */
         uint64_t h = tt_gz_seq_start(doc->toks[b].hash);
         for (size_t j = b; j < para->tok_end && !stop;) {
-          const tt_gz_slot *s = find_slot(g, h);
-          if (!s)
-            break;
-          for (uint32_t i = 0; i < s->n_keys && !stop; i++) {
+          const tt_gz_slot *s;
+          int more = step(g, h, &s);
+          for (uint32_t i = 0; s && i < s->n_keys && !stop; i++) {
             if (s->first >= g->h->n_keys || i >= g->h->n_keys - s->first ||
                 !tt_gaz_trust(g, g->h->keys_off + (uint64_t)(s->first + i) * sizeof(tt_gz_key),
                               sizeof(tt_gz_key)))
@@ -673,13 +699,13 @@ teitag_status teitag_gazetteer_lookup(const teitag_pipeline *p,
             m.cert = k->flags & TT_GZ_INFLECTED ? TEITAG_CERT_MEDIUM : TEITAG_CERT_HIGH;
             m.ref = tt_gaz_str(g, e->id);
             m.norm = tt_gaz_str(g, e->norm[k->lang < 4 ? k->lang : 0]);
-            m.form = tt_gaz_str(g, k->form);
+            m.form = k->form ? tt_gaz_str(g, k->form) : "";
             m.lang = (teitag_lang)k->lang;
             m.source = tt_buf_cstr(&desc);
             m.gazetteer = g->path;
             stop = fn(ctx, &m) != 0;
           }
-          if (!(s->flags & TT_GZ_SLOT_PREFIX) || ++j >= para->tok_end)
+          if (!more || ++j >= para->tok_end)
             break;
           h = tt_gz_seq_next(h, doc->toks[j].hash);
         }

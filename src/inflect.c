@@ -736,8 +736,8 @@ void tt_inflect(teitag_lang lang, teitag_type type, const char *form,
     }
   }
   /* Emit each case's combinations once; skip the dictionary form and
-   * repeats across cases. */
-  form_buf *seen = tt_xmalloc(TT_N_CASES * MAX_FORMS * sizeof *seen);
+   * repeats across cases (remembered by hash: a form is short-lived). */
+  uint64_t seen[TT_N_CASES * MAX_FORMS];
   size_t n_seen = 0;
   int last_case = lang == TEITAG_LANG_UK ? TT_CASE_VOC : TT_CASE_LOC;
   for (int c = TT_CASE_GEN; c <= last_case; c++) {
@@ -760,10 +760,11 @@ void tt_inflect(teitag_lang lang, teitag_type type, const char *form,
         }
       }
       int dup = !ok || (fb.len == len && memcmp(fb.text, form, len) == 0);
+      uint64_t fh = ok ? tt_hash_bytes(fb.text, fb.len) : 0;
       for (size_t s = 0; s < n_seen && !dup; s++)
-        dup = seen[s].len == fb.len && memcmp(seen[s].text, fb.text, fb.len) == 0;
+        dup = seen[s] == fh;
       if (!dup && n_seen < TT_N_CASES * MAX_FORMS) {
-        seen[n_seen++] = fb;
+        seen[n_seen++] = fh;
         emit(ctx, fb.text, fb.len, c);
       }
       size_t i = 0;
@@ -773,6 +774,5 @@ void tt_inflect(teitag_lang lang, teitag_type type, const char *form,
         break;
     }
   }
-  free(seen);
   free(forms);
 }

@@ -94,12 +94,16 @@ static int cmd_compile(int argc, char **argv) {
   return EXIT_OK;
 }
 
+/* One line per match: the words, type, ID, dictionary form, the form
+ * that matched (a generated case form is the words themselves), cert and
+ * the row it came from. */
 static int print_match(void *ctx, const teitag_gazetteer_match *m) {
   const char *text = ctx;
-  printf("%.*s\t%s\t%s\t%s (%s)\tvia \"%s\"\t%s\t%s\n", (int)(m->end - m->start),
-         text + m->start, teitag_type_name(m->type), m->ref, m->norm,
-         teitag_lang_code(m->lang), m->form, teitag_cert_name(m->cert),
-         m->source);
+  int n = (int)(m->end - m->start);
+  printf("%.*s\t%s\t%s\t%s (%s)\tvia \"%.*s\"\t%s\t%s\n", n, text + m->start,
+         teitag_type_name(m->type), m->ref, m->norm, teitag_lang_code(m->lang),
+         *m->form ? (int)strlen(m->form) : n, *m->form ? m->form : text + m->start,
+         teitag_cert_name(m->cert), m->source);
   return 0;
 }
 
