@@ -11,7 +11,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"fuzz_annotate fuzz_jsonl"}
+targets=${*:-"fuzz_annotate fuzz_jsonl fuzz_gaz_source fuzz_gaz_image"}
 [ -x configure ] || ./autogen.sh >/dev/null
 mkdir -p build-fuzz
 if [ ! -f build-fuzz/Makefile ]; then
@@ -24,10 +24,27 @@ for t in $targets; do
   mkdir -p "$seeds" "fuzz/findings-$t"
   case $t in
     fuzz_jsonl) [ -n "$(ls "$seeds")" ] || split -l 1 -a 4 corpus/gold.jsonl "$seeds/gold-" ;;
+    fuzz_gaz_source)
+      # seeds: slices of the real sources, and the inflection test entries
+      [ -n "$(ls "$seeds")" ] || for f in gazetteers/*.tsv; do
+        split -l 40 -a 3 "$f" "$seeds/$(basename "$f" .tsv)-"; done ;;
+    fuzz_gaz_image)
+      # seeds: small compiled gazetteers the fuzzer can damage
+      if [ -z "$(ls "$seeds")" ]; then
+        i=0
+        for f in gazetteers/countries-extra.tsv; do
+          head -30 "$f" >"$seeds/src.tsv"
+          build-fuzz/teitag gazetteer compile "$seeds/src.tsv" -o "$seeds/seed$i.gaz" 2>/dev/null
+          i=$((i + 1))
+        done
+        printf 'Q1\tLOC\tuk\tКиїв\tstem=Київ>Києв\nQ1\tLOC\ten\tKyiv\n' >"$seeds/src.tsv"
+        build-fuzz/teitag gazetteer compile "$seeds/src.tsv" -o "$seeds/seed-kyiv.gaz" 2>/dev/null
+        rm -f "$seeds/src.tsv"
+      fi ;;
     *) [ -n "$(ls "$seeds")" ] || cp corpus/*/*.txt "$seeds/" ;;
   esac
   echo "fuzzing $t for ${seconds}s ..."
-  build-fuzz/fuzz/$t -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  build-fuzz/fuzz/$t -max_total_time="$seconds" -max_len=262144 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="fuzz/findings-$t/" -print_final_stats=1 "$seeds" >"build-fuzz/$t.log" 2>&1 || {
     tail -40 "build-fuzz/$t.log"; echo "$t: FAILED, see fuzz/findings-$t/"; exit 1; }
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "build-fuzz/$t.log" | grep -o '[0-9]*$')
