@@ -466,7 +466,9 @@ static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
                  ((b > p->tok_begin && doc->toks[b - 1].lcase == TEITAG_CASE_UPPER) ||
                   (e < p->tok_end && doc->toks[e].lcase == TEITAG_CASE_UPPER));
   if (e - b == 1 && tt_is_function_word(first->hash) &&
-      (sentence_initial(doc, b, p->tok_begin) || caps_run))
+      ((sentence_initial(doc, b, p->tok_begin) &&
+        first->lcase != TEITAG_CASE_UPPER) ||
+       caps_run))
     return 1;
   if (first->script != TT_SCRIPT_LATIN || type == TEITAG_TYPE_ORG)
     return 0;

@@ -272,6 +272,7 @@ static const struct {
     {"let us go to the bank", ""},
     {"Let US troops go, said the Bank", "US|LOC|Q30|US|high; Bank|ORG|org-bank|Bank|high"},
     {"STRIKES ON KYIV, LET US SEE", "KYIV|LOC|Q1899|Kyiv|high"},
+    {"US troops left. Us too.", "US|LOC|Q30|US|high"},
     {"nato and Nato are not NATO", "NATO|ORG|org-nato|NATO|high"},
     /* mixed case exactly as written */
     {"an iPhone, not an IPHONE or iphone", "iPhone|ORG|org-apple|iPhone|high"},
