@@ -27,7 +27,7 @@
 #include <unistd.h>
 
 #include "gaz.h"
-#include "lexicon.h"
+#include "wordclass.h"
 
 /* ---- opening -------------------------------------------------------------- */
 

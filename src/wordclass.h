@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT
  *
- * lexicon.h -- closed word classes: function words and role words.
+ * wordclass.h -- closed word classes: function words and role words.
  * Lookups take the hash of a token's folded key (tt_token.hash).
  */
-#ifndef TEITAG_LEXICON_H
-#define TEITAG_LEXICON_H
+#ifndef TEITAG_WORDCLASS_H
+#define TEITAG_WORDCLASS_H
 
 #include "private.h"
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  *
- * lexicon.c -- small closed word classes that annotators consult.
+ * wordclass.c -- small closed word classes that annotators consult.
  *
  * Function words (pronouns in all their cases, determiners, conjunctions,
  * frequent adverbs) start sentences with a capital and then look like
@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lexicon.h"
+#include "wordclass.h"
 
 static const char *const function_words[] = {
     /* en */
