@@ -19,12 +19,18 @@
 
 /* ---- source rows ---------------------------------------------------------- */
 
+/* Entities of these internal types are lexicon entries, not names to tag:
+ * the name rules look them up (given names with their gender). */
+enum { TT_GZ_TYPE_GIVEN = 16 };
+
 typedef struct tt_gaz_row {
   uint32_t file;     /* index into the list of source files */
   uint32_t line;     /* 1-based */
   char *id;
-  uint8_t type;      /* teitag_type */
+  uint8_t type;      /* teitag_type, or TT_GZ_TYPE_GIVEN */
   uint8_t lang;      /* teitag_lang */
+  uint8_t gender;    /* lexicon rows: 'm', 'f', 'u' */
+  uint8_t flags;     /* lexicon rows: TT_LEX_* */
   char *form;        /* the name as written */
   tt_infl_attrs attrs; /* attrs.stems points into stems_buf */
   char *stems_buf;
@@ -107,11 +113,19 @@ typedef struct tt_gz_header {
                                         and the block table */
 } tt_gz_header;
 
+/* Flags of lexicon entries. */
+enum {
+  TT_LEX_COMMON = 1u << 0, /* also an ordinary word (Віра, Mark) */
+  TT_LEX_DIMIN = 1u << 1   /* a short or pet form (Сашко, Bill) */
+};
+
 typedef struct tt_gz_entity {
   uint32_t id;       /* string */
   uint32_t norm[4];  /* dictionary form per teitag_lang (0: none) */
-  uint8_t type;
-  uint8_t pad[3];
+  uint8_t type;      /* teitag_type, or TT_GZ_TYPE_GIVEN */
+  uint8_t gender;    /* lexicon entries: 'm', 'f', 'u' */
+  uint8_t flags;     /* lexicon entries: TT_LEX_* */
+  uint8_t lang;      /* lexicon entries: teitag_lang */
 } tt_gz_entity;
 
 /* Generated (inflected) keys store neither their form nor their folded
@@ -206,5 +220,12 @@ const char *tt_gaz_str(const tt_gaz *g, uint32_t off);
 
 /* The entity with ID `id`, or NULL. */
 const tt_gz_entity *tt_gaz_find_id(tt_gaz *g, const char *id);
+
+/* Is a token a given name in some loaded lexicon?  Stores the gender
+ * ('m', 'f', 'u'; 'u' also when entries disagree), TT_LEX_* flags and a
+ * bitmask of languages (1 << teitag_lang), and returns 1. */
+int tt_pipeline_given_name(const teitag_pipeline *p, const teitag_doc *doc,
+                           size_t tok, char *gender, unsigned *flags,
+                           unsigned *langs);
 
 #endif

@@ -111,6 +111,8 @@ static uint32_t entity_of(compiler *c, const tt_gaz_row *r) {
     size_t cap = c->id_cap ? c->id_cap * 2 : 1024;
     uint32_t *s = tt_xcalloc(cap, sizeof *s);
     for (size_t i = 0; i < c->n_entities; i++) {
+      if (c->entities[i].type == TT_GZ_TYPE_GIVEN)
+        continue;
       const char *id = c->strings.data.data + c->entities[i].id;
       size_t h = (size_t)tt_hash_bytes(id, strlen(id)) & (cap - 1);
       while (s[h])
@@ -442,6 +444,8 @@ static void write_image(compiler *c, ckey *keys, size_t n_keys, tt_buf *out) {
   size_t n_ids = pow2_at_least(c->n_entities + c->n_entities / 3 + 1);
   tt_gz_id_slot *ids = tt_xcalloc(n_ids, sizeof *ids);
   for (size_t e = 0; e < c->n_entities; e++) {
+    if (c->entities[e].type == TT_GZ_TYPE_GIVEN)
+      continue;
     const char *id = c->strings.data.data + c->entities[e].id;
     uint64_t hash = tt_hash_bytes(id, strlen(id));
     hash = hash ? hash : 1;
@@ -544,15 +548,29 @@ teitag_status tt_gaz_compile(const tt_gaz_rows *rows, tt_buf *out,
   for (size_t i = 0; i < rows->n; i++) {
     const tt_gaz_row *r = &rows->rows[i];
     c.row = r;
-    c.entity = entity_of(&c, r);
+    if (r->type == TT_GZ_TYPE_GIVEN) {
+      /* a lexicon entry: one entity of its own, with no ID */
+      TT_RESERVE(c.entities, c.cap_entities, c.n_entities + 1);
+      tt_gz_entity *le = &c.entities[c.n_entities];
+      memset(le, 0, sizeof *le);
+      le->type = r->type;
+      le->gender = r->gender;
+      le->flags = r->flags;
+      le->lang = r->lang;
+      c.entity = (uint32_t)c.n_entities++;
+    } else {
+      c.entity = entity_of(&c, r);
+    }
     tt_gz_entity *e = &c.entities[c.entity];
     if (!e->norm[r->lang]) /* the first row of an ID in a language */
       e->norm[r->lang] = pool_add(&c.strings, r->form, strlen(r->form));
     size_t len = strlen(r->form);
     add_key(&c, r->form, len, 0, TT_CASE_NOM);
     if (r->lang == TEITAG_LANG_UK || r->lang == TEITAG_LANG_RU)
-      tt_inflect((teitag_lang)r->lang, (teitag_type)r->type, r->form, len,
-                 &r->attrs, emit_inflected, &c);
+      /* a given name declines as a person's name */
+      tt_inflect((teitag_lang)r->lang,
+                 r->type == TT_GZ_TYPE_GIVEN ? TEITAG_TYPE_PER : (teitag_type)r->type,
+                 r->form, len, &r->attrs, emit_inflected, &c);
   }
   sort_keys(&c.keys, c.n_keys);
   c.cap_keys = c.n_keys;

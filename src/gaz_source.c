@@ -44,6 +44,9 @@ static void report_fmt(tt_gaz_report_fn report, void *ctx, const char *file,
     report(ctx, file, line, msg);
 }
 
+static const char *const type_codes[] = {"PER", "LOC", "ORG", NULL};
+static const char *const lang_codes[] = {"en", "uk", "ru", NULL};
+
 /* An ID is a Wikidata QID or a readable slug; either way an XML name. */
 static int valid_id(const char *s, size_t n) {
   if (n == 0 || n > 200 || memchr(s, '\0', n))
@@ -85,6 +88,7 @@ static const char *parse_attrs(const char *s, size_t n, tt_gaz_row *row,
   row->attrs.gender = 0;
   row->attrs.indecl = 0;
   row->attrs.soft = 0;
+  row->attrs.given = 0;
   row->attrs.infl = -1;
   row->attrs.stems = NULL;
   row->attrs.stems_len = 0;
@@ -173,8 +177,6 @@ static size_t id_first_row(id_table *t, const tt_gaz_rows *rows,
   return row;
 }
 
-static const char *const type_codes[] = {"PER", "LOC", "ORG", NULL};
-static const char *const lang_codes[] = {"en", "uk", "ru", NULL};
 
 static int code_index(const char *const *codes, const char *s, size_t n) {
   for (int i = 0; codes[i]; i++)
@@ -244,6 +246,70 @@ static const char *parse_row(const char *line, size_t n, tt_gaz_row *row,
   return NULL;
 }
 
+/* A lexicon row: name <TAB> gender <TAB> attrs, in the file's language. */
+static const char *parse_lexicon_row(const char *line, size_t n, int lang,
+                                     tt_gaz_row *row, char *what,
+                                     size_t what_len) {
+  const char *f[4];
+  size_t fl[4], nf = 0;
+  for (size_t i = 0, start = 0; i <= n; i++)
+    if (i == n || line[i] == '\t') {
+      if (nf == 4)
+        break;
+      f[nf] = line + start;
+      fl[nf++] = i - start;
+      start = i + 1;
+    }
+  what[0] = '\0';
+  if (nf < 2 || nf > 3) {
+    snprintf(what, what_len, "%zu", nf);
+    return "wrong number of columns (a lexicon row is name, gender and "
+           "optional attrs)";
+  }
+  const char *fp = form_problem(f[0], fl[0]);
+  if (fp)
+    return fp;
+  if (fl[1] != 1 || !strchr("mfu", f[1][0]))
+    return "gender must be m, f or u";
+  row->flags = 0;
+  const char *attrs = nf == 3 && !(fl[2] == 1 && f[2][0] == '-') ? f[2] : "";
+  size_t attrs_len = attrs[0] ? fl[2] : 0;
+  for (size_t i = 0; i < attrs_len;) {
+    const char *semi = memchr(attrs + i, ';', attrs_len - i);
+    size_t end = semi ? (size_t)(semi - attrs) : attrs_len;
+    if (end - i == 6 && memcmp(attrs + i, "common", 6) == 0)
+      row->flags |= TT_LEX_COMMON;
+    else if (end - i == 5 && memcmp(attrs + i, "dimin", 5) == 0)
+      row->flags |= TT_LEX_DIMIN;
+    i = end + 1;
+  }
+  const char *ap = parse_attrs(attrs, attrs_len, row, what, what_len);
+  if (ap)
+    return ap;
+  row->attrs.given = 1;
+  if (f[1][0] != 'u')
+    row->attrs.gender = f[1][0];
+  row->gender = (uint8_t)f[1][0];
+  row->id = tt_xstrdup("");
+  row->type = TT_GZ_TYPE_GIVEN;
+  row->lang = (uint8_t)lang;
+  row->form = tt_xstrndup(f[0], fl[0]);
+  return NULL;
+}
+
+/* "#teitag lexicon given-names LANG" on the first line makes a file a
+ * given-name lexicon; returns its language, or 0. */
+static int lexicon_language(const char *data, size_t len) {
+  static const char tag[] = "#teitag lexicon given-names ";
+  size_t n = sizeof tag - 1;
+  if (len < n + 2 || memcmp(data, tag, n) != 0)
+    return 0;
+  for (int l = 0; lang_codes[l]; l++)
+    if (memcmp(data + n, lang_codes[l], 2) == 0)
+      return TEITAG_LANG_EN + l;
+  return 0;
+}
+
 size_t tt_gaz_parse(tt_gaz_rows *rows, const char *file, const char *data,
                     size_t len, tt_gaz_report_fn report, void *ctx) {
   tt_chars_init();
@@ -252,9 +318,11 @@ size_t tt_gaz_parse(tt_gaz_rows *rows, const char *file, const char *data,
   rows->files[rows->n_files++] = tt_xstrdup(file);
   id_table ids = {NULL, 0, 0};
   for (size_t i = 0; i < rows->n; i++)
-    id_first_row(&ids, rows, rows->rows[i].id, i);
+    if (rows->rows[i].type != TT_GZ_TYPE_GIVEN)
+      id_first_row(&ids, rows, rows->rows[i].id, i);
   size_t bad = 0, line_no = 0;
   size_t pos = 0;
+  int lexicon = lexicon_language(data, len);
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
     pos = 3; /* a BOM is tolerated */
   while (pos < len) {
@@ -281,7 +349,9 @@ size_t tt_gaz_parse(tt_gaz_rows *rows, const char *file, const char *data,
     tt_gaz_row row;
     memset(&row, 0, sizeof row);
     char what[128];
-    const char *problem = parse_row(line, n, &row, what, sizeof what);
+    const char *problem = lexicon ? parse_lexicon_row(line, n, lexicon, &row, what,
+                                                      sizeof what)
+                                  : parse_row(line, n, &row, what, sizeof what);
     if (problem) {
       if (what[0])
         report_fmt(report, ctx, file, line_no, "%s: %s", problem, what);
@@ -292,7 +362,7 @@ size_t tt_gaz_parse(tt_gaz_rows *rows, const char *file, const char *data,
     }
     row.file = file_index;
     row.line = (uint32_t)line_no;
-    size_t first = id_first_row(&ids, rows, row.id, rows->n);
+    size_t first = lexicon ? rows->n : id_first_row(&ids, rows, row.id, rows->n);
     if (first != rows->n && rows->rows[first].type != row.type) {
       const tt_gaz_row *f = &rows->rows[first];
       report_fmt(report, ctx, file, line_no,

@@ -371,6 +371,15 @@ static int key_matches(tt_gaz *g, const tt_gz_key *k, const teitag_doc *doc,
   return 1;
 }
 
+/* The entity record `i`, checked, or NULL. */
+static const tt_gz_entity *entity_at(tt_gaz *g, uint32_t i) {
+  if (i >= g->h->n_entities ||
+      !tt_gaz_trust(g, g->h->entities_off + (uint64_t)i * sizeof(tt_gz_entity),
+                    sizeof(tt_gz_entity)))
+    return NULL;
+  return &g->entities[i];
+}
+
 /* The best key of a slot for tokens [b, e): as-written forms before
  * generated ones, then the paragraph's language, then priority order. */
 static const tt_gz_key *best_key(tt_gaz *g, const tt_gz_slot *s,
@@ -384,7 +393,8 @@ static const tt_gz_key *best_key(tt_gaz *g, const tt_gz_slot *s,
   int best_score = -1;
   for (uint32_t i = 0; i < s->n_keys; i++) {
     const tt_gz_key *k = &g->keys[s->first + i];
-    if (k->entity >= g->h->n_entities || !key_matches(g, k, doc, b, e))
+    const tt_gz_entity *ent = entity_at(g, k->entity);
+    if (!ent || ent->type > TEITAG_TYPE_ORG || !key_matches(g, k, doc, b, e))
       continue;
     int score = (!(k->flags & TT_GZ_INFLECTED) ? 2 : 0) + (k->lang == lang);
     if (score > best_score) {
@@ -688,16 +698,15 @@ teitag_status teitag_gazetteer_lookup(const teitag_pipeline *p,
                               sizeof(tt_gz_key)))
               break;
             const tt_gz_key *k = &g->keys[s->first + i];
-            if (k->entity >= g->h->n_entities || !key_matches(g, k, doc, b, j + 1) ||
-                !tt_gaz_trust(g, g->h->entities_off + (uint64_t)k->entity * sizeof(tt_gz_entity),
-                              sizeof(tt_gz_entity)))
+            const tt_gz_entity *e = entity_at(g, k->entity);
+            if (!e || !key_matches(g, k, doc, b, j + 1))
               continue;
-            const tt_gz_entity *e = &g->entities[k->entity];
             describe(g, k, &desc);
             teitag_gazetteer_match m;
             m.start = doc->toks[b].start;
             m.end = doc->toks[j].end;
-            m.type = (teitag_type)e->type;
+            /* lexicon entries (given names) show with type NONE */
+            m.type = e->type <= TEITAG_TYPE_ORG ? (teitag_type)e->type : TEITAG_TYPE_NONE;
             m.cert = k->flags & TT_GZ_INFLECTED ? TEITAG_CERT_MEDIUM : TEITAG_CERT_HIGH;
             m.ref = tt_gaz_str(g, e->id);
             m.norm = tt_gaz_str(g, e->norm[k->lang < 4 ? k->lang : 0]);
@@ -720,6 +729,40 @@ teitag_status teitag_gazetteer_lookup(const teitag_pipeline *p,
     if (p->gaz[gi]->corrupt)
       return corrupt(p->gaz[gi], diag);
   return TEITAG_OK;
+}
+
+int tt_pipeline_given_name(const teitag_pipeline *p, const teitag_doc *doc,
+                           size_t tok, char *gender, unsigned *flags,
+                           unsigned *langs) {
+  char g_all = 0;
+  unsigned f_all = 0, l_all = 0;
+  int found = 0;
+  for (size_t gi = 0; gi < p->n_gaz; gi++) {
+    tt_gaz *g = p->gaz[gi];
+    const tt_gz_slot *s;
+    step(g, tt_gz_seq_start(doc->toks[tok].hash), &s);
+    for (uint32_t i = 0; s && i < s->n_keys; i++) {
+      if (s->first >= g->h->n_keys || i >= g->h->n_keys - s->first ||
+          !tt_gaz_trust(g, g->h->keys_off + (uint64_t)(s->first + i) * sizeof(tt_gz_key),
+                        sizeof(tt_gz_key)))
+        break;
+      const tt_gz_key *k = &g->keys[s->first + i];
+      const tt_gz_entity *e = entity_at(g, k->entity);
+      if (!e || e->type != TT_GZ_TYPE_GIVEN || !key_matches(g, k, doc, tok, tok + 1))
+        continue;
+      char eg = e->gender == 'm' || e->gender == 'f' ? (char)e->gender : 'u';
+      g_all = !found ? eg : g_all == eg ? g_all : 'u';
+      f_all |= e->flags;
+      l_all |= 1u << (e->lang & 3);
+      found = 1;
+    }
+  }
+  if (found) {
+    *gender = g_all;
+    *flags = f_all;
+    *langs = l_all;
+  }
+  return found;
 }
 
 /* Dictionary forms of an entity in every language, for standOff lists. */

@@ -49,7 +49,7 @@ enum {
   UK_PATR_M,
   /* Russian */
   RU_M_HARD, RU_M_SOFT, RU_M_J, RU_M_IJ, RU_F_A, RU_F_JA, RU_F_IJA, RU_F_SOFT,
-  RU_N_O, RU_N_E, RU_PL_Y, RU_PL_I, RU_ADJ_M, RU_ADJ_M_I, RU_ADJ_F, RU_ADJ_F_SOFT,
+  RU_N_O, RU_N_E, RU_N_IE, RU_PL_Y, RU_PL_I, RU_ADJ_M, RU_ADJ_M_I, RU_ADJ_F, RU_ADJ_F_SOFT,
   RU_ADJ_N, RU_ADJ_PL, RU_SURNAME_M, RU_SURNAME_F, RU_PATR_M,
   P_COUNT
 };
@@ -87,6 +87,7 @@ static const paradigm paradigms[P_COUNT] = {
     [RU_F_SOFT] = {"ь", {"", "и", "и", "=", "ью", "и", "="}},
     [RU_N_O] = {"о", {"", "а", "у", "=", "ом", "е", "="}},
     [RU_N_E] = {"е", {"", "я", "ю", "=", "ем", "е", "="}},
+    [RU_N_IE] = {"е", {"", "я", "ю", "=", "ем", "и", "="}},
     [RU_PL_Y] = {"ы", {"", "ов|", "ам", "~", "ами", "ах", "="}},
     [RU_PL_I] = {"и", {"", "ов|ей|ев|", "ам|ям", "~", "ами|ями", "ах|ях", "="}},
     [RU_ADJ_M] = {"ый|ой", {"", "ого", "ому", "~", "ым", "ом", "="}},
@@ -298,6 +299,10 @@ static int classify_ru(const char *w, size_t n, int person, int role, char g) {
     return RU_ADJ_F_SOFT;
   if (ends(w, n, "ое") || ends(w, n, "ее"))
     return RU_ADJ_N;
+  /* a lone -ие word is a neuter noun (управление, движение), not a
+   * plural adjective */
+  if (ends(w, n, "ие") && !person && role != ROLE_ADJ)
+    return RU_N_IE;
   if (ends(w, n, "ые") || ends(w, n, "ие"))
     return RU_ADJ_PL;
   if (ends(w, n, "ий")) {
@@ -600,7 +605,13 @@ static void compound_forms(teitag_lang lang, const char *w, size_t n,
     if (tt_cp_class(cp) & TT_C_LOWER)
       has_lower = 1;
   }
-  if (n_parts == 1 || has_lower)
+  uint32_t first_cp = 0;
+  if (lens[0])
+    tt_utf8_next((const unsigned char *)parts[0], &first_cp);
+  int common_noun = (tt_cp_class(first_cp) & TT_C_LOWER) != 0;
+  if (n_parts > 1 && common_noun)
+    declines[n_parts - 1] = 1; /* прем'єр-міністр -> прем'єр-міністра */
+  else if (n_parts == 1 || has_lower)
     declines[0] = 1;
   else {
     declines[n_parts - 1] = 1;
@@ -718,7 +729,7 @@ void tt_inflect(teitag_lang lang, teitag_type type, const char *form,
   attrs = &a;
   alts *forms = tt_xmalloc(n * TT_N_CASES * sizeof *forms);
   for (size_t i = 0; i < n; i++) {
-    int role = person ? (n == 1 ? ROLE_ONLY
+    int role = person ? (n == 1 ? (attrs->given ? ROLE_GIVEN : ROLE_ONLY)
                          : i == 0 ? ROLE_GIVEN
                          : i == n - 1 ? ROLE_LAST
                                       : ROLE_HEAD)

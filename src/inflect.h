@@ -29,6 +29,8 @@ typedef struct tt_infl_attrs {
   char gender;         /* 'm', 'f', 'n', 'p' (plural-only), or 0 */
   int indecl;          /* never declines */
   int soft;            /* a soft stem without a written soft sign (Ігор) */
+  int given;           /* a given name alone (declines as one, not as a
+                          surname: Олена -> Олени, not Оленої) */
   int infl;            /* how many leading words decline; -1: decide */
   const char *stems;   /* "WORD>STEM,WORD>STEM", or NULL */
   size_t stems_len;

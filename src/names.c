@@ -1,17 +1,334 @@
 /* SPDX-License-Identifier: MIT
  *
- * names.c -- person, organisation and place rules beyond the gazetteer,
- * and the propagation of names within a document.
- * (Placeholder: the rules are being built; they propose no spans yet.)
+ * names.c -- the name rules' driver, token helpers, and propagation.
+ *
+ * The gazetteer proposes the names it knows; the rules in rule_person.c,
+ * rule_org.c and rule_place.c propose names from their shape and context
+ * (a given name and a capitalised word; a legal form and a quoted name; an
+ * adjective and "область"), and this file then spreads what was found
+ * through the document: a surname met in a full name is a person where it
+ * recurs in any case form, an acronym defined once is an organisation
+ * everywhere, and a weaker reading of the same word gives way.  Every
+ * candidate names its rule, so that --explain can say why.  The resolver
+ * chooses among all candidates afterwards.
  */
 #include "config.h"
 
-#include "private.h"
+#include <stdlib.h>
+#include <string.h>
+
+#include "gaz.h"
+#include "names.h"
+#include "wordclass.h"
+
+/* ---- token helpers ------------------------------------------------------ */
+
+int tt_n_title(const tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  return t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_TITLE;
+}
+
+int tt_n_upper(const tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  return t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_UPPER;
+}
+
+int tt_n_sentence_start(const tt_names *n, size_t i) {
+  const teitag_doc *d = n->doc;
+  while (i > n->para->tok_begin && !(d->toks[i].flags & TT_TOK_SENT_START) &&
+         d->toks[i - 1].kind == TEITAG_TOKEN_PUNCT)
+    i--;
+  return (d->toks[i].flags & TT_TOK_SENT_START) || i == n->para->tok_begin;
+}
+
+unsigned tt_n_class(const tt_names *n, size_t i) {
+  return tt_word_class(n->doc->toks[i].hash);
+}
+
+int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags) {
+  unsigned langs;
+  if (!tt_n_title(n, i) && !tt_n_upper(n, i))
+    return 0;
+  return tt_pipeline_given_name(n->p, n->doc, i, gender, flags, &langs);
+}
+
+int tt_n_quote(const tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  if (t->kind != TEITAG_TOKEN_PUNCT)
+    return 0;
+  const char *s = n->doc->text + t->start;
+  size_t len = t->end - t->start;
+  /* « „ “ open; » ” close; " and ' by position */
+  if ((len == 2 && memcmp(s, "\xC2\xAB", 2) == 0) ||
+      (len == 3 && (memcmp(s, "\xE2\x80\x9E", 3) == 0 ||
+                    memcmp(s, "\xE2\x80\x9C", 3) == 0)))
+    return 1;
+  if ((len == 2 && memcmp(s, "\xC2\xBB", 2) == 0) ||
+      (len == 3 && memcmp(s, "\xE2\x80\x9D", 3) == 0))
+    return 2;
+  if (len == 1 && (s[0] == '"' || s[0] == '\'')) {
+    /* opening when followed directly by a word, else closing */
+    int glued_right = i + 1 < n->para->tok_end &&
+                      !(n->doc->toks[i + 1].flags & TT_TOK_SPACE_BEFORE);
+    return glued_right ? 1 : 2;
+  }
+  return 0;
+}
+
+int tt_n_same_script(const tt_names *n, size_t i, size_t j) {
+  return n->doc->toks[i].script == n->doc->toks[j].script;
+}
+
+int tt_n_ends(const tt_names *n, size_t i, const char *suffix) {
+  const tt_token *t = &n->doc->toks[i];
+  size_t k = strlen(suffix);
+  return t->key_len > k &&
+         memcmp(n->doc->keys.data + t->key + t->key_len - k, suffix, k) == 0;
+}
+
+int tt_n_ends_any(const tt_names *n, size_t i, const char *const *list) {
+  for (size_t k = 0; list[k]; k++)
+    if (tt_n_ends(n, i, list[k]))
+      return 1;
+  return 0;
+}
+
+void tt_n_add(tt_names *n, size_t b, size_t e, teitag_type type,
+              teitag_cert cert, const char *rule) {
+  tt_doc_add_token_span(n->doc, b, e, type, cert, rule);
+  if (type == TEITAG_TYPE_PER)
+    for (size_t i = b; i < e; i++)
+      n->person[i] = 1;
+}
+
+/* ---- propagation -------------------------------------------------------- */
+
+/* A folded surname or acronym seen in a confident span. */
+typedef struct {
+  char stem[96];
+  size_t len;
+  uint8_t type;
+  uint8_t script;
+  uint32_t ref, norm; /* offsets in doc->strs, 0 if none */
+  int exact;          /* acronyms match exactly, surnames by stem */
+} known;
+
+/* Case endings stripped to compare surnames across cases (folded keys).
+ * Longest first. */
+static const char *const endings[] = {
+    "ового", "овому", "евого", "евому", "ського", "ському", "цького",
+    "цькому", "ською", "ської", "ській", "ским", "ским", "ской", "скую",
+    "ского", "ском", "скому", "ська", "ський", "ская", "ский", "ськ",
+    "ого", "ому", "ими", "ами", "ями", "ові", "еві", "ою", "ою", "ої",
+    "ій", "ий", "им", "их", "ів", "ем", "ом", "ей", "ой", "ым", "ым", "ью",
+    "ою", "а", "я", "у", "ю", "і", "е", "и", "ы", "о", "ь", NULL};
+
+/* The stem of a folded Cyrillic surname: the key without its case ending,
+ * at least three letters long. */
+static size_t stem_of(const char *key, size_t len, char *out, size_t cap) {
+  size_t keep = len;
+  for (size_t i = 0; endings[i]; i++) {
+    size_t e = strlen(endings[i]);
+    if (len > e + 5 && memcmp(key + len - e, endings[i], e) == 0) {
+      keep = len - e;
+      break;
+    }
+  }
+  if (keep >= cap)
+    keep = cap - 1;
+  memcpy(out, key, keep);
+  out[keep] = '\0';
+  return keep;
+}
+
+typedef struct {
+  known *v;
+  size_t n, cap;
+} known_list;
+
+static void remember(known_list *l, const teitag_doc *d, size_t tok,
+                     uint8_t type, const tt_span *from, int exact) {
+  const tt_token *t = &d->toks[tok];
+  known k;
+  memset(&k, 0, sizeof k);
+  if (exact || t->script != TT_SCRIPT_CYRILLIC) {
+    size_t n = t->key_len < sizeof k.stem - 1 ? t->key_len : sizeof k.stem - 1;
+    memcpy(k.stem, d->keys.data + t->key, n);
+    k.len = n;
+    k.exact = 1;
+  } else {
+    k.len = stem_of(d->keys.data + t->key, t->key_len, k.stem, sizeof k.stem);
+  }
+  if (k.len < 2)
+    return;
+  k.type = type;
+  k.script = t->script;
+  k.ref = from ? from->ref : 0;
+  k.norm = from ? from->norm : 0;
+  for (size_t i = 0; i < l->n; i++)
+    if (l->v[i].len == k.len && memcmp(l->v[i].stem, k.stem, k.len) == 0)
+      return; /* the first mention decides */
+  TT_RESERVE(l->v, l->cap, l->n + 1);
+  l->v[l->n++] = k;
+}
+
+static const known *recall(const known_list *l, const teitag_doc *d,
+                           size_t tok) {
+  const tt_token *t = &d->toks[tok];
+  char stem[96];
+  size_t slen = stem_of(d->keys.data + t->key, t->key_len, stem, sizeof stem);
+  for (size_t i = 0; i < l->n; i++) {
+    const known *k = &l->v[i];
+    if (k->script != t->script)
+      continue;
+    if (k->exact ? (k->len == t->key_len &&
+                    memcmp(k->stem, d->keys.data + t->key, k->len) == 0)
+                 : (k->len == slen && memcmp(k->stem, stem, slen) == 0))
+      return k;
+  }
+  return NULL;
+}
+
+/* Collects surnames from person spans of two words or more (and from
+ * confident one-word gazetteer persons), and acronyms defined as
+ * "Full Name (ACR)". */
+static void collect(tt_names *n, known_list *people, known_list *acronyms) {
+  teitag_doc *d = n->doc;
+  size_t n_spans = d->n_spans;
+  for (size_t s = 0; s < n_spans; s++) {
+    const tt_span *sp = &d->spans[s];
+    if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)
+      continue;
+    size_t last = sp->tok_end - 1;
+    if (sp->type == TEITAG_TYPE_PER && sp->cert >= TEITAG_CERT_MEDIUM &&
+        d->toks[last].kind == TEITAG_TOKEN_WORD &&
+        !(d->toks[last].flags & TT_TOK_INITIAL) &&
+        (sp->tok_end - sp->tok_begin >= 2 || sp->cert == TEITAG_CERT_HIGH))
+      remember(people, d, last, TEITAG_TYPE_PER, sp, 0);
+    /* ORG ( ACR ) */
+    if (sp->type == TEITAG_TYPE_ORG && sp->tok_end - sp->tok_begin >= 2 &&
+        sp->tok_end + 2 < d->n_toks) {
+      const tt_token *open = &d->toks[sp->tok_end];
+      const tt_token *acr = &d->toks[sp->tok_end + 1];
+      const tt_token *close = &d->toks[sp->tok_end + 2];
+      if (open->end - open->start == 1 && d->text[open->start] == '(' &&
+          close->end - close->start == 1 && d->text[close->start] == ')' &&
+          acr->lcase == TEITAG_CASE_UPPER)
+        remember(acronyms, d, sp->tok_end + 1, TEITAG_TYPE_ORG, sp, 1);
+    }
+  }
+}
+
+static uint8_t *span_cover(const teitag_doc *d, size_t n_spans, int type,
+                           teitag_cert min) {
+  uint8_t *c = tt_xcalloc(d->n_toks ? d->n_toks : 1, 1);
+  for (size_t s = 0; s < n_spans; s++) {
+    const tt_span *sp = &d->spans[s];
+    if (sp->tok_end == UINT32_MAX || (type && sp->type != type) || sp->cert < min)
+      continue;
+    for (size_t i = sp->tok_begin; i < sp->tok_end; i++)
+      c[i] = 1;
+  }
+  return c;
+}
+
+/* Drops candidates whose tokens a confident person reading contradicts:
+ * a word found as a person is not a place or organisation elsewhere by a
+ * weaker rule or an inflected gazetteer form. */
+static void give_way(tt_names *n, const known_list *people) {
+  teitag_doc *d = n->doc;
+  size_t out = 0;
+  for (size_t s = 0; s < d->n_spans; s++) {
+    tt_span *sp = &d->spans[s];
+    int drop = 0;
+    if (sp->type != TEITAG_TYPE_PER && sp->type != TEITAG_TYPE_MONEY &&
+        sp->cert <= TEITAG_CERT_MEDIUM && sp->tok_end == sp->tok_begin + 1 &&
+        d->toks[sp->tok_begin].kind == TEITAG_TOKEN_WORD) {
+      const known *k = recall(people, d, sp->tok_begin);
+      drop = k != NULL;
+    }
+    if (!drop)
+      d->spans[out++] = *sp;
+  }
+  d->n_spans = out;
+}
+
+void tt_names_propagate(tt_names *n) {
+  teitag_doc *d = n->doc;
+  known_list people = {NULL, 0, 0}, acronyms = {NULL, 0, 0};
+  collect(n, &people, &acronyms);
+  size_t n_spans = d->n_spans;
+  uint8_t *per = span_cover(d, n_spans, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM);
+  uint8_t *any = span_cover(d, n_spans, 0, TEITAG_CERT_HIGH);
+  for (size_t pi = 0; pi < d->n_paras; pi++) {
+    n->para = &d->paras[pi];
+    for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
+      if (per[i] || any[i] || d->toks[i].kind != TEITAG_TOKEN_WORD)
+        continue;
+      if (tt_n_upper(n, i)) {
+        const known *k = recall(&acronyms, d, i);
+        if (k) {
+          tt_span *sp = tt_doc_add_token_span(d, i, i + 1, TEITAG_TYPE_ORG,
+                                              TEITAG_CERT_MEDIUM,
+                                              "propagation:acronym");
+          sp->ref = k->ref;
+          sp->norm = k->norm;
+        }
+        continue;
+      }
+      if (!tt_n_title(n, i) || (tt_n_class(n, i) & TT_WC_FUNCTION))
+        continue;
+      const known *k = recall(&people, d, i);
+      if (k) {
+        tt_span *sp = tt_doc_add_token_span(d, i, i + 1, TEITAG_TYPE_PER,
+                                            TEITAG_CERT_MEDIUM,
+                                            "propagation:surname");
+        sp->ref = k->ref;
+        sp->norm = k->norm;
+        per[i] = 1;
+      }
+    }
+  }
+  give_way(n, &people);
+  free(per);
+  free(any);
+  free(people.v);
+  free(acronyms.v);
+}
+
+/* ---- driver -------------------------------------------------------------- */
 
 teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
                                 teitag_diag *diag) {
-  (void)p;
-  (void)doc;
   (void)diag;
+  if (!doc->n_toks)
+    return TEITAG_OK;
+  tt_names n;
+  n.doc = doc;
+  n.p = p;
+  n.gaz_type = tt_xcalloc(doc->n_toks, 1);
+  n.gaz_end = tt_xcalloc(doc->n_toks, sizeof *n.gaz_end);
+  n.person = tt_xcalloc(doc->n_toks, 1);
+  for (size_t s = 0; s < doc->n_spans; s++) {
+    const tt_span *sp = &doc->spans[s];
+    if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)
+      continue;
+    for (size_t i = sp->tok_begin; i < sp->tok_end; i++)
+      n.gaz_type[i] = sp->type;
+    n.gaz_end[sp->tok_begin] = sp->tok_end;
+    if (sp->type == TEITAG_TYPE_PER)
+      for (size_t i = sp->tok_begin; i < sp->tok_end; i++)
+        n.person[i] = 1;
+  }
+  for (size_t pi = 0; pi < doc->n_paras; pi++) {
+    n.para = &doc->paras[pi];
+    tt_rules_person(&n);
+    tt_rules_org(&n);
+    tt_rules_place(&n);
+  }
+  tt_names_propagate(&n);
+  free(n.gaz_type);
+  free(n.gaz_end);
+  free(n.person);
   return TEITAG_OK;
 }

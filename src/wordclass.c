@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "inflect.h"
 #include "wordclass.h"
 
 static const char *const function_words[] = {
@@ -74,9 +75,9 @@ static const char *const function_words[] = {
     "обо", "во", "ко", "о", "ведь", "вот", "уж",
     NULL};
 
-/* Words that stand next to a name without being part of it: titles,
- * roles and corporate designators, capitalised in English news. */
-static const char *const role_words[] = {
+/* Words that stand next to an English name without being part of it:
+ * titles, roles and corporate designators, capitalised in English news. */
+static const char *const en_role_words[] = {
     "president", "presidential", "prime", "minister", "ministers",
     "secretary", "state", "ambassador", "envoy", "chancellor", "governor",
     "mayor", "senator", "representative", "rep.", "sen.", "gov.", "gen.",
@@ -93,65 +94,260 @@ static const char *const role_words[] = {
     "acting", "interim", "chairperson", "head", "founder", "owner", "coach",
     "captain", "capt.", "sgt.", "maj.", "inc.", "inc", "ltd", "ltd.", "corp.",
     "corp", "llc", "plc", "co.", "ag", "sa", "gmbh", "nv", "oao", "pjsc",
-    "jsc", "group", "holding", "holdings", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", NULL};
+    "jsc", "group", "holding", "holdings", NULL};
 
+static const char *const month_words[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december",
+    "січень", "лютий", "березень", "квітень", "травень", "червень",
+    "липень", "серпень", "вересень", "жовтень", "листопад", "грудень",
+    "понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота",
+    "неділя", "январь", "февраль", "март", "апрель", "май", "июнь", "июль",
+    "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "понедельник",
+    "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+    NULL};
+
+/* Titles and roles that announce a person ("президент Зеленський",
+ * "President Trump"); the role stays outside the name.  Ukrainian and
+ * Russian ones are declined below. */
+static const char *const role_words[] = {
+    /* en */
+    "president", "minister", "premier", "secretary", "envoy", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "chancellor", "mayor",
+    "governor", "senator", "general", "admiral", "chief", "director", "ceo",
+    "chairman", "chairwoman", "leader", "mr.", "mrs.", "ms.", "dr.", "prof.",
+    "sir", "lady", "lord", "king", "queen", "prince", "princess", "pope",
+    "judge", "commander", "colonel", "lieutenant", "captain", "sergeant",
+    "coach", "professor", "lawyer", "attorney", "prosecutor", "deputy",
+    "representative", "congressman", "congresswoman", "lawmaker", "mp",
+    "adviser", "advisor", "aide", "founder", "owner", "executive", "analyst",
+    "economist", "journalist", "correspondent", "reporter", "actor",
+    "actress", "singer", "writer", "author", "striker", "midfielder",
+    "defender", "goalkeeper", "speaker", "rep.", "sen.", "gov.", "gen.",
+    "col.", "lt.", "capt.", "sgt.", "maj.", "rev.", "gen", "sheikh", "emir",
+    "ayatollah", "patriarch", "metropolitan", "archbishop", "bishop",
+    "cardinal", "chairperson", "ombudsman", "diplomat", "official",
+    "opposition", "activist", "blogger", "businessman", "businesswoman",
+    "oligarch", "tycoon", "billionaire", "mogul", "rapper", "player",
+    /* uk */
+    "президент", "прем'єр-міністр", "прем'єр", "віцепрем'єр-міністр",
+    "віцепрем'єр", "міністр", "посол", "посланець", "речник", "речниця",
+    "пан", "пані", "голова", "очільник", "очільниця", "керівник",
+    "керівниця", "мер", "губернатор", "генерал", "генерал-лейтенант",
+    "генерал-майор", "генерал-полковник", "командувач", "командир",
+    "депутат", "депутатка", "нардеп", "нардепка", "спікер", "лідер",
+    "лідерка", "директор", "директорка", "гендиректор", "радник",
+    "радниця", "секретар", "сенатор", "канцлер", "король", "королева",
+    "принц", "принцеса", "папа", "суддя", "прокурор", "генпрокурор",
+    "адвокат", "журналіст", "журналістка", "кореспондент", "кореспондентка",
+    "аналітик", "економіст", "експерт", "експертка", "професор",
+    "професорка", "політолог", "письменник", "письменниця", "поет",
+    "поетеса", "співак", "співачка", "актор", "акторка", "тренер",
+    "футболіст", "полковник", "підполковник", "майор", "капітан",
+    "лейтенант", "сержант", "омбудсман", "омбудсманка", "ректор",
+    "засновник", "засновниця", "власник", "власниця", "бізнесмен",
+    "олігарх", "блогер", "блогерка", "ведучий", "ведуча", "активіст",
+    "активістка", "волонтер", "волонтерка", "заступник", "заступниця",
+    "дипломат", "посадовець", "митрополит", "архієпископ", "єпископ",
+    "патріарх", "священник", "отець", "кандидат", "кандидатка", "ексміністр",
+    "екпрезидент", "експрезидент", "президентка", "міністерка", "очільниця",
+    "спортсмен", "спортсменка", "художник", "художниця", "режисер",
+    "режисерка", "композитор", "історик", "науковець", "вчений", "лікар",
+    "лікарка", "президента", "гетьман", "маршал", "адмірал", "командувача",
+    /* ru */
+    "президент", "премьер-министр", "премьер", "вице-премьер", "министр",
+    "посол", "представитель", "пресс-секретарь", "глава", "руководитель",
+    "мэр", "губернатор", "генерал", "командующий", "командир", "депутат",
+    "спикер", "лидер", "директор", "гендиректор", "советник", "помощник",
+    "секретарь", "сенатор", "канцлер", "король", "королева", "принц",
+    "принцесса", "папа", "судья", "прокурор", "генпрокурор", "адвокат",
+    "журналист", "журналистка", "корреспондент", "аналитик", "экономист",
+    "эксперт", "профессор", "политолог", "писатель", "писательница",
+    "поэт", "певец", "певица", "актер", "актриса", "тренер", "футболист",
+    "полковник", "подполковник", "майор", "капитан", "лейтенант", "сержант",
+    "омбудсмен", "ректор", "основатель", "владелец", "владелица",
+    "бизнесмен", "олигарх", "блогер", "ведущий", "ведущая", "активист",
+    "активистка", "заместитель", "дипломат", "чиновник", "митрополит",
+    "архиепископ", "епископ", "патриарх", "священник", "кандидат",
+    "экс-министр", "экс-президент", "господин", "госпожа", "спортсмен",
+    "художник", "режиссер", "композитор", "историк", "ученый", "врач",
+    "маршал", "адмирал", NULL};
+
+/* Nouns that head organisation names ("Міністерство оборони України",
+ * "компанія «Нафтогаз»"), in English too ("Bank of England"). */
+static const char *const org_heads[] = {
+    /* en */
+    "ministry", "department", "agency", "council", "committee", "commission",
+    "party", "university", "institute", "foundation", "bank", "group",
+    "corporation", "company", "association", "federation", "union", "court",
+    "office", "service", "authority", "administration", "board", "bureau",
+    "fund", "organization", "organisation", "academy", "college", "school",
+    "hospital", "museum", "parliament", "assembly", "congress", "senate",
+    "army", "navy", "forces", "guard", "police", "church", "club", "league",
+    "alliance", "coalition", "movement", "network", "times", "post",
+    "journal", "herald", "gazette", "telegraph", "tribune", "exchange",
+    "airlines", "airways", "motors", "industries", "technologies", "systems",
+    "pharmaceuticals", "capital", "partners", "securities", "investments",
+    "insurance", "bancorp", "laboratories", "labs", "studios", "media",
+    "centre", "center", "brigade", "battalion", "regiment", "division",
+    /* uk */
+    "міністерство", "комітет", "служба", "рада", "агентство", "агенція",
+    "інститут", "університет", "академія", "спілка", "союз", "фонд", "банк",
+    "суд", "прокуратура", "управління", "департамент", "асоціація",
+    "федерація", "центр", "партія", "компанія", "корпорація", "об'єднання",
+    "товариство", "палата", "комісія", "інспекція", "адміністрація",
+    "концерн", "холдинг", "група", "завод", "комбінат", "підприємство",
+    "бюро", "організація", "фракція", "штаб", "командування", "бригада",
+    "батальйон", "полк", "дивізія", "корпус", "флот", "поліція", "гвардія",
+    "секретаріат", "офіс", "коледж", "ліцей", "лікарня", "театр", "музей",
+    "бібліотека", "телеканал", "видання", "газета", "журнал", "консорціум",
+    "альянс", "біржа", "мерія", "міськрада", "облрада", "держадміністрація",
+    "облдержадміністрація", "райдержадміністрація", "клуб", "рух",
+    "міністерства", "уряд",
+    /* ru */
+    "министерство", "комитет", "служба", "совет", "агентство", "институт",
+    "университет", "академия", "союз", "фонд", "банк", "суд", "прокуратура",
+    "управление", "департамент", "ассоциация", "федерация", "центр",
+    "партия", "компания", "корпорация", "объединение", "общество", "палата",
+    "комиссия", "инспекция", "администрация", "концерн", "холдинг", "группа",
+    "завод", "комбинат", "предприятие", "бюро", "организация", "фракция",
+    "штаб", "командование", "бригада", "батальон", "полк", "дивизия",
+    "корпус", "флот", "полиция", "гвардия", "секретариат", "офис",
+    "колледж", "лицей", "больница", "театр", "музей", "библиотека",
+    "телеканал", "издание", "газета", "журнал", "консорциум", "альянс",
+    "биржа", "мэрия", "клуб", "движение", "правительство", NULL};
+
+/* Legal forms that precede a quoted name (ТОВ «Х») or follow a name
+ * (Acme Inc.). */
+static const char *const legal_forms[] = {
+    "тов", "пат", "прат", "ат", "ват", "зат", "тзов", "кп", "дп", "бф", "го",
+    "ооо", "оао", "пао", "ао", "зао", "нао", "гуп", "фгуп", "муп", "ано",
+    "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "plc", "ag",
+    "sa", "gmbh", "nv", "bv", "spa", "ab", "asa", "oyj", "kg", "llp", "lp",
+    "pjsc", "ojsc", "cjsc", "jsc", "s.a.", "n.v.", "a.g.", NULL};
+
+/* Type words that follow a place name (Херсонська область, Kharkiv
+ * Oblast, Dnipro River) ... */
+static const char *const place_types[] = {
+    "oblast", "region", "province", "district", "county", "river", "sea",
+    "lake", "island", "islands", "mountains", "valley", "bay", "gulf",
+    "strait", "peninsula", "desert", "raion", "krai", "governorate",
+    "область", "район", "край", "округ", "губернія", "громада", "регіон",
+    "волость", "губерния", "регион", "автономна", NULL};
+
+/* ... and those that precede one (місто Бахмут, село Кринки, river
+ * Dnipro). */
+static const char *const place_before[] = {
+    "місто", "село", "селище", "смт", "вулиця", "вул.", "проспект",
+    "просп.", "площа", "пл.", "річка", "озеро", "острів", "урочище", "хутір",
+    "м.", "с.", "р.", "город", "г.", "поселок", "посёлок", "пос.", "деревня",
+    "улица", "ул.", "площадь", "река", "остров", "станица", "хутор", "town",
+    "city", "village", "river", "street", NULL};
+
+static const char *const prep_place[] = {
+    "у", "в", "до", "з", "із", "зі", "біля", "під", "поблизу", "неподалік",
+    "поруч", "коло", "через", "на", "над", "во", "из", "около", "возле",
+    "близ", "под", "in", "near", "at", "from", "outside", "around", "into",
+    "towards", NULL};
+
+static const char *const report_words[] = {
+    "повідомляє", "повідомила", "повідомили", "повідомило", "пише", "писало",
+    "написало", "передає", "зазначає", "інформує", "цитує", "сообщает",
+    "сообщило", "сообщила", "сообщили", "пишет", "передает", "отмечает",
+    "информирует", "цитирует", "reports", "reported", "according", "citing",
+    "cited", "wrote", "writes", "report", NULL};
+
+/* English adjectives written with a capital that follow given names
+ * without being surnames (Roman Catholic, Christian Democratic). */
+static const char *const en_adjectives[] = {
+    "american", "british", "english", "french", "german", "russian",
+    "ukrainian", "chinese", "japanese", "korean", "indian", "pakistani",
+    "afghan", "iraqi", "iranian", "syrian", "israeli", "palestinian",
+    "arab", "turkish", "european", "african", "asian", "catholic",
+    "orthodox", "protestant", "christian", "muslim", "islamic", "jewish",
+    "sunni", "shiite", "shia", "democratic", "republican", "socialist",
+    "communist", "liberal", "conservative", "labour", "national", "federal",
+    "international", "western", "eastern", "northern", "southern", "central",
+    "united", "royal", "imperial", "special", "global", "general", NULL};
+
+static const char *const particles[] = {
+    "von", "van", "de", "der", "den", "del", "della", "di", "da", "du", "des",
+    "la", "le", "al", "el", "bin", "ibn", "ben", "bint", "dos", "das", "ter",
+    "фон", "ван", "дер", "де", "ді", "ді", "дю", "ла", "ле", "аль", "ель",
+    "бін", "бен", "ибн", "бин", "ель", NULL};
+
+/* An open-addressing table from a folded key's hash to its classes. */
 typedef struct {
-  uint64_t *hashes;
-  size_t n;
-} hash_set;
+  uint64_t hash;
+  unsigned classes;
+} entry;
 
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return x < y ? -1 : x > y;
-}
-
-static void build(hash_set *set, const char *const *words) {
-  size_t n = 0;
-  while (words[n])
-    n++;
-  set->hashes = tt_xmalloc(n * sizeof *set->hashes);
-  tt_buf key = {NULL, 0, 0};
-  for (size_t i = 0; i < n; i++) {
-    /* folded as token keys are: ё -> е, apostrophes, case */
-    tt_buf_clear(&key);
-    tt_key_append(&key, words[i], strlen(words[i]));
-    set->hashes[i] = tt_hash_bytes(key.data, key.len);
-  }
-  tt_buf_free(&key);
-  qsort(set->hashes, n, sizeof *set->hashes, cmp_u64);
-  set->n = n;
-}
-
-static int contains(const hash_set *set, uint64_t hash) {
-  size_t lo = 0, hi = set->n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (set->hashes[mid] < hash)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo < set->n && set->hashes[lo] == hash;
-}
-
-static hash_set function_set, role_set;
+static entry *table;
+static size_t table_cap;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void add_hash(uint64_t h, unsigned cls) {
+  h = h ? h : 1;
+  size_t i = (size_t)h & (table_cap - 1);
+  while (table[i].hash && table[i].hash != h)
+    i = (i + 1) & (table_cap - 1);
+  table[i].hash = h;
+  table[i].classes |= cls;
+}
+
+static void add_word(const char *w, size_t len, unsigned cls) {
+  tt_buf key = {NULL, 0, 0};
+  tt_key_append(&key, w, len);
+  add_hash(tt_hash_bytes(key.data, key.len), cls);
+  tt_buf_free(&key);
+}
+
+static void add_form(void *ctx, const char *form, size_t len, int case_id) {
+  (void)case_id;
+  add_word(form, len, *(const unsigned *)ctx);
+}
+
+/* Adds a list; Cyrillic nouns also in every case form (both languages'
+ * paradigms: the lists mix them, and a wrong extra form is harmless). */
+static void add_list(const char *const *words, unsigned cls, int decline) {
+  for (size_t i = 0; words[i]; i++) {
+    size_t n = strlen(words[i]);
+    add_word(words[i], n, cls);
+    if (!decline || (unsigned char)words[i][0] < 0x80)
+      continue;
+    tt_infl_attrs a = {0, 0, 0, 0, -1, NULL, 0};
+    tt_inflect(TEITAG_LANG_UK, TEITAG_TYPE_LOC, words[i], n, &a, add_form, &cls);
+    tt_inflect(TEITAG_LANG_RU, TEITAG_TYPE_LOC, words[i], n, &a, add_form, &cls);
+  }
+}
 
 static void build_all(void) {
   tt_chars_init();
-  build(&function_set, function_words);
-  build(&role_set, role_words);
+  table_cap = 16384;
+  table = tt_xcalloc(table_cap, sizeof *table);
+  add_list(function_words, TT_WC_FUNCTION, 0);
+  add_list(en_role_words, TT_WC_EN_ROLE, 0);
+  add_list(month_words, TT_WC_MONTH, 1);
+  add_list(role_words, TT_WC_ROLE, 1);
+  add_list(org_heads, TT_WC_ORG_HEAD, 1);
+  add_list(legal_forms, TT_WC_LEGAL, 0);
+  add_list(place_types, TT_WC_PLACE_TYPE, 1);
+  add_list(place_before, TT_WC_PLACE_BEFORE, 1);
+  add_list(prep_place, TT_WC_PREP_PLACE, 0);
+  add_list(report_words, TT_WC_REPORT, 0);
+  add_list(particles, TT_WC_PARTICLE, 0);
+  add_list(en_adjectives, TT_WC_ADJECTIVE, 0);
 }
 
-int tt_is_function_word(uint64_t key_hash) {
+unsigned tt_word_class(uint64_t key_hash) {
   pthread_once(&once, build_all);
-  return contains(&function_set, key_hash);
-}
-
-int tt_is_role_word(uint64_t key_hash) {
-  pthread_once(&once, build_all);
-  return contains(&role_set, key_hash);
+  uint64_t h = key_hash ? key_hash : 1;
+  size_t i = (size_t)h & (table_cap - 1);
+  while (table[i].hash) {
+    if (table[i].hash == h)
+      return table[i].classes;
+    i = (i + 1) & (table_cap - 1);
+  }
+  return 0;
 }

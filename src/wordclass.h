@@ -1,17 +1,41 @@
 /* SPDX-License-Identifier: MIT
  *
- * wordclass.h -- closed word classes: function words and role words.
- * Lookups take the hash of a token's folded key (tt_token.hash).
+ * wordclass.h -- closed word classes the annotators consult: function
+ * words, titles and roles, organisation heads and legal forms, place type
+ * words, prepositions of place, verbs of reporting, name particles.
+ * Lookups take the hash of a token's folded key (tt_token.hash); Ukrainian
+ * and Russian nouns are known in all their case forms.
  */
 #ifndef TEITAG_WORDCLASS_H
 #define TEITAG_WORDCLASS_H
 
 #include "private.h"
 
-/* A pronoun, determiner, conjunction or frequent adverb (en, uk, ru). */
-int tt_is_function_word(uint64_t key_hash);
-/* A title, role, weekday, month or company designator that may stand next
- * to a name in English without being part of it. */
-int tt_is_role_word(uint64_t key_hash);
+enum {
+  TT_WC_FUNCTION = 1u << 0,   /* pronoun, determiner, conjunction, adverb */
+  TT_WC_ROLE = 1u << 1,       /* a title or role before a name: президент */
+  TT_WC_ORG_HEAD = 1u << 2,   /* a noun that heads an org name: міністерство */
+  TT_WC_LEGAL = 1u << 3,      /* a legal form: ТОВ, ООО, Inc., Ltd */
+  TT_WC_PLACE_TYPE = 1u << 4, /* область, район, river, street */
+  TT_WC_PLACE_BEFORE = 1u << 5, /* a type word before a place: місто, село */
+  TT_WC_PREP_PLACE = 1u << 6, /* a preposition of place: у, біля, near */
+  TT_WC_REPORT = 1u << 7,     /* a verb of reporting: повідомляє, reports */
+  TT_WC_PARTICLE = 1u << 8,   /* a name particle: von, de, bin, al */
+  TT_WC_EN_ROLE = 1u << 9,    /* next to an English name, not part of it */
+  TT_WC_MONTH = 1u << 10,     /* month or weekday names */
+  TT_WC_ADJECTIVE = 1u << 11  /* a capitalised English adjective that is
+                                 no surname: American, Catholic, Democratic */
+};
+
+/* The TT_WC_* classes of a word, 0 when it is in none. */
+unsigned tt_word_class(uint64_t key_hash);
+
+/* Shorthands used by the gazetteer's context checks. */
+static inline int tt_is_function_word(uint64_t h) {
+  return (tt_word_class(h) & TT_WC_FUNCTION) != 0;
+}
+static inline int tt_is_role_word(uint64_t h) {
+  return (tt_word_class(h) & (TT_WC_EN_ROLE | TT_WC_MONTH)) != 0;
+}
 
 #endif

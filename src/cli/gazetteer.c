@@ -101,7 +101,8 @@ static int print_match(void *ctx, const teitag_gazetteer_match *m) {
   const char *text = ctx;
   int n = (int)(m->end - m->start);
   printf("%.*s\t%s\t%s\t%s (%s)\tvia \"%.*s\"\t%s\t%s\n", n, text + m->start,
-         teitag_type_name(m->type), m->ref, m->norm, teitag_lang_code(m->lang),
+         m->type ? teitag_type_name(m->type) : "given-name", m->ref, m->norm,
+         teitag_lang_code(m->lang),
          *m->form ? (int)strlen(m->form) : n, *m->form ? m->form : text + m->start,
          teitag_cert_name(m->cert), m->source);
   return 0;

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * names.h -- what the name rules share: a view of one document with the
+ * gazetteer's candidates marked per token, and helpers to read tokens and
+ * propose spans.  names.c drives the rules (person, org, place) and then
+ * propagates names through the document; each rule lives in its own file.
+ */
+#ifndef TEITAG_NAMES_H
+#define TEITAG_NAMES_H
+
+#include "private.h"
+
+typedef struct tt_names {
+  teitag_doc *doc;
+  const teitag_pipeline *p;
+  const tt_para *para;    /* the paragraph being read */
+  uint8_t *gaz_type;      /* per token: type of a gazetteer candidate on it */
+  uint32_t *gaz_end;      /* per token: end token of the gazetteer candidate
+                             that starts there, 0 if none */
+  uint8_t *person;        /* per token: 1 when a person rule claimed it */
+} tt_names;
+
+/* ---- reading tokens --------------------------------------------------- */
+
+/* A word in Title case (or a single capital letter). */
+int tt_n_title(const tt_names *n, size_t i);
+/* A word in capitals only (an acronym), at least two letters. */
+int tt_n_upper(const tt_names *n, size_t i);
+/* Is token i the first of its sentence (perhaps after a quote or dash)? */
+int tt_n_sentence_start(const tt_names *n, size_t i);
+/* TT_WC_* classes of token i. */
+unsigned tt_n_class(const tt_names *n, size_t i);
+/* Is token i a given name?  Stores gender and TT_LEX_* flags. */
+int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags);
+/* Is token i an opening (1) or closing (2) quotation mark, else 0? */
+int tt_n_quote(const tt_names *n, size_t i);
+/* Same script (Latin or Cyrillic) for tokens i and j? */
+int tt_n_same_script(const tt_names *n, size_t i, size_t j);
+/* Does the folded key of token i end with `suffix` (folded UTF-8)? */
+int tt_n_ends(const tt_names *n, size_t i, const char *suffix);
+/* Does it end with one of `list` (NULL-terminated)? */
+int tt_n_ends_any(const tt_names *n, size_t i, const char *const *list);
+
+/* Adds a candidate over tokens [b, e). */
+void tt_n_add(tt_names *n, size_t b, size_t e, teitag_type type,
+              teitag_cert cert, const char *rule);
+
+/* ---- the rules -------------------------------------------------------- */
+
+void tt_rules_person(tt_names *n);
+void tt_rules_org(tt_names *n);
+void tt_rules_place(tt_names *n);
+/* Within the whole document: surnames and acronyms found once are tagged
+ * wherever they recur, and weaker rules give way to stronger evidence. */
+void tt_names_propagate(tt_names *n);
+
+#endif

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * rule_org.c -- organisations the gazetteer does not list.
+ *
+ * A legal form and a quoted name are one organisation, quotes included
+ * (ТОВ «Агросвіт», ООО "Газпром экспорт"); a head noun before a quoted
+ * name makes the quoted name one (компанія «Нафтогаз»); a capitalised
+ * head with its genitive complement is one (Державна служба з
+ * надзвичайних ситуацій, Міністерство оборони України), as is an English
+ * capitalised run holding a head or ending in a designator (Bank of
+ * Israel, Cisco Systems Inc.); a name after a verb of reporting is a
+ * media outlet (повідомляє «Українська правда», according to Interfax).
+ */
+#include "config.h"
+
+#include "names.h"
+#include "wordclass.h"
+
+#define MAX_QUOTED 10 /* words inside quotes */
+#define MAX_CHAIN 9   /* words after a head */
+
+/* The closing quote of a quoted name opening at token q, or 0. */
+static size_t closing_quote(const tt_names *n, size_t q) {
+  size_t end = n->para->tok_end;
+  for (size_t j = q + 1; j < end && j - q <= MAX_QUOTED; j++) {
+    if (tt_n_quote(n, j) == 2)
+      return j > q + 1 ? j : 0;
+    const tt_token *t = &n->doc->toks[j];
+    if (t->kind == TEITAG_TOKEN_PUNCT && !tt_n_quote(n, j) &&
+        n->doc->text[t->start] != '-' && n->doc->text[t->start] != '&' &&
+        n->doc->text[t->start] != '+')
+      return 0; /* a sentence, not a name */
+  }
+  return 0;
+}
+
+/* Does a quoted run look like a name (starts with a capital or digit)? */
+static int name_inside(const tt_names *n, size_t q) {
+  const tt_token *t = &n->doc->toks[q + 1];
+  return t->lcase == TEITAG_CASE_TITLE || t->lcase == TEITAG_CASE_UPPER ||
+         t->lcase == TEITAG_CASE_MIXED || t->kind == TEITAG_TOKEN_NUMBER;
+}
+
+/* ТОВ «X», ООО "X": the legal form, the quotes and the name. */
+static size_t legal_form_quoted(tt_names *n, size_t i) {
+  if (!(tt_n_class(n, i) & TT_WC_LEGAL) || i + 1 >= n->para->tok_end ||
+      !tt_n_quote(n, i + 1) || !name_inside(n, i + 1))
+    return 0;
+  size_t close = closing_quote(n, i + 1);
+  if (!close)
+    return 0;
+  tt_n_add(n, i, close + 1, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM,
+           "rule:org legal-form+quoted");
+  return close + 1;
+}
+
+/* компанія «X», банк "X", the party «X»: the name inside the quotes. */
+static size_t head_quoted(tt_names *n, size_t i) {
+  if (!(tt_n_class(n, i) & (TT_WC_ORG_HEAD | TT_WC_REPORT)) ||
+      i + 1 >= n->para->tok_end || tt_n_quote(n, i + 1) != 1 ||
+      !name_inside(n, i + 1))
+    return 0;
+  size_t close = closing_quote(n, i + 1);
+  if (!close || n->gaz_end[i + 2] == close)
+    return 0; /* the gazetteer knows it */
+  tt_n_add(n, i + 2, close, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM,
+           tt_n_class(n, i) & TT_WC_REPORT ? "rule:org reported-by"
+                                           : "rule:org head+quoted");
+  return close + 1;
+}
+
+static int adjective_like(const tt_names *n, size_t i) {
+  static const char *const endings[] = {
+      "ий", "ій", "а", "е", "і", "ого", "ої", "ому", "ій", "им", "ою", "их",
+      "ый", "ая", "ое", "ые", "ой", "ую", "ым", "ом", NULL};
+  return tt_n_ends_any(n, i, endings);
+}
+
+/* Верховний суд України, Міністерство оборони України, Служба безпеки,
+ * Державна служба з надзвичайних ситуацій: capitalised adjectives, a head
+ * noun, and its lower-case genitive complement, ending at a known place or
+ * organisation when one follows. */
+static size_t cyrillic_chain(tt_names *n, size_t i) {
+  size_t end = n->para->tok_end;
+  if (!tt_n_title(n, i) || n->doc->toks[i].script != TT_SCRIPT_CYRILLIC)
+    return 0;
+  size_t h = i;
+  while (h < end && h - i < 3 && !(tt_n_class(n, h) & TT_WC_ORG_HEAD) &&
+         (h == i || n->doc->toks[h].kind == TEITAG_TOKEN_WORD) &&
+         adjective_like(n, h) && !(tt_n_class(n, h) & TT_WC_FUNCTION))
+    h++;
+  if (h >= end || !(tt_n_class(n, h) & TT_WC_ORG_HEAD) ||
+      n->doc->toks[h].kind != TEITAG_TOKEN_WORD)
+    return 0;
+  /* A sentence-initial head alone ("Рада вирішила") is a common noun. */
+  if (h == i && tt_n_sentence_start(n, i) && n->doc->toks[i].lcase != TEITAG_CASE_UPPER)
+    return 0;
+  size_t j = h + 1, last = h + 1;
+  while (j < end && j - h <= MAX_CHAIN) {
+    const tt_token *t = &n->doc->toks[j];
+    unsigned cls = tt_n_class(n, j);
+    if (n->gaz_type[j] == TEITAG_TYPE_LOC || n->gaz_type[j] == TEITAG_TYPE_ORG) {
+      last = n->gaz_end[j] ? n->gaz_end[j] : j + 1;
+      break; /* ends at a known place or organisation */
+    }
+    if (t->kind != TEITAG_TOKEN_WORD || t->lcase != TEITAG_CASE_LOWER)
+      break;
+    if (cls & TT_WC_FUNCTION) {
+      /* і, та, з, за, у between complement words */
+      if (j + 1 < end && n->doc->toks[j + 1].kind == TEITAG_TOKEN_WORD &&
+          (n->doc->toks[j + 1].lcase == TEITAG_CASE_LOWER ||
+           n->gaz_type[j + 1] == TEITAG_TYPE_LOC) &&
+          t->end - t->start <= 4) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    j++;
+    last = j;
+  }
+  /* A head with nothing after it needs a capitalised adjective before it
+   * (Верховний суд), or a capitalised head inside a sentence. */
+  if (last == h + 1 && h == i && tt_n_sentence_start(n, i))
+    return 0;
+  if (n->gaz_end[i] == last)
+    return 0; /* the gazetteer has exactly this */
+  tt_n_add(n, i, last, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org head+complement");
+  return last;
+}
+
+/* Bank of Israel, Commonwealth Bank of Australia, Cisco Systems Inc.: a
+ * capitalised English run that holds a head noun or ends in a designator. */
+static size_t latin_chain(tt_names *n, size_t i) {
+  size_t end = n->para->tok_end;
+  if (!tt_n_title(n, i) && !tt_n_upper(n, i))
+    return 0;
+  if (n->doc->toks[i].script != TT_SCRIPT_LATIN)
+    return 0;
+  size_t j = i, last = i;
+  int head = 0, role = 0;
+  while (j < end && j - i < 8) {
+    const tt_token *t = &n->doc->toks[j];
+    unsigned cls = tt_n_class(n, j);
+    int cap = t->kind == TEITAG_TOKEN_WORD &&
+              (t->lcase == TEITAG_CASE_TITLE || t->lcase == TEITAG_CASE_UPPER ||
+               t->lcase == TEITAG_CASE_MIXED);
+    int connector = t->kind == TEITAG_TOKEN_WORD && j > i && j + 1 < end &&
+                    t->lcase == TEITAG_CASE_LOWER &&
+                    (tt_n_ends(n, j, "of") || tt_n_ends(n, j, "for") ||
+                     tt_n_ends(n, j, "and") || tt_n_ends(n, j, "on")) &&
+                    t->key_len <= 3;
+    int amp = t->end - t->start == 1 && n->doc->text[t->start] == '&';
+    if (cap || ((connector || amp) && tt_n_title(n, j + 1))) {
+      if (cap) {
+        head |= (cls & TT_WC_ORG_HEAD) != 0;
+        role |= (cls & TT_WC_ROLE) != 0 && !(cls & TT_WC_ORG_HEAD);
+        last = j + 1;
+        if (cls & TT_WC_LEGAL) {
+          head = 1;
+          break;
+        }
+      }
+      j++;
+      continue;
+    }
+    break;
+  }
+  /* "The" opening a sentence is not part of the name. */
+  size_t b = i;
+  if (b < last && tt_n_sentence_start(n, b) &&
+      (tt_n_class(n, b) & TT_WC_FUNCTION))
+    b++;
+  if (!head || role || last - b < 2)
+    return 0;
+  if (n->gaz_end[b] == last)
+    return 0;
+  tt_n_add(n, b, last, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org english-head");
+  return last;
+}
+
+/* reported by / according to X; X reports */
+static size_t reported(tt_names *n, size_t i) {
+  size_t end = n->para->tok_end;
+  if (!(tt_n_class(n, i) & TT_WC_REPORT))
+    return 0;
+  size_t j = i + 1;
+  if (j < end && tt_n_ends(n, i, "according") && tt_n_ends(n, j, "to"))
+    j++;
+  if (j >= end || n->gaz_type[j] || n->person[j] || !tt_n_title(n, j))
+    return 0;
+  char g;
+  unsigned f;
+  if (tt_n_given(n, j, &g, &f))
+    return 0;
+  size_t k = j;
+  while (k < end && k - j < 3 && (tt_n_title(n, k) || tt_n_upper(n, k)) &&
+         !n->gaz_type[k] && !n->person[k])
+    k++;
+  tt_n_add(n, j, k, TEITAG_TYPE_ORG, TEITAG_CERT_LOW, "rule:org reported-by");
+  return k;
+}
+
+void tt_rules_org(tt_names *n) {
+  for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
+    if (n->person[i])
+      continue;
+    size_t next = legal_form_quoted(n, i);
+    if (!next)
+      next = head_quoted(n, i);
+    if (!next && !n->gaz_type[i])
+      next = cyrillic_chain(n, i);
+    if (!next && !n->gaz_type[i])
+      next = latin_chain(n, i);
+    if (!next)
+      next = reported(n, i);
+    if (next)
+      i = next - 1;
+  }
+}

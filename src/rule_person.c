@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * rule_person.c -- persons the gazetteer does not list.
+ *
+ * Four signals, strongest first: a given name (from the lexicons, in any
+ * case form) followed by a capitalised word, with initials, particles or
+ * a patronymic between (Олександр Сирський, Ursula von der Leyen); initials
+ * before or after a capitalised word (В. Зеленський, J. D. Vance,
+ * Януковича В. Ф.); a title or role before a capitalised word (президент
+ * Ердоган, spokesman Peskov), the role itself outside the name; and, as a
+ * weak guess, a capitalised word inside a sentence with a typical surname
+ * ending (-енко, -ський, -швілі, -ян).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gaz.h"
+#include "names.h"
+#include "wordclass.h"
+
+/* Words that cannot be part of a person's name. */
+static int not_name_word(const tt_names *n, size_t i) {
+  return (tt_n_class(n, i) & (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_ORG_HEAD |
+                              TT_WC_PLACE_TYPE | TT_WC_PLACE_BEFORE |
+                              TT_WC_MONTH | TT_WC_LEGAL | TT_WC_EN_ROLE |
+                              TT_WC_ADJECTIVE)) != 0;
+}
+
+/* Dotted country abbreviations look like initials but are not. */
+static int dotted_country(const tt_names *n, size_t i) {
+  static const char *const list[] = {"u.s.", "u.k.", "u.n.", "e.u.",
+                                     "u.s.a.", "u.a.e.", "п.", NULL};
+  const tt_token *t = &n->doc->toks[i];
+  for (size_t k = 0; list[k]; k++)
+    if (strlen(list[k]) == t->key_len &&
+        memcmp(n->doc->keys.data + t->key, list[k], t->key_len) == 0)
+      return 1;
+  return 0;
+}
+
+static const char *const patronymics[] = {
+    "ович", "евич", "йович", "ьович", "івна", "ївна", "овна", "евна", "ична",
+    "овича", "евича", "овичу", "евичу", "овичем", "евичем", "івни", "ївни",
+    "овны", "евны", "ичны", "івною", "ївною", "овной", "евной", "івні",
+    "ївні", "овне", "евне", "івну", "ївну", "овну", "евну", NULL};
+
+/* Surname endings, in their case forms, for the weak surname rule.  Of the
+ * adjectival surnames only the masculine nominative counts: the other
+ * forms are mostly adjectives before a noun (Тверской площади). */
+static const char *const surname_endings[] = {
+    "енко", "енка", "енку", "енкові", "енком", "швілі", "швили", "дзе",
+    "ян", "яна", "яну", "яном", "янові", "чук", "чука", "чуку", "чуком",
+    "юк", "юка", "юку", "юком", "ович", "овича", "овичу", "овичем", "евич",
+    "евича", "евичу", "евичем", "ов", "ев", "ін", "ин", NULL};
+
+/* Endings of adjectives: a capitalised word ending so is rather a place's
+ * or an organisation's name (Київський велотрек, Сокирянської РДА). */
+static const char *const adjective_endings[] = {
+    "ий", "ій", "ого", "ому", "им", "ою", "ої", "их", "ими", "ую", "ой",
+    "ый", "ые", "ие", "ая", "ее", "ое", NULL};
+
+static int adjective_like(const tt_names *n, size_t i) {
+  char g;
+  unsigned f;
+  return tt_n_ends_any(n, i, adjective_endings) && !tt_n_given(n, i, &g, &f);
+}
+
+static int initial(const tt_names *n, size_t i) {
+  return (n->doc->toks[i].flags & TT_TOK_INITIAL) && !n->gaz_type[i] &&
+         !dotted_country(n, i);
+}
+
+/* A capitalised word that may be a surname next to token `from`. */
+static int surname_word(const tt_names *n, size_t i, size_t from) {
+  return i < n->para->tok_end && tt_n_title(n, i) &&
+         tt_n_same_script(n, i, from) && !not_name_word(n, i) &&
+         !(n->doc->toks[i].flags & TT_TOK_INITIAL) &&
+         !(n->doc->toks[i].flags & TT_TOK_SENT_START);
+}
+
+/* Given name [+ initials / particles / patronymic] + surname. */
+static size_t given_and_surname(tt_names *n, size_t i) {
+  char gender;
+  unsigned flags;
+  if (n->person[i] || !tt_n_title(n, i) || not_name_word(n, i) ||
+      !tt_n_given(n, i, &gender, &flags))
+    return 0;
+  size_t j = i + 1, end = n->para->tok_end;
+  char g2;
+  unsigned f2;
+  /* initials, patronymics, further given names (Хуан Пабло), particles
+   * (von der, Ле, ван) */
+  while (j < end && (initial(n, j) || tt_n_ends_any(n, j, patronymics) ||
+                     (j + 1 < end && surname_word(n, j + 1, i) &&
+                      (tt_n_given(n, j, &g2, &f2) ||
+                       (tt_n_class(n, j) & TT_WC_PARTICLE)))))
+    j++;
+  if (!surname_word(n, j, i))
+    return 0;
+  /* a double surname (Мехуто Гонсалес, Ким Чен Ир); in English a second
+   * capital is too often the next word of a headline-cased phrase */
+  if (n->doc->toks[j].script == TT_SCRIPT_CYRILLIC && j + 1 < end &&
+      surname_word(n, j + 1, i) && !n->gaz_type[j + 1] &&
+      !(j + 2 < end && (tt_n_title(n, j + 2) || tt_n_upper(n, j + 2))))
+    j++;
+  /* A name followed by an organisation head is an organisation's name
+   * ("Christian Democratic Union", "Vladimir Putin Foundation"). */
+  if (j + 1 < end && (tt_n_class(n, j + 1) & TT_WC_ORG_HEAD) &&
+      tt_n_title(n, j + 1))
+    return 0;
+  /* A given name that is also a common word needs a surname that looks
+   * like one. */
+  if ((flags & TT_LEX_COMMON) && !tt_n_ends_any(n, j, surname_endings) &&
+      n->gaz_type[j] != TEITAG_TYPE_PER)
+    return 0;
+  tt_n_add(n, i, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
+           "rule:person given-name+surname");
+  return j + 1;
+}
+
+/* Initials + surname (В. Зеленський, J. D. Vance), or surname + initials
+ * at the end of a name (Януковича В. Ф.). */
+static size_t initials(tt_names *n, size_t i) {
+  size_t end = n->para->tok_end;
+  if (initial(n, i)) {
+    size_t j = i;
+    while (j < end && initial(n, j))
+      j++;
+    if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j) &&
+        !not_name_word(n, j) && !n->person[j] &&
+        !(n->gaz_type[j] && n->gaz_type[j] != TEITAG_TYPE_PER)) {
+      tt_n_add(n, i, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
+               "rule:person initials+surname");
+      return j + 1;
+    }
+    return 0;
+  }
+  if (tt_n_title(n, i) && !not_name_word(n, i) && !n->gaz_type[i] &&
+      i + 1 < end && initial(n, i + 1) && tt_n_same_script(n, i, i + 1) &&
+      !tt_n_sentence_start(n, i)) {
+    size_t j = i + 1;
+    while (j < end && initial(n, j))
+      j++;
+    if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j))
+      return 0; /* the initials belong to the next name */
+    tt_n_add(n, i, j, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
+             "rule:person surname+initials");
+    return j;
+  }
+  return 0;
+}
+
+/* A role or title, then the name after it: президент Ердоган, Prime
+ * Minister Keir Starmer, міністр закордонних справ України Андрій Сибіга. */
+static size_t after_role(tt_names *n, size_t i) {
+  if (!(tt_n_class(n, i) & TT_WC_ROLE))
+    return 0;
+  size_t end = n->para->tok_end, j = i + 1, lower = 0;
+  /* more role words, a few lower-case words, known places/organisations */
+  while (j < end) {
+    const tt_token *t = &n->doc->toks[j];
+    if (tt_n_class(n, j) & TT_WC_ROLE) {
+      j++;
+    } else if (n->gaz_type[j] == TEITAG_TYPE_LOC || n->gaz_type[j] == TEITAG_TYPE_ORG) {
+      while (j < end && (n->gaz_type[j] == TEITAG_TYPE_LOC ||
+                         n->gaz_type[j] == TEITAG_TYPE_ORG))
+        j++;
+    } else if (t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER &&
+               lower < 4 && !(tt_n_class(n, j) & TT_WC_FUNCTION)) {
+      j++;
+      lower++;
+    } else {
+      break;
+    }
+  }
+  if (j >= end || n->person[j] || !surname_word(n, j, j) || n->gaz_type[j])
+    return 0;
+  size_t k = j + 1;
+  while (k < end && k - j < 3 && surname_word(n, k, j) && !n->gaz_type[k])
+    k++;
+  /* One unknown Cyrillic word counts only right after the role. */
+  if (k == j + 1 && n->doc->toks[j].script == TT_SCRIPT_CYRILLIC && j != i + 1)
+    return 0;
+  if (k < end && (tt_n_class(n, k) & TT_WC_ORG_HEAD) && tt_n_title(n, k))
+    return 0;
+  /* "лидер Меджлиса крымско-татарского народа": a name followed by its
+   * lower-case complement is an organisation's */
+  if (k == j + 1 && k < end && n->doc->toks[k].kind == TEITAG_TOKEN_WORD &&
+      n->doc->toks[k].lcase == TEITAG_CASE_LOWER &&
+      n->doc->toks[j].script == TT_SCRIPT_CYRILLIC && !tt_n_ends_any(n, j, surname_endings))
+    return 0;
+  if (k == j + 1 && n->doc->toks[j].script == TT_SCRIPT_CYRILLIC &&
+      adjective_like(n, j))
+    return 0;
+  tt_n_add(n, j, k, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, "rule:person after-role");
+  return k;
+}
+
+/* Two or three capitalised Cyrillic words inside a sentence that nothing
+ * else explains are most often a person's name (Виторио Сандали); a weak
+ * guess. */
+static size_t capital_pair(tt_names *n, size_t i) {
+  size_t end = n->para->tok_end;
+  if (n->person[i] || n->gaz_type[i] || !tt_n_title(n, i) ||
+      n->doc->toks[i].script != TT_SCRIPT_CYRILLIC || not_name_word(n, i) ||
+      tt_n_sentence_start(n, i) || !surname_word(n, i + 1 < end ? i + 1 : i, i) ||
+      i + 1 >= end || n->gaz_type[i + 1] || n->person[i + 1] ||
+      adjective_like(n, i))
+    return 0;
+  /* after a quote, an organisation's head or a place type word the pair is
+   * a title or a name of that kind (« Океан Ельзи », Клубу Войовничих ...) */
+  if (i > n->para->tok_begin &&
+      (tt_n_quote(n, i - 1) ||
+       (tt_n_class(n, i - 1) & (TT_WC_ORG_HEAD | TT_WC_PLACE_TYPE | TT_WC_PLACE_BEFORE))))
+    return 0;
+  if (i + 2 < end && (tt_n_title(n, i + 2) || tt_n_upper(n, i + 2)))
+    return 0; /* three or more: rather an organisation or a title */
+  tt_n_add(n, i, i + 2, TEITAG_TYPE_PER, TEITAG_CERT_LOW, "rule:person capital-pair");
+  return i + 2;
+}
+
+/* A capitalised word with a surname ending, inside a sentence. */
+static void surname_shape(tt_names *n, size_t i) {
+  if (n->person[i] || n->gaz_type[i] || !tt_n_title(n, i) ||
+      n->doc->toks[i].script != TT_SCRIPT_CYRILLIC || not_name_word(n, i) ||
+      tt_n_sentence_start(n, i) || !tt_n_ends_any(n, i, surname_endings))
+    return;
+  tt_n_add(n, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW,
+           "rule:person surname-shape");
+}
+
+void tt_rules_person(tt_names *n) {
+  for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
+    size_t next = given_and_surname(n, i);
+    if (!next)
+      next = initials(n, i);
+    if (!next)
+      next = after_role(n, i);
+    if (!next)
+      next = capital_pair(n, i);
+    if (next) {
+      i = next - 1;
+      continue;
+    }
+    surname_shape(n, i);
+  }
+}

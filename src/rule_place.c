@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * rule_place.c -- places the gazetteer does not list.
+ *
+ * A capitalised adjective with a type word is a region (Херсонська
+ * область, Брянського району, Kharkiv Oblast, Donetsk region); a type
+ * word before a capitalised name marks the name as a place (село Кринки,
+ * м. Київ, вул. Хрещатик); and, weakly, a capitalised word after a
+ * preposition of place with a place-like ending (-ськ, -град, -поль,
+ * -івка, -burg, -ville) is one (у Покровську, near Petersburg).
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "names.h"
+#include "wordclass.h"
+
+/* Endings of place names, in case forms (folded). */
+static const char *const place_endings[] = {
+    "ськ", "ська", "ську", "ськом", "ську", "ське", "цьк", "цька", "цьку",
+    "цьком", "ск", "ска", "ску", "ском", "ске", "цк", "цка", "цке", "град",
+    "града", "граду", "градом", "граде", "городі", "город", "города",
+    "поль", "поля", "полі", "полем", "пілля", "піль", "полю", "івка",
+    "івки", "івці", "івку", "овка", "овки", "овке", "ївка", "ївки", "ївці",
+    "burg", "bourg", "ville", "grad", "abad", "stan", NULL};
+
+/* Херсонська область, Kharkiv Oblast, Donetsk region. */
+static size_t adjective_and_type(tt_names *n, size_t i) {
+  size_t end = n->para->tok_end;
+  if (!tt_n_title(n, i) || n->gaz_type[i] || i + 1 >= end ||
+      !(tt_n_class(n, i + 1) & TT_WC_PLACE_TYPE) ||
+      (tt_n_class(n, i) & (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_ORG_HEAD)))
+    return 0;
+  const tt_token *t = &n->doc->toks[i];
+  if (t->script == TT_SCRIPT_CYRILLIC) {
+    static const char *const adj[] = {"ськ", "цьк", "зьк", "ск", "цк", "ий",
+                                      "ій", "а", "ої", "ій", "у", "ою", "ого",
+                                      "ому", "им", "ая", "ой", "ую", NULL};
+    static const char *const stems[] = {"ськ", "цьк", "зьк", "ск", "цк", NULL};
+    /* the adjective must be derived from a name: -ськ-, -цьк-, -ск- */
+    int derived = 0;
+    for (size_t k = 0; stems[k] && !derived; k++)
+      for (size_t e = 0; adj[e] && !derived; e++) {
+        char suffix[32];
+        snprintf(suffix, sizeof suffix, "%s%s", stems[k], adj[e]);
+        derived = tt_n_ends(n, i, suffix);
+      }
+    if (!derived)
+      return 0;
+  }
+  tt_n_add(n, i, i + 2, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place name+type");
+  return i + 2;
+}
+
+/* село Кринки, м. Київ, вул. Хрещатик: the name after the type word. */
+static size_t type_and_name(tt_names *n, size_t i) {
+  size_t end = n->para->tok_end;
+  if (!(tt_n_class(n, i) & TT_WC_PLACE_BEFORE) ||
+      n->doc->toks[i].lcase == TEITAG_CASE_UPPER)
+    return 0;
+  size_t j = i + 1;
+  if (j >= end || !tt_n_title(n, j) || n->gaz_type[j] || n->person[j] ||
+      (tt_n_class(n, j) & TT_WC_FUNCTION))
+    return 0;
+  size_t k = j + 1;
+  /* two-word names: Біла Церква, Велика Новосілка */
+  if (k < end && tt_n_title(n, k) && !n->gaz_type[k] &&
+      !(n->doc->toks[k].flags & TT_TOK_SENT_START))
+    k++;
+  tt_n_add(n, j, k, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place type+name");
+  return k;
+}
+
+/* у Покровську, біля Костянтинівки: a preposition of place, then a
+ * capitalised word with a place-like ending. */
+static void preposition_and_shape(tt_names *n, size_t i) {
+  size_t j = i + 1;
+  if (!(tt_n_class(n, i) & TT_WC_PREP_PLACE) || j >= n->para->tok_end ||
+      n->doc->toks[i].lcase != TEITAG_CASE_LOWER || !tt_n_title(n, j) ||
+      n->gaz_type[j] || n->person[j] ||
+      (tt_n_class(n, j) & (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_ORG_HEAD)) ||
+      !tt_n_ends_any(n, j, place_endings))
+    return;
+  tt_n_add(n, j, j + 1, TEITAG_TYPE_LOC, TEITAG_CERT_LOW,
+           "rule:place preposition+shape");
+}
+
+void tt_rules_place(tt_names *n) {
+  for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
+    size_t next = adjective_and_type(n, i);
+    if (!next)
+      next = type_and_name(n, i);
+    if (next) {
+      i = next - 1;
+      continue;
+    }
+    preposition_and_shape(n, i);
+  }
+}
