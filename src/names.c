@@ -86,6 +86,12 @@ int tt_n_ends(const tt_names *n, size_t i, const char *suffix) {
          memcmp(n->doc->keys.data + t->key + t->key_len - k, suffix, k) == 0;
 }
 
+int tt_n_is(const tt_names *n, size_t i, const char *word) {
+  const tt_token *t = &n->doc->toks[i];
+  size_t k = strlen(word);
+  return t->key_len == k && memcmp(n->doc->keys.data + t->key, word, k) == 0;
+}
+
 int tt_n_ends_any(const tt_names *n, size_t i, const char *const *list) {
   for (size_t k = 0; list[k]; k++)
     if (tt_n_ends(n, i, list[k]))
@@ -99,6 +105,26 @@ void tt_n_add(tt_names *n, size_t b, size_t e, teitag_type type,
   if (type == TEITAG_TYPE_PER)
     for (size_t i = b; i < e; i++)
       n->person[i] = 1;
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+size_t tt_n_caps_count(const tt_names *n, uint64_t hash) {
+  size_t lo = 0, hi = n->n_caps;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (n->caps[mid] < hash)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t c = 0;
+  while (lo + c < n->n_caps && n->caps[lo + c] == hash)
+    c++;
+  return c;
 }
 
 /* ---- propagation -------------------------------------------------------- */
@@ -309,6 +335,12 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.gaz_type = tt_xcalloc(doc->n_toks, 1);
   n.gaz_end = tt_xcalloc(doc->n_toks, sizeof *n.gaz_end);
   n.person = tt_xcalloc(doc->n_toks, 1);
+  n.caps = tt_xmalloc(doc->n_toks * sizeof *n.caps);
+  n.n_caps = 0;
+  for (size_t i = 0; i < doc->n_toks; i++)
+    if (doc->toks[i].kind == TEITAG_TOKEN_WORD && doc->toks[i].lcase == TEITAG_CASE_UPPER)
+      n.caps[n.n_caps++] = doc->toks[i].hash;
+  qsort(n.caps, n.n_caps, sizeof *n.caps, cmp_u64);
   for (size_t s = 0; s < doc->n_spans; s++) {
     const tt_span *sp = &doc->spans[s];
     if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)
@@ -330,5 +362,6 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   free(n.gaz_type);
   free(n.gaz_end);
   free(n.person);
+  free(n.caps);
   return TEITAG_OK;
 }

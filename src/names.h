@@ -18,7 +18,12 @@ typedef struct tt_names {
   uint32_t *gaz_end;      /* per token: end token of the gazetteer candidate
                              that starts there, 0 if none */
   uint8_t *person;        /* per token: 1 when a person rule claimed it */
+  uint64_t *caps;         /* sorted hashes of the document's ALL-CAPS words */
+  size_t n_caps;
 } tt_names;
+
+/* How often an ALL-CAPS word with this key hash occurs in the document. */
+size_t tt_n_caps_count(const tt_names *n, uint64_t hash);
 
 /* ---- reading tokens --------------------------------------------------- */
 
@@ -38,6 +43,8 @@ int tt_n_quote(const tt_names *n, size_t i);
 int tt_n_same_script(const tt_names *n, size_t i, size_t j);
 /* Does the folded key of token i end with `suffix` (folded UTF-8)? */
 int tt_n_ends(const tt_names *n, size_t i, const char *suffix);
+/* Is the folded key of token i exactly `word`? */
+int tt_n_is(const tt_names *n, size_t i, const char *word);
 /* Does it end with one of `list` (NULL-terminated)? */
 int tt_n_ends_any(const tt_names *n, size_t i, const char *const *list);
 

@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "names.h"
 #include "wordclass.h"
 
@@ -76,6 +78,20 @@ static int adjective_like(const tt_names *n, size_t i) {
   return tt_n_ends_any(n, i, endings);
 }
 
+/* Could a lower-case word belong to an organisation's genitive
+ * complement?  Verb forms cannot (сообщило, заявив, будет, разбираться). */
+static int complement_word(const tt_names *n, size_t i) {
+  static const char *const verbs[] = {"ло", "ла", "ли", "ть", "ться", "ся",
+                                      "сь", "ет", "ит", "ут", "ют", "ать",
+                                      "ить", "ал", "ил", "ыл", "ел", "ив",
+                                      "ав", "ув", "яв", "ешь", "ем", NULL};
+  static const char *const genitive[] = {"а", "я", "и", "і", "ї", "ы", "у",
+                                         "ю", "ів", "їв", "ов", "ев", "ей",
+                                         "ого", "его", "ої", "ой", "их",
+                                         "ых", "ій", "ий", "ии", NULL};
+  return tt_n_ends_any(n, i, genitive) && !tt_n_ends_any(n, i, verbs);
+}
+
 /* Верховний суд України, Міністерство оборони України, Служба безпеки,
  * Державна служба з надзвичайних ситуацій: capitalised adjectives, a head
  * noun, and its lower-case genitive complement, ending at a known place or
@@ -105,6 +121,8 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
     }
     if (t->kind != TEITAG_TOKEN_WORD || t->lcase != TEITAG_CASE_LOWER)
       break;
+    if (!(cls & TT_WC_FUNCTION) && !complement_word(n, j))
+      break;
     if (cls & TT_WC_FUNCTION) {
       /* і, та, з, за, у between complement words */
       if (j + 1 < end && n->doc->toks[j + 1].kind == TEITAG_TOKEN_WORD &&
@@ -123,6 +141,17 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
    * (Верховний суд), or a capitalised head inside a sentence. */
   if (last == h + 1 && h == i && tt_n_sentence_start(n, i))
     return 0;
+  /* At a sentence start the capital proves nothing: there the chain must
+   * end at a known place or organisation, or hold another capital
+   * (Министерство обороны России, not Рабочая группа). */
+  if (tt_n_sentence_start(n, i)) {
+    int evidence = last > 0 && (n->gaz_type[last - 1] == TEITAG_TYPE_LOC ||
+                                n->gaz_type[last - 1] == TEITAG_TYPE_ORG);
+    for (size_t k = i + 1; k < last && !evidence; k++)
+      evidence = tt_n_title(n, k) || tt_n_upper(n, k);
+    if (!evidence)
+      return 0;
+  }
   if (n->gaz_end[i] == last)
     return 0; /* the gazetteer has exactly this */
   tt_n_add(n, i, last, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org head+complement");
@@ -147,9 +176,8 @@ static size_t latin_chain(tt_names *n, size_t i) {
                t->lcase == TEITAG_CASE_MIXED);
     int connector = t->kind == TEITAG_TOKEN_WORD && j > i && j + 1 < end &&
                     t->lcase == TEITAG_CASE_LOWER &&
-                    (tt_n_ends(n, j, "of") || tt_n_ends(n, j, "for") ||
-                     tt_n_ends(n, j, "and") || tt_n_ends(n, j, "on")) &&
-                    t->key_len <= 3;
+                    (tt_n_is(n, j, "of") || tt_n_is(n, j, "for") ||
+                     tt_n_is(n, j, "and") || tt_n_is(n, j, "on"));
     int amp = t->end - t->start == 1 && n->doc->text[t->start] == '&';
     if (cap || ((connector || amp) && tt_n_title(n, j + 1))) {
       if (cap) {
@@ -166,10 +194,9 @@ static size_t latin_chain(tt_names *n, size_t i) {
     }
     break;
   }
-  /* "The" opening a sentence is not part of the name. */
+  /* A leading article is not part of the name. */
   size_t b = i;
-  if (b < last && tt_n_sentence_start(n, b) &&
-      (tt_n_class(n, b) & TT_WC_FUNCTION))
+  if (b < last && tt_n_is(n, b, "the"))
     b++;
   if (!head || role || last - b < 2)
     return 0;
@@ -201,6 +228,59 @@ static size_t reported(tt_names *n, size_t i) {
   return k;
 }
 
+/* Capitals that are not organisations' names. */
+static int common_acronym(const tt_names *n, size_t i) {
+  static const char *const list[] = {
+      "ceo", "cfo", "coo", "cto", "gdp", "gnp", "cpi", "ipo", "etf", "erp",
+      "crm", "bi", "it", "ai", "pr", "tv", "pc", "pdf", "html", "url", "usb",
+      "sms", "gps", "dna", "hiv", "aids", "covid", "sars", "vat", "eps",
+      "roi", "roe", "ebitda", "fy", "am", "pm", "utc", "gmt", "usd", "eur",
+      "gbp", "jpy", "cny", "uah", "rub", "chf", "ok", "faq", "id", "vip",
+      "mp", "mw", "gw", "kw", "lng", "lpg", "uav", "ngo", "ii", "iii", "iv",
+      "vi", "vii", "viii", "ix", "xi", "xii", "xx", "xxi", "ввп", "днк",
+      "пдв", "ндс", "змі", "сми", "тец", "тэц", "аес", "аэс", "гес", "гэс",
+      "леп", "дтп", "мвт", "гвт", "квт", "ооо", "тов", "пат", "ат", "зно",
+      "ато", "ооп", "сво", "бпла", "рсзв", "ппо", "пво", "ндр", "ссср",
+      "срср", "рф", "сша", "covid-19", "ивл", "швл", "мрт", "пцр", "пцр-тест",
+      NULL};
+  for (size_t k = 0; list[k]; k++)
+    if (tt_n_is(n, i, list[k]))
+      return 1;
+  return 0;
+}
+
+/* Roman numerals, in Latin letters or their Cyrillic look-alikes (ХХ). */
+static int roman_numeral(const tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  const unsigned char *s = (const unsigned char *)n->doc->keys.data + t->key;
+  for (size_t k = 0; k < t->key_len;) {
+    uint32_t cp;
+    k += tt_utf8_next(s + k, &cp);
+    if (!strchr("ivxlcm", (int)(cp < 0x80 ? cp : 0)) &&
+        cp != 0x456 && cp != 0x445 && cp != 0x441 && cp != 0x43C) /* і х с м */
+      return 0;
+  }
+  return 1;
+}
+
+/* An acronym nothing else explains, repeated in the document, in a
+ * sentence not in capitals: most are organisations (KPMG, ДТЕК); a weak
+ * guess.  One defined in brackets after a full name is handled by
+ * propagation. */
+static void acronym(tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  size_t end = n->para->tok_end;
+  if (!tt_n_upper(n, i) || n->gaz_type[i] || n->person[i] || t->key_len < 3 ||
+      (t->flags & TT_TOK_ABBREV) || common_acronym(n, i) || roman_numeral(n, i) ||
+      (tt_n_class(n, i) & (TT_WC_FUNCTION | TT_WC_LEGAL)) ||
+      tt_n_caps_count(n, t->hash) < 2)
+    return;
+  if ((i > n->para->tok_begin && tt_n_upper(n, i - 1)) ||
+      (i + 1 < end && tt_n_upper(n, i + 1)))
+    return; /* a headline in capitals */
+  tt_n_add(n, i, i + 1, TEITAG_TYPE_ORG, TEITAG_CERT_LOW, "rule:org acronym");
+}
+
 void tt_rules_org(tt_names *n) {
   for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
     if (n->person[i])
@@ -216,5 +296,7 @@ void tt_rules_org(tt_names *n) {
       next = reported(n, i);
     if (next)
       i = next - 1;
+    else
+      acronym(n, i);
   }
 }
