@@ -124,10 +124,13 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
     if (!(cls & TT_WC_FUNCTION) && !complement_word(n, j))
       break;
     if (cls & TT_WC_FUNCTION) {
-      /* і, та, з, за, у between complement words */
+      /* і, та, з, за, у between complement words; but a conjunction
+       * before a place joins two names (Союз і Велика Британія) */
+      int conj = tt_n_is(n, j, "і") || tt_n_is(n, j, "й") ||
+                 tt_n_is(n, j, "та") || tt_n_is(n, j, "и");
       if (j + 1 < end && n->doc->toks[j + 1].kind == TEITAG_TOKEN_WORD &&
           (n->doc->toks[j + 1].lcase == TEITAG_CASE_LOWER ||
-           n->gaz_type[j + 1] == TEITAG_TYPE_LOC) &&
+           (n->gaz_type[j + 1] == TEITAG_TYPE_LOC && !conj)) &&
           t->end - t->start <= 4) {
         j++;
         continue;

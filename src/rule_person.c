@@ -220,6 +220,27 @@ static size_t capital_pair(tt_names *n, size_t i) {
   return i + 2;
 }
 
+/* A given name alone (Устимко приспівував, "said Mishel"): a weak guess,
+ * for names that are no ordinary word and stand apart from other
+ * capitals. */
+static void lone_given(tt_names *n, size_t i) {
+  char gender;
+  unsigned flags;
+  size_t end = n->para->tok_end;
+  if (n->person[i] || n->gaz_type[i] || !tt_n_title(n, i) || not_name_word(n, i) ||
+      !tt_n_given(n, i, &gender, &flags) || (flags & TT_LEX_COMMON))
+    return;
+  /* a Latin word in Cyrillic text is more often a brand (Brent, Apple) */
+  int latin_text = n->para->lang == TEITAG_LANG_EN;
+  if (latin_text != (n->doc->toks[i].script == TT_SCRIPT_LATIN))
+    return;
+  if ((i + 1 < end && (tt_n_title(n, i + 1) || tt_n_upper(n, i + 1))) ||
+      (i > n->para->tok_begin && !tt_n_sentence_start(n, i) &&
+       (tt_n_title(n, i - 1) || tt_n_upper(n, i - 1))))
+    return;
+  tt_n_add(n, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW, "rule:person given-name");
+}
+
 /* A capitalised word with a surname ending, inside a sentence. */
 static void surname_shape(tt_names *n, size_t i) {
   if (n->person[i] || n->gaz_type[i] || !tt_n_title(n, i) ||
@@ -244,5 +265,6 @@ void tt_rules_person(tt_names *n) {
       continue;
     }
     surname_shape(n, i);
+    lone_given(n, i);
   }
 }

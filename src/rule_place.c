@@ -64,11 +64,15 @@ static size_t type_and_name(tt_names *n, size_t i) {
       (tt_n_class(n, j) & TT_WC_FUNCTION))
     return 0;
   size_t k = j + 1;
-  /* two-word names: Біла Церква, Велика Новосілка */
+  /* two-word names (Біла Церква, Велика Новосілка), unless the second word
+   * is the adjective of the next place (Олексіївка Перевальського району) */
   if (k < end && tt_n_title(n, k) && !n->gaz_type[k] &&
-      !(n->doc->toks[k].flags & TT_TOK_SENT_START))
+      !(n->doc->toks[k].flags & TT_TOK_SENT_START) &&
+      !(k + 1 < end && (tt_n_class(n, k + 1) & TT_WC_PLACE_TYPE)))
     k++;
-  tt_n_add(n, j, k, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place type+name");
+  /* a street's type belongs to its name: вулиця Франка */
+  size_t b = (tt_n_class(n, i) & TT_WC_STREET) ? i : j;
+  tt_n_add(n, b, k, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place type+name");
   return k;
 }
 

@@ -23,8 +23,9 @@ enum {
   TT_WC_PARTICLE = 1u << 8,   /* a name particle: von, de, bin, al */
   TT_WC_EN_ROLE = 1u << 9,    /* next to an English name, not part of it */
   TT_WC_MONTH = 1u << 10,     /* month or weekday names */
-  TT_WC_ADJECTIVE = 1u << 11  /* a capitalised English adjective that is
+  TT_WC_ADJECTIVE = 1u << 11, /* a capitalised English adjective that is
                                  no surname: American, Catholic, Democratic */
+  TT_WC_STREET = 1u << 12     /* a street type, part of the street's name */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */
