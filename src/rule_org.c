@@ -182,6 +182,8 @@ static size_t latin_chain(tt_names *n, size_t i) {
                     (tt_n_is(n, j, "of") || tt_n_is(n, j, "for") ||
                      tt_n_is(n, j, "and") || tt_n_is(n, j, "on"));
     int amp = t->end - t->start == 1 && n->doc->text[t->start] == '&';
+    if (cls & TT_WC_MONTH)
+      break; /* "the Labor Department Friday issued" */
     if (cap || ((connector || amp) && tt_n_title(n, j + 1))) {
       if (cap) {
         head |= (cls & TT_WC_ORG_HEAD) != 0;
@@ -197,9 +199,10 @@ static size_t latin_chain(tt_names *n, size_t i) {
     }
     break;
   }
-  /* A leading article is not part of the name. */
+  /* A leading article or weekday is not part of the name. */
   size_t b = i;
-  if (b < last && tt_n_is(n, b, "the"))
+  while (b < last && ((tt_n_class(n, b) & TT_WC_MONTH) || tt_n_is(n, b, "the") ||
+                      tt_n_is(n, b, "a") || tt_n_is(n, b, "an")))
     b++;
   if (!head || role || last - b < 2)
     return 0;
@@ -217,7 +220,8 @@ static size_t reported(tt_names *n, size_t i) {
   size_t j = i + 1;
   if (j < end && tt_n_ends(n, i, "according") && tt_n_ends(n, j, "to"))
     j++;
-  if (j >= end || n->gaz_type[j] || n->person[j] || !tt_n_title(n, j))
+  if (j >= end || n->gaz_type[j] || n->person[j] || !tt_n_title(n, j) ||
+      (tt_n_class(n, j) & (TT_WC_MONTH | TT_WC_FUNCTION)))
     return 0;
   char g;
   unsigned f;
@@ -266,6 +270,21 @@ static int roman_numeral(const tt_names *n, size_t i) {
   return 1;
 }
 
+/* Letters after a digit: a code (H5N1, A320, F16A), not a name; G7 and
+ * G20 end in their digits. */
+static int code_like(const tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  const char *s = n->doc->keys.data + t->key;
+  int digit = 0;
+  for (size_t k = 0; k < t->key_len; k++) {
+    if (s[k] >= '0' && s[k] <= '9')
+      digit = 1;
+    else if (digit)
+      return 1;
+  }
+  return 0;
+}
+
 /* An acronym nothing else explains, repeated in the document, in a
  * sentence not in capitals: most are organisations (KPMG, ДТЕК); a weak
  * guess.  One defined in brackets after a full name is handled by
@@ -275,6 +294,7 @@ static void acronym(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
   if (!tt_n_upper(n, i) || n->gaz_type[i] || n->person[i] || t->key_len < 3 ||
       (t->flags & TT_TOK_ABBREV) || common_acronym(n, i) || roman_numeral(n, i) ||
+      code_like(n, i) ||
       (tt_n_class(n, i) & (TT_WC_FUNCTION | TT_WC_LEGAL)) ||
       tt_n_caps_count(n, t->hash) < 2)
     return;

@@ -71,12 +71,57 @@ static int initial(const tt_names *n, size_t i) {
          !dotted_country(n, i);
 }
 
+/* Arabic surnames with the article: al-Maliki, el-Sisi, ad-Din. */
+static int article_surname(const tt_names *n, size_t i) {
+  static const char *const articles[] = {"al-", "el-", "ad-", "ash-", "as-",
+                                         "an-", "ar-", "at-", "az-", NULL};
+  const tt_token *t = &n->doc->toks[i];
+  const char *s = n->doc->text + t->start;
+  size_t len = t->end - t->start;
+  for (size_t k = 0; articles[k]; k++) {
+    size_t a = strlen(articles[k]);
+    if (len > a + 1 && memcmp(s, articles[k], a) == 0 && s[a] >= 'A' && s[a] <= 'Z')
+      return 1;
+  }
+  return 0;
+}
+
+/* McBride, DeCesare, MacArthur, LaHood: a surname prefix and a capital
+ * (brands like BioNTech or LinkedIn have no such prefix). */
+static int camel_surname(const tt_names *n, size_t i) {
+  static const char *const prefixes[] = {"Mc", "Mac", "De", "Di", "Da", "Du",
+                                         "La", "Le", "Lo", "Van", "Von",
+                                         "Fitz", NULL};
+  const tt_token *t = &n->doc->toks[i];
+  const char *s = n->doc->text + t->start;
+  size_t len = t->end - t->start;
+  if (t->kind != TEITAG_TOKEN_WORD || t->lcase != TEITAG_CASE_MIXED)
+    return 0;
+  for (size_t k = 0; prefixes[k]; k++) {
+    size_t p = strlen(prefixes[k]);
+    if (len > p + 2 && memcmp(s, prefixes[k], p) == 0 && s[p] >= 'A' &&
+        s[p] <= 'Z' && s[p + 1] >= 'a' && s[p + 1] <= 'z')
+      return 1;
+  }
+  return 0;
+}
+
 /* A capitalised word that may be a surname next to token `from`. */
 static int surname_word(const tt_names *n, size_t i, size_t from) {
+  if (i < n->para->tok_end && (article_surname(n, i) || camel_surname(n, i)) &&
+      tt_n_same_script(n, i, from) && !n->gaz_type[i])
+    return 1;
   return i < n->para->tok_end && tt_n_title(n, i) &&
          tt_n_same_script(n, i, from) && !not_name_word(n, i) &&
          !(n->doc->toks[i].flags & TT_TOK_INITIAL) &&
          !(n->doc->toks[i].flags & TT_TOK_SENT_START);
+}
+
+/* After an English name: punctuation, a verb or a function word, not
+ * the next word of a headline-cased phrase. */
+static int end_of_name(const tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  return t->kind == TEITAG_TOKEN_PUNCT || t->lcase == TEITAG_CASE_LOWER;
 }
 
 /* Given name [+ initials / particles / patronymic] + surname. */
@@ -100,9 +145,10 @@ static size_t given_and_surname(tt_names *n, size_t i) {
     return 0;
   /* a double surname (Мехуто Гонсалес, Ким Чен Ир); in English a second
    * capital is too often the next word of a headline-cased phrase */
-  if (n->doc->toks[j].script == TT_SCRIPT_CYRILLIC && j + 1 < end &&
-      surname_word(n, j + 1, i) && !n->gaz_type[j + 1] &&
-      !(j + 2 < end && (tt_n_title(n, j + 2) || tt_n_upper(n, j + 2))))
+  if (j + 1 < end && surname_word(n, j + 1, i) && !n->gaz_type[j + 1] &&
+      !(j + 2 < end && (tt_n_title(n, j + 2) || tt_n_upper(n, j + 2) ||
+                        (n->doc->toks[j].script == TT_SCRIPT_LATIN &&
+                         !end_of_name(n, j + 2)))))
     j++;
   /* A name followed by an organisation head is an organisation's name
    * ("Christian Democratic Union", "Vladimir Putin Foundation"). */
