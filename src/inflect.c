@@ -253,6 +253,12 @@ static int classify_uk(const char *w, size_t n, int person, int role, char g,
   }
   if (ends(w, n, "ія") || ends(w, n, "їя"))
     return UK_F_IA;
+  if (ends(w, n, "я") && n >= 4) {
+    /* after a vowel -я declines like -ія: Зоя, Зої, Зоєю */
+    size_t s1;
+    if (is_cyr_vowel(last_cp(w, n - 2, &s1)))
+      return UK_F_IA;
+  }
   if (ends(w, n, "я")) {
     /* A doubled consonant or an apostrophe before -я makes a neuter noun
      * (Запоріжжя, Придніпров'я); a person (Ілля) is not neuter. */
@@ -291,6 +297,9 @@ static int classify_ru(const char *w, size_t n, int person, int role, char g) {
       return RU_PL_Y;
     return ends(w, n, "и") ? RU_PL_I : P_NONE;
   }
+  /* a given name in -ая is a noun: Кая, Каи, Каей */
+  if (person && role == ROLE_GIVEN && (ends(w, n, "ая") || ends(w, n, "яя")))
+    return RU_F_JA;
   if (ends(w, n, "ый") || ends(w, n, "ой"))
     return RU_ADJ_M;
   if (ends(w, n, "ая"))
@@ -409,6 +418,14 @@ static void attach(teitag_lang lang, int para, const char *stem, size_t sn,
       alts_add(out, buf, ps + 4);
       return;
     }
+  }
+  /* г к х become ж ч ш before the vocative -е: Олеже */
+  if (lang == TEITAG_LANG_UK && para == UK_M_HARD && en == 2 &&
+      memcmp(e, "е", 2) == 0 && velar(last)) {
+    memcpy(buf, stem, ps);
+    memcpy(buf + ps, last == 0x433 ? "ж" : last == 0x43A ? "ч" : "ш", 2);
+    memcpy(buf + ps + 2, "е", 2);
+    alts_add(out, buf, ps + 4);
   }
   memcpy(buf, stem, sn);
   memcpy(buf + sn, e, en);

@@ -88,7 +88,8 @@ static int complement_word(const tt_names *n, size_t i) {
   static const char *const genitive[] = {"а", "я", "и", "і", "ї", "ы", "у",
                                          "ю", "ів", "їв", "ов", "ев", "ей",
                                          "ого", "его", "ої", "ой", "их",
-                                         "ых", "ій", "ий", "ии", NULL};
+                                         "ых", "ій", "ий", "ии", "ань",
+                                         "ень", NULL};
   return tt_n_ends_any(n, i, genitive) && !tt_n_ends_any(n, i, verbs);
 }
 
@@ -204,6 +205,12 @@ static size_t latin_chain(tt_names *n, size_t i) {
   while (b < last && ((tt_n_class(n, b) & TT_WC_MONTH) || tt_n_is(n, b, "the") ||
                       tt_n_is(n, b, "a") || tt_n_is(n, b, "an")))
     b++;
+  /* "Shares of Acme Holdings Inc.": a sentence's first word before "of"
+   * is no part of the name unless it is the head (Bank of Israel). */
+  if (b + 2 < last && tt_n_sentence_start(n, b) &&
+      !(tt_n_class(n, b) & TT_WC_ORG_HEAD) &&
+      n->doc->toks[b + 1].lcase == TEITAG_CASE_LOWER)
+    b += 2;
   if (!head || role || last - b < 2)
     return 0;
   if (n->gaz_end[b] == last)

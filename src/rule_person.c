@@ -30,7 +30,7 @@ static int not_name_word(const tt_names *n, size_t i) {
 /* Dotted country abbreviations look like initials but are not. */
 static int dotted_country(const tt_names *n, size_t i) {
   static const char *const list[] = {"u.s.", "u.k.", "u.n.", "e.u.",
-                                     "u.s.a.", "u.a.e.", "п.", NULL};
+                                     "u.s.a.", "u.a.e.", NULL};
   const tt_token *t = &n->doc->toks[i];
   for (size_t k = 0; list[k]; k++)
     if (strlen(list[k]) == t->key_len &&

@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * check_names.c -- the name rules, propagation and the given-name lexicons,
+ * run with the default gazetteer as users get it.
+ *
+ * Each rule case is a sentence written for this suite in which every
+ * entity is marked ⟦TYPE text⟧.  The marks are removed, the text is
+ * annotated (money off), and the entities found must be exactly the marked
+ * ones: a missing name fails the case, and so does a false one.  Where a
+ * case names a rule, the first marked entity must have been proposed by it
+ * (its `source`), so that a gazetteer entry added later cannot hide a
+ * broken rule.  The names are invented or deliberately absent from the
+ * gazetteers.
+ *
+ * The lexicon test reads tests/data/given-name-forms.tsv (hand-checked case
+ * forms of Ukrainian and Russian given names) and asks whether each form is
+ * known as a given name.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "gaz.h"
+#include "testutil.h"
+
+static teitag_pipeline *default_pipeline(void) {
+  teitag_pipeline *p = teitag_pipeline_new();
+  teitag_diag diag;
+  teitag_status st = teitag_pipeline_use_default_gazetteer(p, &diag);
+  ck_assert_msg(st == TEITAG_OK, "default gazetteer: %s (set TEITAG_DATA_DIR)",
+                diag.message);
+  teitag_pipeline_set_flags(p, TEITAG_PIPE_NO_MONEY);
+  return p;
+}
+
+typedef struct {
+  const char *text; /* with ⟦TYPE name⟧ marks */
+  const char *rule; /* source prefix of the first mark, or NULL */
+} rule_case;
+
+typedef struct {
+  size_t start, end;
+  teitag_type type;
+} mark;
+
+#define OPEN_MARK "\xE2\x9F\xA6"  /* ⟦ */
+#define CLOSE_MARK "\xE2\x9F\xA7" /* ⟧ */
+
+/* Strips the marks from `in` into `out`, recording them; returns their
+ * number. */
+static size_t strip_marks(const char *in, char *out, mark *marks, size_t max) {
+  size_t n = 0, o = 0;
+  while (*in) {
+    if (strncmp(in, OPEN_MARK, 3) == 0) {
+      in += 3;
+      const char *space = strchr(in, ' ');
+      ck_assert_ptr_nonnull(space);
+      char type[8] = {0};
+      memcpy(type, in, (size_t)(space - in) < 7 ? (size_t)(space - in) : 7);
+      ck_assert_uint_lt(n, max);
+      marks[n].type = teitag_type_from_name(type);
+      ck_assert_msg(marks[n].type != TEITAG_TYPE_NONE, "bad mark type %s", type);
+      marks[n].start = o;
+      in = space + 1;
+      const char *close = strstr(in, CLOSE_MARK);
+      ck_assert_ptr_nonnull(close);
+      memcpy(out + o, in, (size_t)(close - in));
+      o += (size_t)(close - in);
+      marks[n++].end = o;
+      in = close + 3;
+    } else {
+      out[o++] = *in++;
+    }
+  }
+  out[o] = '\0';
+  return n;
+}
+
+static void check_case(const teitag_pipeline *p, const rule_case *c) {
+  char text[2048];
+  mark marks[16];
+  ck_assert_uint_lt(strlen(c->text), sizeof text);
+  size_t n_marks = strip_marks(c->text, text, marks, 16);
+  char *copy = tu_copy(text, strlen(text));
+  teitag_doc *doc = NULL;
+  teitag_diag diag;
+  ck_assert_int_eq(teitag_annotate(p, copy, strlen(text), "case", &doc, &diag), TEITAG_OK);
+  free(copy);
+  size_t n_spans = teitag_doc_n_spans(doc);
+  char found[1024] = "";
+  size_t used = 0;
+  int ok = 1;
+  for (size_t i = 0; i < n_spans; i++) {
+    teitag_span s;
+    teitag_doc_span(doc, i, &s);
+    used += (size_t)snprintf(found + used, used < sizeof found ? sizeof found - used : 0,
+                             " %s[%.*s](%s)", teitag_type_name(s.type),
+                             (int)(s.end - s.start), text + s.start, s.source);
+    if (used >= sizeof found)
+      used = sizeof found - 1;
+    size_t k = 0;
+    while (k < n_marks && !(marks[k].start == s.start && marks[k].end == s.end &&
+                            marks[k].type == s.type))
+      k++;
+    if (k == n_marks)
+      ok = 0; /* a span nobody marked */
+    if (k == 0 && c->rule && strncmp(s.source, c->rule, strlen(c->rule)) != 0)
+      ok = 0; /* found, but not by the rule under test */
+  }
+  if (n_spans != n_marks)
+    ok = 0;
+  ck_assert_msg(ok, "%s\n  found:%s", c->text, found);
+  teitag_doc_free(doc);
+}
+
+static const rule_case person_cases[] = {
+    {"Учора в " OPEN_MARK "LOC Житомирі" CLOSE_MARK " виступив " OPEN_MARK
+     "PER Остап Кравчишин" CLOSE_MARK ", місцевий підприємець.",
+     NULL},
+    {"Зустріч з " OPEN_MARK "PER Оксаною Мельничук" CLOSE_MARK " тривала годину.",
+     "rule:person given-name+surname"},
+    {"Вчера к журналистам вышел " OPEN_MARK "PER Аркадий Семёнович Лапшин" CLOSE_MARK ".",
+     "rule:person given-name+surname"},
+    {"Заяву підписав " OPEN_MARK "PER В. Дерев'янко" CLOSE_MARK ".",
+     "rule:person initials+surname"},
+    {"Об этом сообщил " OPEN_MARK "PER Н. П. Ковригин" CLOSE_MARK " на заседании.",
+     "rule:person initials+surname"},
+    {"The report was written by " OPEN_MARK "PER J. D. Hollister" CLOSE_MARK
+     " last year.",
+     "rule:person initials+surname"},
+    {"Про це заявив міністр " OPEN_MARK "PER Гнатюк" CLOSE_MARK " під час брифінгу.",
+     "rule:person after-role"},
+    {"The company's spokesman, " OPEN_MARK "PER Trevor Wadsworth" CLOSE_MARK
+     ", declined to comment.",
+     NULL},
+    {"Наступного дня " OPEN_MARK "PER Ковальчук" CLOSE_MARK " повернувся до " OPEN_MARK
+     "LOC Львова" CLOSE_MARK ".",
+     "rule:person surname"},
+    {"Ahead of the vote, " OPEN_MARK "PER Greg McAllister" CLOSE_MARK " said little.",
+     "rule:person given-name+surname"},
+    {"The cleric " OPEN_MARK "PER Ibrahim Yusuf al-Rashidi" CLOSE_MARK
+     " was released on bail.",
+     "rule:person given-name+surname"},
+    /* the title stays outside the name */
+    {"Prime Minister " OPEN_MARK "PER Edwin Castellano" CLOSE_MARK " resigned.",
+     NULL},
+};
+
+static const rule_case negative_cases[] = {
+    /* a Latin given name in Cyrillic text is a brand or a grade */
+    {"Ціна нафти марки Brent зросла на два відсотки.", NULL},
+    /* sentence-initial capitals are no evidence */
+    {"Вчора пішов дощ. Потім стало холодно.", NULL},
+    {"Mobile phones were cheaper this year.", NULL},
+    /* an adverb before an organisation is not part of it */
+    {"Раніше " OPEN_MARK "ORG Європейський Союз" CLOSE_MARK " і " OPEN_MARK
+     "LOC Велика Британія" CLOSE_MARK " запровадили мита.",
+     "gazetteer"},
+    /* codes are no organisations, even when repeated */
+    {"The H5N1 strain spread. Tests for H5N1 continue.", NULL},
+};
+
+static const rule_case org_cases[] = {
+    {OPEN_MARK "ORG ТОВ «Агроінвест-Поділля»" CLOSE_MARK " збанкрутувало.",
+     "rule:org legal-form+quoted"},
+    {"Компания «" OPEN_MARK "ORG Северный ветер" CLOSE_MARK "» открыла офис.",
+     "rule:org head+quoted"},
+    {"Рішення ухвалила " OPEN_MARK "ORG Державна служба з питань праці" CLOSE_MARK ".",
+     "rule:org head+complement"},
+    {"Shares of " OPEN_MARK "ORG Brightwater Holdings Inc." CLOSE_MARK " fell sharply.",
+     "rule:org english-head"},
+    {"The statement from " OPEN_MARK "ORG Ministry of Fisheries" CLOSE_MARK
+     " came late on Monday.",
+     "rule:org english-head"},
+    {"Як повідомляє «" OPEN_MARK "ORG Вечірній Тернопіль" CLOSE_MARK
+     "», міст відкриють у травні.",
+     "rule:org reported-by"},
+};
+
+static const rule_case place_cases[] = {
+    {"Обстріл села " OPEN_MARK "LOC Кременюківка" CLOSE_MARK " триває.",
+     "rule:place type+name"},
+    {"Пожар произошёл на " OPEN_MARK "LOC улице Садовой" CLOSE_MARK ".",
+     "rule:place type+name"},
+    {"Flooding closed roads near the " OPEN_MARK "LOC Mzima River" CLOSE_MARK ".",
+     "rule:place"},
+    {"Мешканці прибули з " OPEN_MARK "LOC Вербоградська" CLOSE_MARK " вранці.",
+     "rule:place"},
+};
+
+/* Later mentions take the type and ID of the full name. */
+static const rule_case propagation_cases[] = {
+    {"Генеральний директор " OPEN_MARK "PER Тарас Бондарчук" CLOSE_MARK
+     " подав у відставку. Наступника " OPEN_MARK "PER Бондарчука" CLOSE_MARK
+     " оберуть у червні.",
+     NULL},
+    {"Analyst " OPEN_MARK "PER Megan Thornbury" CLOSE_MARK
+     " expects prices to rise. Demand will recover, " OPEN_MARK "PER Thornbury" CLOSE_MARK
+     " said.",
+     NULL},
+};
+
+static void run_cases(const rule_case *cases, size_t n) {
+  teitag_pipeline *p = default_pipeline();
+  for (size_t i = 0; i < n; i++)
+    check_case(p, &cases[i]);
+  teitag_pipeline_free(p);
+}
+
+#define RUN(cases) run_cases(cases, sizeof cases / sizeof cases[0])
+
+START_TEST(persons) { RUN(person_cases); }
+END_TEST
+START_TEST(negatives) { RUN(negative_cases); }
+END_TEST
+START_TEST(organisations) { RUN(org_cases); }
+END_TEST
+START_TEST(places) { RUN(place_cases); }
+END_TEST
+START_TEST(propagation) { RUN(propagation_cases); }
+END_TEST
+
+/* A later partial mention shares the full name's norm and ref. */
+START_TEST(propagation_links) {
+  teitag_pipeline *p = default_pipeline();
+  const char *text = "Суддя Марина Ляшкевич відклала засідання. "
+                     "Ляшкевич пояснила це хворобою свідка.";
+  teitag_doc *doc = NULL;
+  teitag_diag diag;
+  ck_assert_int_eq(teitag_annotate(p, text, strlen(text), "t", &doc, &diag), TEITAG_OK);
+  ck_assert_uint_eq(teitag_doc_n_spans(doc), 2);
+  teitag_span a, b;
+  teitag_doc_span(doc, 0, &a);
+  teitag_doc_span(doc, 1, &b);
+  ck_assert_int_eq(a.type, TEITAG_TYPE_PER);
+  ck_assert_int_eq(b.type, TEITAG_TYPE_PER);
+  ck_assert_str_eq(b.source, "propagation:surname");
+  ck_assert_int_eq(b.cert, TEITAG_CERT_MEDIUM);
+  teitag_doc_free(doc);
+  teitag_pipeline_free(p);
+}
+END_TEST
+
+/* --no-rules leaves only what the gazetteer knows. */
+START_TEST(rules_can_be_switched_off) {
+  teitag_pipeline *p = default_pipeline();
+  teitag_pipeline_set_flags(p, TEITAG_PIPE_NO_MONEY | TEITAG_PIPE_NO_RULES);
+  const char *text = "Зустріч з Оксаною Мельничук тривала годину.";
+  teitag_doc *doc = NULL;
+  teitag_diag diag;
+  ck_assert_int_eq(teitag_annotate(p, text, strlen(text), "t", &doc, &diag), TEITAG_OK);
+  ck_assert_uint_eq(teitag_doc_n_spans(doc), 0);
+  teitag_doc_free(doc);
+  teitag_pipeline_free(p);
+}
+END_TEST
+
+/* Every hand-checked case form of a given name is known as one. */
+START_TEST(given_name_forms) {
+  char path[1024];
+  const char *top = getenv("top_srcdir");
+  snprintf(path, sizeof path, "%s/tests/data/given-name-forms.tsv", top ? top : "..");
+  FILE *f = fopen(path, "r");
+  ck_assert_msg(f != NULL, "cannot open %s", path);
+  teitag_pipeline *p = default_pipeline();
+  char line[1024], missed[2048] = "";
+  int forms = 0, known = 0;
+  while (fgets(line, sizeof line, f)) {
+    if (line[0] == '#' || line[0] == '\n')
+      continue;
+    line[strcspn(line, "\r\n")] = '\0';
+    char *lang = strtok(line, "\t"), *name = strtok(NULL, "\t");
+    char *kase = strtok(NULL, "\t"), *alts = strtok(NULL, "\t");
+    ck_assert_msg(lang && name && kase && alts, "bad row in %s", path);
+    for (char *form = strtok(alts, "|"); form; form = strtok(NULL, "|")) {
+      teitag_doc *doc = tu_doc(p, form);
+      char gender;
+      unsigned flags, langs;
+      forms++;
+      if (teitag_doc_n_tokens(doc) == 1 &&
+          tt_pipeline_given_name(p, doc, 0, &gender, &flags, &langs))
+        known++;
+      else if (strlen(missed) + strlen(form) + 2 < sizeof missed)
+        strcat(strcat(missed, " "), form);
+      teitag_doc_free(doc);
+    }
+  }
+  fclose(f);
+  printf("given-name forms known: %d / %d\n", known, forms);
+  ck_assert_msg(forms > 500, "only %d forms read", forms);
+  ck_assert_msg(known == forms, "unknown forms:%s", missed);
+  teitag_pipeline_free(p);
+}
+END_TEST
+
+static Suite *names_suite(void) {
+  Suite *s = suite_create("names");
+  TCase *tc = tcase_create("rules");
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, persons);
+  tcase_add_test(tc, negatives);
+  tcase_add_test(tc, organisations);
+  tcase_add_test(tc, places);
+  tcase_add_test(tc, propagation);
+  tcase_add_test(tc, propagation_links);
+  tcase_add_test(tc, rules_can_be_switched_off);
+  tcase_add_test(tc, given_name_forms);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+TU_MAIN(names_suite)
