@@ -77,6 +77,38 @@ static int crosses_kept(const tt_span *kept, size_t n, const tt_span *c,
   return 0;
 }
 
+/* Resolves one cluster of candidates (n of them, in `c`) into `kept`;
+ * returns how many were kept, sorted by position. */
+static size_t resolve_cluster(tt_span *c, size_t n, tt_span *kept, int nested) {
+  qsort(c, n, sizeof *c, by_priority);
+  size_t n_kept = 0;
+  for (size_t i = 0; i < n; i++) {
+    tt_span s = c[i];
+    if (nested) {
+      int inside;
+      if (crosses_kept(kept, n_kept, &s, &inside))
+        continue;
+      s.nested = (uint8_t)inside;
+      kept[n_kept++] = s;
+    } else {
+      size_t pos;
+      if (overlaps_kept(kept, n_kept, &s, &pos))
+        continue;
+      memmove(kept + pos + 1, kept + pos, (n_kept - pos) * sizeof *kept);
+      s.nested = 0;
+      kept[pos] = s;
+      n_kept++;
+    }
+  }
+  if (nested)
+    qsort(kept, n_kept, sizeof *kept, by_position);
+  return n_kept;
+}
+
+/* Candidates that do not overlap cannot compete, so the text splits into
+ * clusters of overlapping candidates, each resolved on its own: the result
+ * is the same as resolving all at once, in time that grows with the size
+ * of the largest cluster rather than with the whole document. */
 void tt_resolve(teitag_doc *doc, int nested, teitag_cert min_cert) {
   if (doc->n_spans == 0)
     return;
@@ -84,31 +116,31 @@ void tt_resolve(teitag_doc *doc, int nested, teitag_cert min_cert) {
   for (size_t i = 0; i < doc->n_spans; i++)
     if (doc->spans[i].cert >= min_cert || doc->spans[i].cert == 0)
       doc->spans[n++] = doc->spans[i];
-  qsort(doc->spans, n, sizeof *doc->spans, by_priority);
-  tt_span *kept = tt_xmalloc((n ? n : 1) * sizeof *kept);
-  size_t n_kept = 0;
-  for (size_t i = 0; i < n; i++) {
-    tt_span c = doc->spans[i];
-    if (nested) {
-      int inside;
-      if (crosses_kept(kept, n_kept, &c, &inside))
-        continue;
-      c.nested = (uint8_t)inside;
-      kept[n_kept++] = c;
-    } else {
-      size_t pos;
-      if (overlaps_kept(kept, n_kept, &c, &pos))
-        continue;
-      memmove(kept + pos + 1, kept + pos, (n_kept - pos) * sizeof *kept);
-      c.nested = 0;
-      kept[pos] = c;
-      n_kept++;
+  qsort(doc->spans, n, sizeof *doc->spans, by_position);
+  size_t cap = 16, out = 0;
+  tt_span *work = tt_xmalloc(cap * sizeof *work);
+  tt_span *kept = tt_xmalloc(cap * sizeof *kept);
+  for (size_t a = 0; a < n;) {
+    size_t b = a + 1;
+    uint32_t reach = doc->spans[a].end;
+    while (b < n && doc->spans[b].start < reach) {
+      if (doc->spans[b].end > reach)
+        reach = doc->spans[b].end;
+      b++;
     }
+    if (b - a > cap) {
+      cap = b - a;
+      work = tt_xrealloc(work, cap * sizeof *work);
+      kept = tt_xrealloc(kept, cap * sizeof *kept);
+    }
+    memcpy(work, doc->spans + a, (b - a) * sizeof *work);
+    size_t k = resolve_cluster(work, b - a, kept, nested);
+    memcpy(doc->spans + out, kept, k * sizeof *kept); /* out <= a */
+    out += k;
+    a = b;
   }
-  if (nested)
-    qsort(kept, n_kept, sizeof *kept, by_position);
-  memcpy(doc->spans, kept, n_kept * sizeof *kept);
-  doc->n_spans = n_kept;
+  doc->n_spans = out;
+  free(work);
   free(kept);
 }
 
