@@ -42,7 +42,7 @@ int tt_n_sentence_start(const tt_names *n, size_t i) {
 }
 
 unsigned tt_n_class(const tt_names *n, size_t i) {
-  return tt_word_class(n->doc->toks[i].hash);
+  return n->classes[i];
 }
 
 int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags) {
@@ -167,10 +167,41 @@ static size_t stem_of(const char *key, size_t len, char *out, size_t cap) {
   return keep;
 }
 
+/* The names remembered in a document, with a hash table over their stems
+ * (or whole keys, for exact ones) so that a long document with many names
+ * is looked up in constant time per word. */
 typedef struct {
   known *v;
   size_t n, cap;
+  uint32_t *slots; /* index + 1 into v, 0 for empty */
+  size_t n_slots;  /* a power of two, at least twice n */
 } known_list;
+
+static void known_index(known_list *l, uint32_t idx) {
+  const known *k = &l->v[idx];
+  size_t i = (size_t)tt_hash_bytes(k->stem, k->len) & (l->n_slots - 1);
+  while (l->slots[i])
+    i = (i + 1) & (l->n_slots - 1);
+  l->slots[i] = idx + 1;
+}
+
+/* The first remembered name whose stem is `stem` and which `accept`s the
+ * token, or NULL. */
+static const known *known_find(const known_list *l, const char *stem,
+                               size_t len, int exact, uint8_t script) {
+  const known *best = NULL;
+  if (!l->n_slots)
+    return NULL;
+  size_t i = (size_t)tt_hash_bytes(stem, len) & (l->n_slots - 1);
+  for (; l->slots[i]; i = (i + 1) & (l->n_slots - 1)) {
+    const known *k = &l->v[l->slots[i] - 1];
+    if (k->len == len && memcmp(k->stem, stem, len) == 0 &&
+        (exact < 0 || k->exact == exact) && (!script || k->script == script) &&
+        (!best || k < best))
+      best = k;
+  }
+  return best;
+}
 
 static void remember(known_list *l, const teitag_doc *d, size_t tok,
                      uint8_t type, const tt_span *from, int exact) {
@@ -191,28 +222,33 @@ static void remember(known_list *l, const teitag_doc *d, size_t tok,
   k.script = t->script;
   k.ref = from ? from->ref : 0;
   k.norm = from ? from->norm : 0;
-  for (size_t i = 0; i < l->n; i++)
-    if (l->v[i].len == k.len && memcmp(l->v[i].stem, k.stem, k.len) == 0)
-      return; /* the first mention decides */
+  if (known_find(l, k.stem, k.len, -1, 0))
+    return; /* the first mention decides */
   TT_RESERVE(l->v, l->cap, l->n + 1);
   l->v[l->n++] = k;
+  if (2 * l->n > l->n_slots) {
+    free(l->slots);
+    l->n_slots = l->n_slots ? 2 * l->n_slots : 64;
+    l->slots = tt_xcalloc(l->n_slots, sizeof *l->slots);
+    for (uint32_t i = 0; i < l->n; i++)
+      known_index(l, i);
+  } else {
+    known_index(l, (uint32_t)(l->n - 1));
+  }
 }
 
 static const known *recall(const known_list *l, const teitag_doc *d,
                            size_t tok) {
   const tt_token *t = &d->toks[tok];
+  if (!l->n)
+    return NULL;
   char stem[96];
   size_t slen = stem_of(d->keys.data + t->key, t->key_len, stem, sizeof stem);
-  for (size_t i = 0; i < l->n; i++) {
-    const known *k = &l->v[i];
-    if (k->script != t->script)
-      continue;
-    if (k->exact ? (k->len == t->key_len &&
-                    memcmp(k->stem, d->keys.data + t->key, k->len) == 0)
-                 : (k->len == slen && memcmp(k->stem, stem, slen) == 0))
-      return k;
-  }
-  return NULL;
+  const known *whole = known_find(l, d->keys.data + t->key, t->key_len, 1, t->script);
+  const known *by_stem = known_find(l, stem, slen, 0, t->script);
+  if (whole && by_stem)
+    return whole < by_stem ? whole : by_stem;
+  return whole ? whole : by_stem;
 }
 
 /* Collects surnames from person spans of two words or more (and from
@@ -281,7 +317,7 @@ static void give_way(tt_names *n, const known_list *people) {
 
 void tt_names_propagate(tt_names *n) {
   teitag_doc *d = n->doc;
-  known_list people = {NULL, 0, 0}, acronyms = {NULL, 0, 0};
+  known_list people = {NULL, 0, 0, NULL, 0}, acronyms = {NULL, 0, 0, NULL, 0};
   collect(n, &people, &acronyms);
   size_t n_spans = d->n_spans;
   uint8_t *per = span_cover(d, n_spans, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM);
@@ -319,7 +355,9 @@ void tt_names_propagate(tt_names *n) {
   free(per);
   free(any);
   free(people.v);
+  free(people.slots);
   free(acronyms.v);
+  free(acronyms.slots);
 }
 
 /* ---- driver -------------------------------------------------------------- */
@@ -335,6 +373,10 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.gaz_type = tt_xcalloc(doc->n_toks, 1);
   n.gaz_end = tt_xcalloc(doc->n_toks, sizeof *n.gaz_end);
   n.person = tt_xcalloc(doc->n_toks, 1);
+  /* the rules ask for a token's classes many times over */
+  n.classes = tt_xmalloc(doc->n_toks * sizeof *n.classes);
+  for (size_t i = 0; i < doc->n_toks; i++)
+    n.classes[i] = (uint16_t)tt_word_class(doc->toks[i].hash);
   n.caps = tt_xmalloc(doc->n_toks * sizeof *n.caps);
   n.n_caps = 0;
   for (size_t i = 0; i < doc->n_toks; i++)
@@ -362,6 +404,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   free(n.gaz_type);
   free(n.gaz_end);
   free(n.person);
+  free(n.classes);
   free(n.caps);
   return TEITAG_OK;
 }

@@ -18,6 +18,7 @@ typedef struct tt_names {
   uint32_t *gaz_end;      /* per token: end token of the gazetteer candidate
                              that starts there, 0 if none */
   uint8_t *person;        /* per token: 1 when a person rule claimed it */
+  uint16_t *classes;      /* per token: its TT_WC_* classes */
   uint64_t *caps;         /* sorted hashes of the document's ALL-CAPS words */
   size_t n_caps;
 } tt_names;
