@@ -1,17 +1,657 @@
 /* SPDX-License-Identifier: MIT
  *
- * money.c -- the money recogniser: amounts in en/uk/ru notation with
- * their currency, normalised to a plain decimal and an ISO 4217 code.
- * (Placeholder: the recogniser is being built; it proposes no spans yet.)
+ * money.c -- the money recogniser: amounts of money in English, Ukrainian
+ * and Russian text, normalised to a plain decimal and an ISO 4217 code.
+ *
+ * It walks the tokens of each paragraph once.  Most tokens are rejected by
+ * their kind or by one probe of the numeral table; at a number, a currency
+ * sign, an ISO code or a numeral word it reads, token by token:
+ *
+ *   [range opener] [sign or code] quantity [scale]
+ *       [dash or range word  [sign] quantity [scale]]
+ *       [currency after]  [subunits: "50 cents", "20 коп."]
+ *
+ * where a quantity is a number in digits (with groups joined across
+ * ordinary spaces: "1 000 ₽") or in words ("half a billion", "двома
+ * тисячами").  An amount needs a currency before or after it; a range
+ * ("$5–10 million", "від 5 до 7 млн гривень") shares one currency and one
+ * scale.  Two amounts each with their own currency stay two spans ("from
+ * RUB 60 million to RUB 20 million").  Hedges (about, понад, около) stay
+ * outside the span, and the amount is the one written.
+ *
+ * Certainty: `high` for digits with an explicit currency (sign, code,
+ * name, abbreviation); `medium` for amounts in words and for weak
+ * currency signals (a franc without a country, "р.").
+ *
+ * Numbers and their arithmetic are in number.c, the currency lexicon in
+ * currency.c; this file only decides what is an amount.
  */
 #include "config.h"
 
-#include "private.h"
+#include <string.h>
+
+#include "currency.h"
+#include "number.h"
+
+/* The paragraph being read. */
+typedef struct ctx {
+  teitag_doc *doc;
+  size_t pb, pe;    /* its tokens */
+  teitag_lang lang; /* its language */
+} ctx;
+
+/* A quantity: a number with its scale. */
+typedef struct qty {
+  size_t tb, te;            /* its tokens, scale included */
+  size_t nb, ne;            /* bytes of the digits, to read them again */
+  tt_dec val;               /* the value, scale applied */
+  const tt_numword *scale;  /* the scale word, or NULL */
+  int words;                /* written in words */
+} qty;
+
+/* An amount found. */
+typedef struct found {
+  size_t tb, te;  /* tokens of the span */
+  tt_dec amount;  /* single amount, or the lower end of a range */
+  tt_dec upper;   /* the upper end of a range */
+  int range;
+  char code[4];
+  teitag_cert cert;
+  int trim; /* the span ends before the last token's dot (a full stop) */
+} found;
+
+#define TOK(c, i) (&(c)->doc->toks[i])
+
+static const char *key_of(const ctx *c, size_t i) {
+  return c->doc->keys.data + TOK(c, i)->key;
+}
+
+static int key_is(const ctx *c, size_t i, const char *lit) {
+  size_t n = strlen(lit);
+  return TOK(c, i)->key_len == n && memcmp(key_of(c, i), lit, n) == 0;
+}
+
+static const tt_numword *numword(const ctx *c, size_t i) {
+  const tt_token *t = TOK(c, i);
+  if (t->kind != TEITAG_TOKEN_WORD)
+    return NULL;
+  return tt_numword_get(t->hash, key_of(c, i), t->key_len);
+}
+
+static int attached(const ctx *c, size_t i) {
+  return i > 0 && TOK(c, i)->start == TOK(c, i - 1)->end;
+}
+
+/* ---- quantities in digits ------------------------------------------------ */
+
+/* Does token i hold only digits and digit-group separators?  ("12:30",
+ * "24/7" are times and fractions.) */
+static int plain_number(const ctx *c, size_t i) {
+  const tt_token *t = TOK(c, i);
+  if (t->kind != TEITAG_TOKEN_NUMBER)
+    return 0;
+  const char *s = c->doc->text;
+  for (size_t k = t->start; k < t->end; k++)
+    if (s[k] == ':' || s[k] == '/')
+      return 0;
+  return s[t->start] >= '0' && s[t->start] <= '9'; /* not ٣ or ३ */
+}
+
+/* Can token j continue the digit groups of token j-1 across one ordinary
+ * space ("1 000 000", "25 000,50")?  It must start with exactly three
+ * digits, and j-1 must not have a decimal part already. */
+static int joins_group(const ctx *c, size_t j) {
+  const tt_token *p = TOK(c, j - 1), *t = TOK(c, j);
+  const char *s = c->doc->text;
+  if (t->kind != TEITAG_TOKEN_NUMBER || t->start != p->end + 1 ||
+      s[p->end] != ' ' || !plain_number(c, j))
+    return 0;
+  for (size_t k = p->start; k < p->end; k++)
+    if (s[k] == ',' || s[k] == '.')
+      return 0;
+  size_t k = t->start;
+  while (k < t->end && s[k] >= '0' && s[k] <= '9')
+    k++;
+  return k - t->start == 3 && (k == t->end || s[k] == ',' || s[k] == '.');
+}
+
+/* The scale word at token k after digits, if it may count there: a
+ * one-letter abbreviation only right after the digits ("5m") or after a
+ * currency sign ("$5 m"), since "5 m" alone is five metres. */
+static const tt_numword *scale_after(const ctx *c, size_t k, int after_sign) {
+  if (k >= c->pe)
+    return NULL;
+  const tt_numword *nw = numword(c, k);
+  const tt_token *t = TOK(c, k);
+  if (!nw && t->kind == TEITAG_TOKEN_WORD && t->key_len > 1 &&
+      key_of(c, k)[t->key_len - 1] == '.' && t->script == TT_SCRIPT_LATIN) {
+    /* "£184 m." -- the tokenizer took the full stop for an initial's */
+    size_t n = t->key_len - 1;
+    nw = tt_numword_get(tt_hash_bytes(key_of(c, k), n), key_of(c, k), n);
+    if (nw && !(nw->flags & TT_NWF_ABBR))
+      nw = NULL;
+  }
+  if (!nw || nw->kind != TT_NW_SCALE || nw->value != 1)
+    return NULL;
+  if ((nw->flags & TT_NWF_LETTER) && !attached(c, k) && !after_sign)
+    return NULL;
+  if (TOK(c, k)->flags & TT_TOK_NL_BEFORE)
+    return NULL;
+  return nw;
+}
+
+/* Reads bytes [nb, ne) as a number and applies `scale`. */
+static int read_digits(const ctx *c, size_t nb, size_t ne,
+                       const tt_numword *scale, tt_dec *out) {
+  unsigned flags = 0;
+  if (c->lang != TEITAG_LANG_EN || (scale && (scale->flags & TT_NWF_CYRILLIC)))
+    flags |= TT_NUM_COMMA_DECIMAL;
+  if (scale)
+    flags |= TT_NUM_SCALE_FOLLOWS;
+  if (!tt_number_parse(c->doc->text + nb, ne - nb, flags, out))
+    return 0;
+  return !scale || tt_dec_shift(out, scale->exp10);
+}
+
+/* A quantity in digits from token i.  Groups joined across ordinary spaces
+ * are tried longest first, since "2022 500" must fall back to "2022". */
+static int digits_qty(const ctx *c, size_t i, int after_sign, qty *q) {
+  if (!plain_number(c, i))
+    return 0;
+  size_t last = i;
+  while (last + 1 < c->pe && last - i < 8 && joins_group(c, last + 1))
+    last++;
+  for (;; last--) {
+    const tt_numword *scale = scale_after(c, last + 1, after_sign);
+    q->nb = TOK(c, i)->start;
+    q->ne = TOK(c, last)->end;
+    if (read_digits(c, q->nb, q->ne, scale, &q->val)) {
+      q->tb = i;
+      q->te = last + 1 + (scale != NULL);
+      q->scale = scale;
+      q->words = 0;
+      return 1;
+    }
+    if (last == i)
+      return 0;
+  }
+}
+
+/* "$US500 million": after a dollar sign the tokenizer sees one word. */
+static int us_digits_qty(const ctx *c, size_t i, qty *q) {
+  const tt_token *t = TOK(c, i);
+  const char *k = key_of(c, i);
+  if (t->key_len < 3 || k[0] != 'u' || k[1] != 's')
+    return 0;
+  for (size_t n = 2; n < t->key_len; n++)
+    if (k[n] < '0' || k[n] > '9')
+      return 0;
+  const tt_numword *scale = scale_after(c, i + 1, 1);
+  q->nb = t->start + 2;
+  q->ne = t->end;
+  if (!read_digits(c, q->nb, q->ne, scale, &q->val))
+    return 0;
+  q->tb = i;
+  q->te = i + 1 + (scale != NULL);
+  q->scale = scale;
+  q->words = 0;
+  return 1;
+}
+
+/* ---- quantities in words ------------------------------------------------- */
+
+/* Order of the parts of a numeral: each part is smaller than the one
+ * before it ("сто двадцять п'ять", not "п'ять двадцять"). */
+static int rank(int kind) {
+  switch (kind) {
+  case TT_NW_HUNDREDS: return 3;
+  case TT_NW_TENS: return 2;
+  default: return 1;
+  }
+}
+
+/* State of a numeral being read: total = sum of completed scale groups,
+ * cur = the group being built. */
+typedef struct words {
+  tt_dec total, cur;
+  int have_cur;
+  int last_rank;   /* rank of the last part added to cur (0: none) */
+  int last_exp;    /* exponent of the last scale (99: none yet) */
+  const tt_numword *scale;
+} words;
+
+static int add_small(words *w, unsigned value, int r) {
+  if (w->have_cur && (w->last_rank == 0 || r >= w->last_rank ||
+                      w->last_rank == 1))
+    return 0;
+  tt_dec v;
+  tt_dec_from_u32(&v, value);
+  if (!tt_dec_add(&w->cur, &v))
+    return 0;
+  w->have_cur = 1;
+  w->last_rank = r;
+  return 1;
+}
+
+/* Sets cur to value * 10^exp10 (half: 0.5, півтора: 1.5). */
+static void set_cur(words *w, unsigned value, int exp10) {
+  tt_dec_from_u32(&w->cur, value);
+  tt_dec_shift(&w->cur, exp10);
+  w->have_cur = 1;
+  w->last_rank = 0;
+}
+
+/* Closes a scale group: total += cur * scale. */
+static int add_scale(words *w, const tt_numword *nw) {
+  if (nw->exp10 >= w->last_exp)
+    return 0;
+  tt_dec g = w->cur;
+  if (!tt_dec_mul_u32(&g, nw->value) || !tt_dec_shift(&g, nw->exp10) ||
+      !tt_dec_add(&w->total, &g))
+    return 0;
+  tt_dec_zero(&w->cur);
+  w->have_cur = 0;
+  w->last_rank = 0;
+  w->last_exp = nw->exp10;
+  w->scale = nw;
+  return 1;
+}
+
+static int is_scale_word(const tt_numword *nw) {
+  return nw && nw->kind == TT_NW_SCALE && !(nw->flags & TT_NWF_ABBR);
+}
+
+/* Reads one numeral word (or a fixed phrase: "half a", "a quarter of a",
+ * "and a half") at token j; returns the tokens used, 0 to stop. */
+static size_t word_step(const ctx *c, size_t j, words *w) {
+  const tt_numword *nw = numword(c, j);
+  const tt_numword *n1 = j + 1 < c->pe ? numword(c, j + 1) : NULL;
+  const tt_numword *n2 = j + 2 < c->pe ? numword(c, j + 2) : NULL;
+  if (!nw) {
+    unsigned v = TOK(c, j)->kind == TEITAG_TOKEN_WORD
+                     ? tt_numword_compound(key_of(c, j), TOK(c, j)->key_len)
+                     : 0;
+    return v && add_small(w, v, 2) ? 1 : 0;
+  }
+  switch (nw->kind) {
+  case TT_NW_DIGIT:
+  case TT_NW_TEEN:
+  case TT_NW_TENS:
+  case TT_NW_HUNDREDS:
+    return add_small(w, nw->value, rank(nw->kind)) ? 1 : 0;
+  case TT_NW_HUNDRED: /* en "two hundred" */
+    if (!w->have_cur || w->last_rank != 1 || !tt_dec_mul_u32(&w->cur, 100))
+      return 0;
+    w->last_rank = 3;
+    return 1;
+  case TT_NW_SCALE:
+    if (nw->flags & TT_NWF_LETTER)
+      return 0;
+    if (!w->have_cur) { /* "мільйон доларів", "тисячу", "півмільйона" */
+      if (!(nw->flags & TT_NWF_SINGULAR) || !(nw->flags & TT_NWF_CYRILLIC) ||
+          w->last_exp != 99)
+        return 0;
+      set_cur(w, 1, 0);
+    }
+    return add_scale(w, nw) ? 1 : 0;
+  case TT_NW_ARTICLE: /* "a million", "a quarter of a million" */
+    if (w->have_cur || w->last_exp != 99)
+      return 0;
+    if (n1 && (is_scale_word(n1) || n1->kind == TT_NW_HUNDRED)) {
+      set_cur(w, 1, 0);
+      w->last_rank = 1;
+      return 1;
+    }
+    if (n1 && n1->kind == TT_NW_QUARTER && n2 && n2->kind == TT_NW_OF &&
+        j + 3 < c->pe && numword(c, j + 3) &&
+        numword(c, j + 3)->kind == TT_NW_ARTICLE &&
+        j + 4 < c->pe && is_scale_word(numword(c, j + 4))) {
+      set_cur(w, n1->value, n1->exp10);
+      return 4;
+    }
+    return 0;
+  case TT_NW_HALF: /* "half a billion", "пів мільйона" */
+    if (w->have_cur || w->last_exp != 99)
+      return 0;
+    if (n1 && n1->kind == TT_NW_ARTICLE && is_scale_word(n2)) {
+      set_cur(w, nw->value, nw->exp10);
+      return 2;
+    }
+    if ((nw->flags & TT_NWF_CYRILLIC) && is_scale_word(n1)) {
+      set_cur(w, nw->value, nw->exp10);
+      return 1;
+    }
+    return 0;
+  case TT_NW_ONE_HALF: /* "півтора мільярда" */
+    if (w->have_cur || w->last_exp != 99 || !is_scale_word(n1))
+      return 0;
+    set_cur(w, nw->value, nw->exp10);
+    return 1;
+  case TT_NW_AND: /* "three and a half million", "one hundred and five" */
+    if (!w->have_cur && w->last_exp == 99)
+      return 0;
+    if (w->have_cur && n1 && n1->kind == TT_NW_ARTICLE && n2 &&
+        n2->kind == TT_NW_HALF && j + 3 < c->pe &&
+        is_scale_word(numword(c, j + 3))) {
+      tt_dec half;
+      tt_dec_from_u32(&half, 5);
+      tt_dec_shift(&half, -1);
+      if (!tt_dec_add(&w->cur, &half))
+        return 0;
+      w->last_rank = 1;
+      return 3;
+    }
+    if (w->last_rank == 3 && n1 &&
+        (n1->kind == TT_NW_DIGIT || n1->kind == TT_NW_TEEN ||
+         n1->kind == TT_NW_TENS))
+      return 1;
+    return 0;
+  default:
+    return 0;
+  }
+}
+
+/* A quantity in words from token i. */
+static int words_qty(const ctx *c, size_t i, qty *q) {
+  words w;
+  tt_dec_zero(&w.total);
+  tt_dec_zero(&w.cur);
+  w.have_cur = 0;
+  w.last_rank = 0;
+  w.last_exp = 99;
+  w.scale = NULL;
+  size_t j = i;
+  while (j < c->pe && TOK(c, j)->kind == TEITAG_TOKEN_WORD &&
+         (j == i || !(TOK(c, j)->flags & TT_TOK_NL_BEFORE))) {
+    size_t used = word_step(c, j, &w);
+    if (!used)
+      break;
+    j += used;
+  }
+  if (j == i || !tt_dec_add(&w.total, &w.cur) || tt_dec_is_zero(&w.total))
+    return 0;
+  q->tb = i;
+  q->te = j;
+  q->nb = q->ne = 0;
+  q->val = w.total;
+  q->scale = w.scale;
+  q->words = 1;
+  return 1;
+}
+
+static int quantity(const ctx *c, size_t i, int after_sign, qty *q) {
+  if (i >= c->pe)
+    return 0;
+  const tt_token *t = TOK(c, i);
+  if (t->kind == TEITAG_TOKEN_NUMBER)
+    return digits_qty(c, i, after_sign, q);
+  if (t->kind != TEITAG_TOKEN_WORD)
+    return 0;
+  if (after_sign && us_digits_qty(c, i, q))
+    return 1;
+  return words_qty(c, i, q);
+}
+
+/* ---- ranges -------------------------------------------------------------- */
+
+/* A dash between the ends of a range: touching both numbers, or with
+ * spaces on both sides unless it is an em dash (a clause break). */
+static int dash_at(const ctx *c, size_t j) {
+  const tt_token *t = TOK(c, j);
+  if (t->kind != TEITAG_TOKEN_PUNCT || !key_is(c, j, "-") || j + 1 >= c->pe)
+    return 0;
+  int before = attached(c, j), after = attached(c, j + 1);
+  if (before != after || (t->flags & TT_TOK_NL_BEFORE) ||
+      (TOK(c, j + 1)->flags & TT_TOK_NL_BEFORE))
+    return 0;
+  const unsigned char *s = (const unsigned char *)c->doc->text + t->start;
+  int em = t->end - t->start == 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x94;
+  return before || !em;
+}
+
+/* The word that closes a range's first end, matching its opener: "from
+ * ... to", "від ... до", "between ... and", "між ... і". */
+static int range_word_at(const ctx *c, size_t j, const tt_numword *open) {
+  const tt_numword *nw = numword(c, j);
+  return open && nw && (nw->kind == TT_NW_TO || nw->kind == TT_NW_AND) &&
+         nw->value == open->value;
+}
+
+/* Gives a range's first end the scale of its second: "$5–10 million". */
+static int share_scale(const ctx *c, qty *a, const qty *b) {
+  if (a->words)
+    return tt_dec_shift(&a->val, b->scale->exp10);
+  return read_digits(c, a->nb, a->ne, b->scale, &a->val);
+}
+
+/* ---- filters -------------------------------------------------------------- */
+
+/* "lost 20 pounds", "weighed 200 pounds", "20 pounds of flour": weight. */
+static int pounds_of_weight(const ctx *c, size_t tb, size_t after) {
+  static const char *const cues[] = {
+      "weigh", "weighs", "weighed", "weighing", "weight", "lost", "lose",
+      "loses", "losing", "gained", "gain", "gains", "heavier", "lighter",
+      "overweight", "shed", NULL};
+  if (after < c->pe && key_is(c, after, "of"))
+    return 1;
+  for (size_t k = tb, n = 0; k > c->pb && n < 4; k--, n++) {
+    if (TOK(c, k)->flags & TT_TOK_SENT_START)
+      break;
+    for (size_t q = 0; cues[q]; q++)
+      if (key_is(c, k - 1, cues[q]))
+        return 1;
+  }
+  return 0;
+}
+
+/* ---- one amount ----------------------------------------------------------- */
+
+/* "3 dollars 50 cents", "5 грн 20 коп.", "2 dollars and 75 cents": the
+ * subunits after a unit at token k.  Adds them to f and returns the end of
+ * the compound, or k when there are none. */
+static size_t subunits(const ctx *c, size_t k, const tt_cur_match *unit,
+                       found *f) {
+  size_t start = k;
+  const tt_numword *nw = k < c->pe ? numword(c, k) : NULL;
+  if (nw && nw->value == 2 && (nw->kind == TT_NW_AND || nw->kind == TT_NW_TO))
+    k++; /* "2 dollars and 75 cents" */
+  if (k >= c->pe || !plain_number(c, k) || TOK(c, k)->end - TOK(c, k)->start > 2 ||
+      (TOK(c, k)->flags & TT_TOK_NL_BEFORE))
+    return start;
+  const char *s = c->doc->text + TOK(c, k)->start;
+  size_t n = TOK(c, k)->end - TOK(c, k)->start;
+  for (size_t q = 0; q < n; q++)
+    if (s[q] < '0' || s[q] > '9')
+      return start;
+  size_t m = k + 1;
+  tt_cur_match sub;
+  if (m >= c->pe || !tt_currency_after(c->doc, m, c->pe, c->lang, &sub) ||
+      sub.kind != TT_CUR_SUBUNIT ||
+      !tt_currency_subunit_of((tt_cur_noun)sub.noun, (tt_cur_noun)unit->noun))
+    return start;
+  tt_dec cents;
+  if (!tt_dec_from_digits(&cents, s, n, NULL, 0) || !tt_dec_shift(&cents, -2) ||
+      !tt_dec_add(&f->amount, &cents))
+    return start;
+  return m + sub.ntok;
+}
+
+/* Is the dot that ends token `last` (the span's last) a full stop rather
+ * than part of an abbreviation?  Only at the end of a sentence, and only
+ * when the abbreviation is standardly written without a dot (млн, млрд,
+ * трлн, грн, bn, m) or the writer leaves the dots out of this amount
+ * ("30 тыс руб."). */
+static int dot_is_full_stop(const ctx *c, size_t last, const qty *q,
+                            const tt_cur_match *post) {
+  const tt_token *t = TOK(c, last);
+  if (t->end - t->start < 2 || c->doc->text[t->end - 1] != '.' ||
+      !(last + 1 >= c->pe || (TOK(c, last + 1)->flags & TT_TOK_SENT_START)))
+    return 0;
+  if (!post)
+    return q->scale && q->te == last + 1 && (q->scale->flags & TT_NWF_DOTLESS);
+  if (post->flags & TT_CURF_DOTLESS)
+    return 1;
+  if (!q->scale || (q->scale->flags & (TT_NWF_DOTLESS | TT_NWF_ABBR)) !=
+                       TT_NWF_ABBR)
+    return 0;
+  const tt_token *sc = TOK(c, q->te - 1); /* "тыс" where "тыс." is standard */
+  return c->doc->text[sc->end - 1] != '.';
+}
+
+/* Reads an amount that starts at token i.  Returns 1 and fills f. */
+static int amount_at(const ctx *c, size_t i, found *f) {
+  size_t p = i;
+  const tt_numword *open = numword(c, i);
+  if (open && open->kind == TT_NW_OPENER)
+    p++;
+  else
+    open = NULL;
+  if (p >= c->pe)
+    return 0;
+  tt_cur_match pre, pre2, post;
+  int has_pre = 0, has_pre2 = 0, has_post = 0, range = 0, by_words = 0;
+  if (TOK(c, p)->kind != TEITAG_TOKEN_NUMBER &&
+      (has_pre = tt_currency_before(c->doc, p, c->pe, &pre))) {
+    p += pre.ntok;
+    if (p >= c->pe || (TOK(c, p)->flags & TT_TOK_NL_BEFORE))
+      return 0;
+  }
+  qty a, b;
+  if (!quantity(c, p, has_pre, &a))
+    return 0;
+  p = a.te;
+  has_post = p < c->pe && tt_currency_after(c->doc, p, c->pe, c->lang, &post);
+  if (!has_post && p + 1 < c->pe) {
+    /* a range: a dash, or the word that goes with the opener */
+    int dash = dash_at(c, p);
+    by_words = !dash && !has_pre && range_word_at(c, p, open);
+    size_t q = p + 1;
+    if (dash && TOK(c, q)->kind != TEITAG_TOKEN_NUMBER &&
+        (has_pre2 = tt_currency_before(c->doc, q, c->pe, &pre2))) {
+      if (has_pre && strcmp(pre.code, pre2.code) != 0)
+        dash = 0;
+      q += pre2.ntok;
+    }
+    if ((dash || by_words) && quantity(c, q, has_pre || has_pre2, &b) &&
+        !(a.scale && !b.scale) && (a.scale || !b.scale || share_scale(c, &a, &b)) &&
+        tt_dec_cmp(&a.val, &b.val) < 0) {
+      range = 1;
+      p = b.te;
+      has_post = p < c->pe && tt_currency_after(c->doc, p, c->pe, c->lang, &post);
+    } else {
+      has_pre2 = 0;
+    }
+  }
+  if (open && !(range && by_words))
+    return 0; /* the opener belongs only to a range of bare numbers */
+  if (!has_pre && !has_pre2 && !has_post)
+    return 0;
+  size_t last = p - 1;
+  f->amount = a.val;
+  f->upper = range ? b.val : a.val;
+  f->range = range;
+  f->cert = a.words ? TEITAG_CERT_MEDIUM : TEITAG_CERT_HIGH;
+  const tt_cur_match *cur = has_pre ? &pre : has_pre2 ? &pre2 : &post;
+  if (has_post) {
+    last = p + post.ntok - 1;
+    if (post.kind == TT_CUR_SUBUNIT && !has_pre && !has_pre2 &&
+        (!tt_dec_shift(&f->amount, -2) || !tt_dec_shift(&f->upper, -2)))
+      return 0;
+    if (post.flags & TT_CURF_WEAK)
+      f->cert = TEITAG_CERT_MEDIUM;
+    if (post.noun == TT_NOUN_POUND && !(post.flags & TT_CURF_QUALIFIED) &&
+        !has_pre && !a.scale && c->lang == TEITAG_LANG_EN &&
+        pounds_of_weight(c, open ? i + 1 : i, last + 1))
+      return 0;
+    if (!range && !has_pre && (post.kind == TT_CUR_NAME || post.kind == TT_CUR_ABBR))
+      last = subunits(c, last + 1, &post, f) - 1;
+  }
+  memcpy(f->code, cur->code, 4);
+  f->tb = i;
+  f->te = last + 1;
+  f->trim = (!has_post || last == p + post.ntok - 1) &&
+            dot_is_full_stop(c, last, range ? &b : &a, has_post ? &post : NULL);
+  return 1;
+}
+
+/* ---- the walk ------------------------------------------------------------- */
+
+/* Can token i start an amount?  Cheap tests first: this runs on every
+ * token. */
+static int may_start(const ctx *c, size_t i) {
+  const tt_token *t = TOK(c, i);
+  switch (t->kind) {
+  case TEITAG_TOKEN_NUMBER:
+  case TEITAG_TOKEN_SYMBOL:
+    return 1;
+  case TEITAG_TOKEN_WORD:
+    break;
+  default:
+    return 0;
+  }
+  const tt_numword *nw = numword(c, i);
+  if (nw)
+    return nw->kind != TT_NW_AND && nw->kind != TT_NW_OF &&
+           nw->kind != TT_NW_TO &&
+           !(nw->kind == TT_NW_SCALE && !(nw->flags & TT_NWF_SINGULAR));
+  if (t->key_len == 3 && t->lcase == TEITAG_CASE_UPPER)
+    return 1; /* an ISO code */
+  if (t->key_len <= 4 && i + 1 < c->pe &&
+      TOK(c, i + 1)->kind == TEITAG_TOKEN_SYMBOL && attached(c, i + 1))
+    return 1; /* US$, HK$ */
+  return t->script == TT_SCRIPT_LATIN && t->key_len <= 13 &&
+         memchr(key_of(c, i), '-', t->key_len) &&
+         tt_numword_compound(key_of(c, i), t->key_len);
+}
+
+static void emit(teitag_doc *doc, const found *f) {
+  char buf[TT_DEC_STRLEN];
+  uint32_t amount = 0, lo = 0, hi = 0;
+  if (f->range) {
+    tt_dec_format(&f->amount, buf, sizeof buf);
+    lo = tt_doc_str(doc, buf);
+    tt_dec_format(&f->upper, buf, sizeof buf);
+    hi = tt_doc_str(doc, buf);
+  } else {
+    tt_dec_format(&f->amount, buf, sizeof buf);
+    amount = tt_doc_str(doc, buf);
+  }
+  uint32_t code = tt_doc_str(doc, f->code);
+  /* strings first: adding them may move doc->strs, never doc->spans */
+  tt_span *sp = tt_doc_add_token_span(doc, f->tb, f->te, TEITAG_TYPE_MONEY,
+                                      f->cert, "money");
+  sp->amount = amount;
+  sp->amount_min = lo;
+  sp->amount_max = hi;
+  sp->currency = code;
+  if (f->trim)
+    sp->end--;
+}
 
 teitag_status tt_money_annotate(const teitag_pipeline *p, teitag_doc *doc,
                                 teitag_diag *diag) {
   (void)p;
-  (void)doc;
-  (void)diag;
+  tt_numwords_init();
+  teitag_status st = tt_currency_init(diag);
+  if (st != TEITAG_OK)
+    return st;
+  for (size_t k = 0; k < doc->n_paras; k++) {
+    ctx c;
+    c.doc = doc;
+    c.pb = doc->paras[k].tok_begin;
+    c.pe = doc->paras[k].tok_end;
+    c.lang = doc->paras[k].lang != TEITAG_LANG_AUTO
+                 ? (teitag_lang)doc->paras[k].lang
+                 : doc->lang;
+    for (size_t i = c.pb; i < c.pe;) {
+      found f;
+      if (may_start(&c, i) && amount_at(&c, i, &f)) {
+        emit(doc, &f);
+        i = f.te;
+      } else {
+        i++;
+      }
+    }
+  }
   return TEITAG_OK;
 }

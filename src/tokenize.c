@@ -288,6 +288,11 @@ static size_t abbreviation_dot(teitag_doc *doc, const unsigned char *s,
                                const shape_acc *acc, uint8_t *flags) {
   if (j >= end || s[j] != '.')
     return j;
+  /* A Latin unit letter stuck to a number is no initial: "$10m." ends a
+   * sentence after "m", as "5k." and "99p." do. */
+  if (acc->letters == 1 && acc->lower && start > 0 && s[start] < 0x80 &&
+      s[start - 1] >= '0' && s[start - 1] <= '9')
+    return j;
   /* Dotted runs of single letters: U.S., U.S.A., J.D., В.В., т.е. */
   if (acc->letters == 1 && start + at(s, start, end).n == j) {
     size_t k = j + 1;

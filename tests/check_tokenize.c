@@ -56,6 +56,8 @@ static const struct {
     /* currency symbols */
     {"$300 €1.2bn £5 ₴500 1 000 ₽ US$5m",
      "$|300|€|1.2|bn|£|5|₴|500|1|000|₽|US|$|5|m"},
+    /* a unit letter stuck to a number keeps no dot: the sentence ends */
+    {"It cost $10m. Then 5k. And 99p.", "It|cost|$|10|m|.|Then|5|k|.|And|99|p|."},
     /* URLs and e-mail addresses */
     {"See https://example.com/a?b=1&c=(2). Mail press@example.org.",
      "See|https://example.com/a?b=1&c=(2)|.|Mail|press@example.org|."},
