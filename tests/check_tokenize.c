@@ -237,6 +237,15 @@ START_TEST(test_pathological) {
   doc = tu_doc_n(pipe_, s, n * 3);
   ck_assert_uint_ge(teitag_doc_n_tokens(doc), 1);
   teitag_doc_free(doc);
+  for (size_t i = 0; i < n * 3; i++)
+    s[i] = "5-"[i % 2]; /* address characters without an @: no rescans */
+  doc = tu_doc_n(pipe_, s, n * 3);
+  ck_assert_uint_eq(teitag_doc_n_tokens(doc), n * 3);
+  teitag_doc_free(doc);
+  memcpy(s + n * 3 - 12, "x@ample.org", 11); /* an @ makes it an address */
+  doc = tu_doc_n(pipe_, s, n * 3);
+  ck_assert_int_eq(doc->toks[doc->n_toks - 2].kind, TEITAG_TOKEN_EMAIL);
+  teitag_doc_free(doc);
   free(s);
 }
 END_TEST
