@@ -558,11 +558,12 @@ static size_t iso_codes(char (**order)[4], teitag_status *st) {
   return n;
 }
 
-/* How many currencies CLDR gives the narrow symbol `sym` (in any of our
- * locales); a narrow "kr" that is Swedish, Norwegian and Danish is
- * skipped. */
-static size_t narrow_claims(char (*order)[4], size_t n, const char *sym) {
-  size_t claims = 0;
+/* Narrow symbols go to a currency only when no other currency has the
+ * same one: narrow "kr" is Swedish, Norwegian and Danish, so it is
+ * skipped; "$" already went to the US dollar. */
+static void add_narrow_symbols(char (*order)[4], size_t n) {
+  typedef char sym[16];
+  sym *narrow = tt_xcalloc(n * 3, sizeof *narrow);
   for (size_t i = 0; i < n; i++) {
     UChar iso[4];
     u_charsToUChars(order[i], iso, 4);
@@ -570,17 +571,22 @@ static size_t narrow_claims(char (*order)[4], size_t n, const char *sym) {
       UErrorCode e = U_ZERO_ERROR;
       UBool choice;
       int32_t len;
-      char buf[64];
       const UChar *s = ucurr_getName(iso, locales[l], UCURR_NARROW_SYMBOL_NAME,
                                      &choice, &len, &e);
-      if (U_SUCCESS(e) && to_utf8(s, len, buf, sizeof buf) &&
-          strcmp(buf, sym) == 0) {
-        claims++;
-        break;
-      }
+      if (U_FAILURE(e) || !to_utf8(s, len, narrow[i * 3 + l], sizeof(sym)))
+        narrow[i * 3 + l][0] = '\0';
     }
   }
-  return claims;
+  for (size_t i = 0; i < n * 3; i++) {
+    if (!narrow[i][0])
+      continue;
+    int shared = 0;
+    for (size_t k = 0; k < n * 3 && !shared; k++)
+      shared = k / 3 != i / 3 && strcmp(narrow[k], narrow[i]) == 0;
+    if (!shared)
+      add_symbol(order[i / 3], narrow[i]);
+  }
+  free(narrow);
 }
 
 static void add_icu(void) {
@@ -634,21 +640,7 @@ static void add_icu(void) {
       }
     }
   }
-  for (size_t i = 0; i < n; i++) {
-    UChar iso[4];
-    u_charsToUChars(order[i], iso, 4);
-    for (size_t l = 0; l < 3; l++) {
-      UErrorCode e = U_ZERO_ERROR;
-      UBool choice;
-      int32_t len;
-      char buf[64];
-      const UChar *s = ucurr_getName(iso, locales[l], UCURR_NARROW_SYMBOL_NAME,
-                                     &choice, &len, &e);
-      if (U_SUCCESS(e) && to_utf8(s, len, buf, sizeof buf) &&
-          narrow_claims(order, n, buf) == 1)
-        add_symbol(order[i], buf);
-    }
-  }
+  add_narrow_symbols(order, n);
   free(order);
 }
 
@@ -738,7 +730,8 @@ static int shouting(const teitag_doc *doc, size_t i) {
 }
 
 /* An ISO code at i.  A rare code (ALL, TOP, CUP are also words) counts
- * only when its neighbours are not capitals as well. */
+ * only when the words around it are not in capitals as well: "ALL 5
+ * MEMBERS" is a headline. */
 static int code_at(const teitag_doc *doc, size_t i, size_t end,
                    tt_cur_match *m) {
   if (!tt_currency_is_code(doc, i))
@@ -746,9 +739,13 @@ static int code_at(const teitag_doc *doc, size_t i, size_t end,
   const tt_token *t = &doc->toks[i];
   uint32_t v = 0;
   tt_lex_get(&lx.codes, t->hash, tok_key(doc, t), 3, &v);
-  if (!is_major(lx.iso[v]) &&
-      ((i > 0 && shouting(doc, i - 1)) || (i + 1 < end && shouting(doc, i + 1))))
-    return 0;
+  if (!is_major(lx.iso[v])) {
+    if (i > 0 && shouting(doc, i - 1))
+      return 0;
+    for (size_t k = i + 1; k < end && k <= i + 3; k++)
+      if (shouting(doc, k))
+        return 0;
+  }
   memcpy(m->code, lx.iso[v], 4);
   m->kind = TT_CUR_CODE;
   m->noun = 0;

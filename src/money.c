@@ -498,6 +498,17 @@ static int dot_is_full_stop(const ctx *c, size_t last, const qty *q,
   return c->doc->text[sc->end - 1] != '.';
 }
 
+/* The currency after an amount at token p.  After a sign or code only a
+ * name of the same currency may follow ("$5 million US dollars"): in
+ * "$5 $6" the second sign starts the next amount. */
+static int post_currency(const ctx *c, size_t p, const tt_cur_match *pre,
+                         tt_cur_match *post) {
+  if (p >= c->pe || !tt_currency_after(c->doc, p, c->pe, c->lang, post))
+    return 0;
+  return !pre || ((post->kind == TT_CUR_NAME || post->kind == TT_CUR_ABBR) &&
+                  strcmp(pre->code, post->code) == 0);
+}
+
 /* Reads an amount that starts at token i.  Returns 1 and fills f. */
 static int amount_at(const ctx *c, size_t i, found *f) {
   size_t p = i;
@@ -520,7 +531,7 @@ static int amount_at(const ctx *c, size_t i, found *f) {
   if (!quantity(c, p, has_pre, &a))
     return 0;
   p = a.te;
-  has_post = p < c->pe && tt_currency_after(c->doc, p, c->pe, c->lang, &post);
+  has_post = post_currency(c, p, has_pre ? &pre : NULL, &post);
   if (!has_post && p + 1 < c->pe) {
     /* a range: a dash, or the word that goes with the opener */
     int dash = dash_at(c, p);
@@ -537,7 +548,8 @@ static int amount_at(const ctx *c, size_t i, found *f) {
         tt_dec_cmp(&a.val, &b.val) < 0) {
       range = 1;
       p = b.te;
-      has_post = p < c->pe && tt_currency_after(c->doc, p, c->pe, c->lang, &post);
+      has_post = post_currency(c, p, has_pre ? &pre : has_pre2 ? &pre2 : NULL,
+                               &post);
     } else {
       has_pre2 = 0;
     }
