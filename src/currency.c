@@ -205,8 +205,9 @@ static void add_phrase_exact(const ntok *t, size_t n, const char *code,
   if (!len || n > MAX_PHRASE)
     return;
   phrase p;
-  memcpy(p.code, code, 3);
-  p.code[3] = '\0';
+  size_t cl = strlen(code) < 3 ? strlen(code) : 3; /* "" for bare crowns */
+  memcpy(p.code, code, cl);
+  p.code[cl] = '\0';
   p.kind = kind;
   p.noun = noun;
   p.flags = flags;
