@@ -358,6 +358,7 @@ static const noun_row nouns[] = {
     {"penny pence pennies пенс пенса пенси пенсів пенсов пенни", TT_NOUN_PENNY,
      S, "GBP", 0, P},
     {"p", TT_NOUN_PENNY, S, "GBP", 0, P | COND_TIGHT},
+    {"¢", TT_NOUN_CENT, S, "USD", 0, P | COND_TIGHT},
     {"копійка копійки копійку копійкою копійок копійкам копійками kopiyka "
      "kopiykas kopiyok",
      TT_NOUN_KOPEK, S, "UAH", 0, P},

@@ -28,6 +28,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "currency.h"
@@ -45,7 +46,8 @@ typedef struct qty {
   size_t tb, te;            /* its tokens, scale included */
   size_t nb, ne;            /* bytes of the digits, to read them again */
   tt_dec val;               /* the value, scale applied */
-  const tt_numword *scale;  /* the scale word, or NULL */
+  const tt_numword *scale;  /* the (last) scale word, or NULL */
+  size_t scale_at;          /* its token */
   int words;                /* written in words */
 } qty;
 
@@ -115,19 +117,31 @@ static int joins_group(const ctx *c, size_t j) {
   return k - t->start == 3 && (k == t->end || s[k] == ',' || s[k] == '.');
 }
 
-/* The scale word at token k after digits, if it may count there: a
- * one-letter abbreviation only right after the digits ("5m") or after a
- * currency sign ("$5 m"), since "5 m" alone is five metres. */
-static const tt_numword *scale_after(const ctx *c, size_t k, int after_sign) {
+/* The scale word at token k after digits, if it may count there, and the
+ * tokens it takes in *n: a one-letter abbreviation only right after the
+ * digits ("5m") or after a currency sign ("$5 m"), since "5 m" alone is
+ * five metres; a word may hang on a hyphen ("$5-million"). */
+static const tt_numword *scale_after(const ctx *c, size_t k, int after_sign,
+                                     size_t *n) {
+  *n = 1;
   if (k >= c->pe)
     return NULL;
   const tt_numword *nw = numword(c, k);
   const tt_token *t = TOK(c, k);
+  if (!nw && t->kind == TEITAG_TOKEN_PUNCT && key_is(c, k, "-") &&
+      attached(c, k) && k + 1 < c->pe && attached(c, k + 1)) {
+    nw = numword(c, k + 1);
+    if (!nw || nw->kind != TT_NW_SCALE || (nw->flags & TT_NWF_ABBR) ||
+        (nw->flags & TT_NWF_CYRILLIC))
+      return NULL;
+    *n = 2;
+    return nw->value == 1 ? nw : NULL;
+  }
   if (!nw && t->kind == TEITAG_TOKEN_WORD && t->key_len > 1 &&
       key_of(c, k)[t->key_len - 1] == '.' && t->script == TT_SCRIPT_LATIN) {
     /* "£184 m." -- the tokenizer took the full stop for an initial's */
-    size_t n = t->key_len - 1;
-    nw = tt_numword_get(tt_hash_bytes(key_of(c, k), n), key_of(c, k), n);
+    size_t len = t->key_len - 1;
+    nw = tt_numword_get(tt_hash_bytes(key_of(c, k), len), key_of(c, k), len);
     if (nw && !(nw->flags & TT_NWF_ABBR))
       nw = NULL;
   }
@@ -135,7 +149,7 @@ static const tt_numword *scale_after(const ctx *c, size_t k, int after_sign) {
     return NULL;
   if ((nw->flags & TT_NWF_LETTER) && !attached(c, k) && !after_sign)
     return NULL;
-  if (TOK(c, k)->flags & TT_TOK_NL_BEFORE)
+  if (t->flags & TT_TOK_NL_BEFORE)
     return NULL;
   return nw;
 }
@@ -153,6 +167,45 @@ static int read_digits(const ctx *c, size_t nb, size_t ne,
   return !scale || tt_dec_shift(out, scale->exp10);
 }
 
+/* Is token k a small whole number (1 to 3 digits, no separators)? */
+static int small_integer(const ctx *c, size_t k) {
+  const tt_token *t = TOK(c, k);
+  if (t->kind != TEITAG_TOKEN_NUMBER || t->end - t->start > 3 ||
+      (t->flags & TT_TOK_NL_BEFORE))
+    return 0;
+  for (size_t b = t->start; b < t->end; b++)
+    if (c->doc->text[b] < '0' || c->doc->text[b] > '9')
+      return 0;
+  return 1;
+}
+
+/* "1 млрд 200 млн", "5 млн 300 тис.", "2 тыс. 500 руб.": further groups
+ * with smaller scales (or units after thousands) add to the quantity. */
+static void more_scales(const ctx *c, qty *q, int after_sign) {
+  while (q->te + 1 < c->pe && small_integer(c, q->te)) {
+    size_t k = q->te, n;
+    const tt_numword *scale = scale_after(c, k + 1, after_sign, &n);
+    tt_cur_match m;
+    int units = !scale && q->scale->exp10 == 3 &&
+                tt_currency_after(c->doc, k + 1, c->pe, c->lang, &m) &&
+                m.kind != TT_CUR_SUBUNIT;
+    if ((!scale || scale->exp10 >= q->scale->exp10) && !units)
+      return;
+    tt_dec v;
+    if (!tt_dec_from_digits(&v, c->doc->text + TOK(c, k)->start,
+                            TOK(c, k)->end - TOK(c, k)->start, NULL, 0) ||
+        (scale && !tt_dec_shift(&v, scale->exp10)) || !tt_dec_add(&q->val, &v))
+      return;
+    if (units) {
+      q->te = k + 1;
+      return;
+    }
+    q->te = k + 1 + n;
+    q->scale = scale;
+    q->scale_at = q->te - 1;
+  }
+}
+
 /* A quantity in digits from token i.  Groups joined across ordinary spaces
  * are tried longest first, since "2022 500" must fall back to "2022". */
 static int digits_qty(const ctx *c, size_t i, int after_sign, qty *q) {
@@ -162,14 +215,18 @@ static int digits_qty(const ctx *c, size_t i, int after_sign, qty *q) {
   while (last + 1 < c->pe && last - i < 8 && joins_group(c, last + 1))
     last++;
   for (;; last--) {
-    const tt_numword *scale = scale_after(c, last + 1, after_sign);
+    size_t n;
+    const tt_numword *scale = scale_after(c, last + 1, after_sign, &n);
     q->nb = TOK(c, i)->start;
     q->ne = TOK(c, last)->end;
     if (read_digits(c, q->nb, q->ne, scale, &q->val)) {
       q->tb = i;
-      q->te = last + 1 + (scale != NULL);
+      q->te = last + 1 + (scale ? n : 0);
       q->scale = scale;
+      q->scale_at = q->te - 1;
       q->words = 0;
+      if (scale)
+        more_scales(c, q, after_sign);
       return 1;
     }
     if (last == i)
@@ -186,14 +243,16 @@ static int us_digits_qty(const ctx *c, size_t i, qty *q) {
   for (size_t n = 2; n < t->key_len; n++)
     if (k[n] < '0' || k[n] > '9')
       return 0;
-  const tt_numword *scale = scale_after(c, i + 1, 1);
+  size_t n;
+  const tt_numword *scale = scale_after(c, i + 1, 1, &n);
   q->nb = t->start + 2;
   q->ne = t->end;
   if (!read_digits(c, q->nb, q->ne, scale, &q->val))
     return 0;
   q->tb = i;
-  q->te = i + 1 + (scale != NULL);
+  q->te = i + 1 + (scale ? n : 0);
   q->scale = scale;
+  q->scale_at = q->te - 1;
   q->words = 0;
   return 1;
 }
@@ -218,6 +277,7 @@ typedef struct words {
   int last_rank;   /* rank of the last part added to cur (0: none) */
   int last_exp;    /* exponent of the last scale (99: none yet) */
   const tt_numword *scale;
+  size_t scale_at; /* its token */
 } words;
 
 static int add_small(words *w, unsigned value, int r) {
@@ -293,7 +353,10 @@ static size_t word_step(const ctx *c, size_t j, words *w) {
         return 0;
       set_cur(w, 1, 0);
     }
-    return add_scale(w, nw) ? 1 : 0;
+    if (!add_scale(w, nw))
+      return 0;
+    w->scale_at = j;
+    return 1;
   case TT_NW_ARTICLE: /* "a million", "a quarter of a million" */
     if (w->have_cur || w->last_exp != 99)
       return 0;
@@ -360,6 +423,7 @@ static int words_qty(const ctx *c, size_t i, qty *q) {
   w.last_rank = 0;
   w.last_exp = 99;
   w.scale = NULL;
+  w.scale_at = SIZE_MAX;
   size_t j = i;
   while (j < c->pe && TOK(c, j)->kind == TEITAG_TOKEN_WORD &&
          (j == i || !(TOK(c, j)->flags & TT_TOK_NL_BEFORE))) {
@@ -375,6 +439,7 @@ static int words_qty(const ctx *c, size_t i, qty *q) {
   q->nb = q->ne = 0;
   q->val = w.total;
   q->scale = w.scale;
+  q->scale_at = w.scale_at;
   q->words = 1;
   return 1;
 }
@@ -488,13 +553,13 @@ static int dot_is_full_stop(const ctx *c, size_t last, const qty *q,
       !(last + 1 >= c->pe || (TOK(c, last + 1)->flags & TT_TOK_SENT_START)))
     return 0;
   if (!post)
-    return q->scale && q->te == last + 1 && (q->scale->flags & TT_NWF_DOTLESS);
+    return q->scale && q->scale_at == last && (q->scale->flags & TT_NWF_DOTLESS);
   if (post->flags & TT_CURF_DOTLESS)
     return 1;
   if (!q->scale || (q->scale->flags & (TT_NWF_DOTLESS | TT_NWF_ABBR)) !=
                        TT_NWF_ABBR)
     return 0;
-  const tt_token *sc = TOK(c, q->te - 1); /* "тыс" where "тыс." is standard */
+  const tt_token *sc = TOK(c, q->scale_at); /* "тыс" for standard "тыс." */
   return c->doc->text[sc->end - 1] != '.';
 }
 
@@ -523,6 +588,9 @@ static int amount_at(const ctx *c, size_t i, found *f) {
   int has_pre = 0, has_pre2 = 0, has_post = 0, range = 0, by_words = 0;
   if (TOK(c, p)->kind != TEITAG_TOKEN_NUMBER &&
       (has_pre = tt_currency_before(c->doc, p, c->pe, &pre))) {
+    if (pre.kind == TT_CUR_CODE && p > c->pb + 1 && attached(c, p) &&
+        key_is(c, p - 1, "/"))
+      return 0; /* "EUR/USD 1.08" is an exchange rate */
     p += pre.ntok;
     if (p >= c->pe || (TOK(c, p)->flags & TT_TOK_NL_BEFORE))
       return 0;

@@ -364,6 +364,18 @@ static const struct {
     {TEITAG_LANG_RU, "Миллиарды евро и сотнями миллиардов рублей.", "-"},
     {TEITAG_LANG_RU, "Было ⟦5 млн белорусских рублей⟧.", "5000000 BYN"},
     {TEITAG_LANG_RU, "Курс — ⟦92 рубля⟧ за доллар.", "92 RUB"},
+    {TEITAG_LANG_EN, "A ⟦$5-million⟧ deal and a ⟦$1.5-billion⟧ one.",
+     "5000000 USD ; 1500000000 USD"},
+    {TEITAG_LANG_UK, "Бюджет — ⟦1 млрд 200 млн гривень⟧.", "1200000000 UAH"},
+    {TEITAG_LANG_UK, "Ще ⟦5 млн 300 тис. доларів⟧.", "5300000 USD"},
+    {TEITAG_LANG_RU, "Штраф ⟦2 тыс. 500 руб.⟧", "2500 RUB"},
+    {TEITAG_LANG_EN, "It costs ⟦99¢⟧ now.", "0.99 USD"},
+    {TEITAG_LANG_EN, "EUR/USD hit 1.08 and USD/UAH 41.5.", "-"},
+    {TEITAG_LANG_EN, "From ⟦€5bn-€7bn⟧ or ⟦$5,000-$10,000⟧.",
+     "5000000000-7000000000 EUR ; 5000-10000 USD"},
+    {TEITAG_LANG_EN, "Paid ⟦5 million U.S. dollars⟧.", "5000000 USD"},
+    {TEITAG_LANG_UK, "Проїзд — ⟦8 грн⟧. Наступного дня ⟦9 грн⟧.",
+     "8 UAH ; 9 UAH"},
 };
 
 START_TEST(test_extra) {
