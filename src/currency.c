@@ -67,6 +67,7 @@ typedef struct phrase {
 
 typedef struct lexicon {
   tt_lex phrases;   /* phrase key -> index into ph */
+  tt_lex firsts;    /* the first token of every phrase */
   phrase *ph;
   size_t n_ph, cap_ph;
   tt_lex codes;     /* lower-case ISO code -> index into iso */
@@ -220,6 +221,7 @@ static void add_phrase_exact(const ntok *t, size_t n, const char *code,
     p.exact = (uint32_t)lx.exact.len;
     tt_buf_put(&lx.exact, exact, strlen(exact) + 1);
   }
+  tt_lex_put(&lx.firsts, t[0].key, t[0].len, 0);
   if (tt_lex_put(&lx.phrases, key, len, (uint32_t)lx.n_ph)) {
     TT_RESERVE(lx.ph, lx.cap_ph, lx.n_ph + 1);
     lx.ph[lx.n_ph++] = p;
@@ -724,6 +726,17 @@ int tt_currency_is_code(const teitag_doc *doc, size_t i) {
          tt_lex_get(&lx.codes, t->hash, tok_key(doc, t), 3, &v);
 }
 
+/* Codes that are nothing but codes, even in a headline in capitals; TRY,
+ * CAD, ALL or TOP may be words there. */
+static int plain_code(const char *code) {
+  static const char *const plain[] = {"USD", "EUR", "GBP", "UAH", "RUB",
+                                      "JPY", "CNY", "CHF", "PLN", NULL};
+  for (size_t i = 0; plain[i]; i++)
+    if (memcmp(plain[i], code, 3) == 0)
+      return 1;
+  return 0;
+}
+
 /* An upper-case word of two letters or more (a headline in capitals). */
 static int shouting(const teitag_doc *doc, size_t i) {
   const tt_token *t = &doc->toks[i];
@@ -731,9 +744,9 @@ static int shouting(const teitag_doc *doc, size_t i) {
          !tt_currency_is_code(doc, i);
 }
 
-/* An ISO code at i.  A rare code (ALL, TOP, CUP are also words) counts
+/* An ISO code at i.  A code that may be a word (ALL, TRY, TOP) counts
  * only when the words around it are not in capitals as well: "ALL 5
- * MEMBERS" is a headline. */
+ * MEMBERS" and "TRY 3 TIMES" are headlines. */
 static int code_at(const teitag_doc *doc, size_t i, size_t end,
                    tt_cur_match *m) {
   if (!tt_currency_is_code(doc, i))
@@ -741,7 +754,7 @@ static int code_at(const teitag_doc *doc, size_t i, size_t end,
   const tt_token *t = &doc->toks[i];
   uint32_t v = 0;
   tt_lex_get(&lx.codes, t->hash, tok_key(doc, t), 3, &v);
-  if (!is_major(lx.iso[v])) {
+  if (!plain_code(lx.iso[v])) {
     if (i > 0 && shouting(doc, i - 1))
       return 0;
     for (size_t k = i + 1; k < end && k <= i + 3; k++)
@@ -771,6 +784,10 @@ static int longest_phrase(const teitag_doc *doc, size_t i, size_t end,
   size_t len = 0;
   int found = 0;
   int attached = i > 0 && doc->toks[i].start == doc->toks[i - 1].end;
+  uint32_t v;
+  if (!tt_lex_get(&lx.firsts, doc->toks[i].hash, tok_key(doc, &doc->toks[i]),
+                  doc->toks[i].key_len, &v))
+    return 0; /* most words after a number: "5 people" */
   for (size_t n = 0; n < MAX_PHRASE && i + n < end; n++) {
     const tt_token *t = &doc->toks[i + n];
     if (t->kind != TEITAG_TOKEN_WORD && t->kind != TEITAG_TOKEN_SYMBOL &&

@@ -46,6 +46,8 @@ int tt_lex_put(tt_lex *lex, const char *key, size_t len, uint32_t value) {
   s.value = value;
   tt_buf_put(&lex->keys, key, len);
   insert_slot(lex->slots, lex->mask, &s);
+  unsigned bit = (unsigned)(s.hash >> 52);
+  lex->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
   lex->n++;
   return 1;
 }

@@ -669,17 +669,15 @@ static int may_start(const ctx *c, size_t i) {
   default:
     return 0;
   }
-  const tt_numword *nw = numword(c, i);
-  if (nw)
-    return nw->kind != TT_NW_AND && nw->kind != TT_NW_OF &&
-           nw->kind != TT_NW_TO &&
-           !(nw->kind == TT_NW_SCALE && !(nw->flags & TT_NWF_SINGULAR));
+  if (tt_numword_start(t->hash, key_of(c, i), t->key_len))
+    return 1;
   if (t->key_len == 3 && t->lcase == TEITAG_CASE_UPPER)
     return 1; /* an ISO code */
   if (t->key_len <= 4 && i + 1 < c->pe &&
       TOK(c, i + 1)->kind == TEITAG_TOKEN_SYMBOL && attached(c, i + 1))
     return 1; /* US$, HK$ */
-  return t->script == TT_SCRIPT_LATIN && t->key_len <= 13 &&
+  /* "twenty-one" .. "ninety-nine": 9 to 13 letters */
+  return t->script == TT_SCRIPT_LATIN && t->key_len >= 9 && t->key_len <= 13 &&
          memchr(key_of(c, i), '-', t->key_len) &&
          tt_numword_compound(key_of(c, i), t->key_len);
 }

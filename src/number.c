@@ -21,7 +21,6 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "lexicon.h"
 #include "number.h"
 
 /* ---- decimal arithmetic -------------------------------------------------- */
@@ -494,20 +493,38 @@ static const numword_row rows[] = {
     {"трлн", CDOTLESS(12)}, {"трлн.", CDOTLESS(12)},
 };
 
-static tt_lex numwords;
+tt_lex tt_numwords, tt_numstarts;
 static pthread_once_t numwords_once = PTHREAD_ONCE_INIT;
+
+/* Can a word of this kind begin an amount? */
+static int starts(const tt_numword *w) {
+  switch (w->kind) {
+  case TT_NW_AND:
+  case TT_NW_OF:
+  case TT_NW_TO:
+  case TT_NW_HUNDRED:
+    return 0;
+  case TT_NW_SCALE: /* "мільйон доларів"; not "мільйонами", not "m" */
+    return (w->flags & TT_NWF_SINGULAR) && (w->flags & TT_NWF_CYRILLIC);
+  default:
+    return 1;
+  }
+}
 
 static void build_numwords(void) {
   tt_chars_init();
-  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
-    tt_lex_put_text(&numwords, rows[i].word, (uint32_t)i);
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    tt_lex_put_text(&tt_numwords, rows[i].word, (uint32_t)i);
+    if (starts(&rows[i].w))
+      tt_lex_put_text(&tt_numstarts, rows[i].word, (uint32_t)i);
+  }
 }
 
 void tt_numwords_init(void) { pthread_once(&numwords_once, build_numwords); }
 
-const tt_numword *tt_numword_get(uint64_t hash, const char *key, size_t len) {
+const tt_numword *tt_numword_find(uint64_t hash, const char *key, size_t len) {
   uint32_t v;
-  if (!tt_lex_get(&numwords, hash, key, len, &v))
+  if (!tt_lex_get(&tt_numwords, hash, key, len, &v))
     return NULL;
   return &rows[v].w;
 }

@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lexicon.h"
+
 /* At most this many significant digits.  The largest amount a text can
  * produce is a 19-digit integer part times a trillion plus 12 fraction
  * digits; 48 leaves room for that. */
@@ -143,7 +145,26 @@ void tt_numwords_init(void);
 /* Looks up a folded match key (with its tt_hash_bytes hash).  Returns the
  * entry or NULL.  An English hyphenated numeral ("twenty-five") is one
  * entry per part: see tt_numword_compound(). */
-const tt_numword *tt_numword_get(uint64_t hash, const char *key, size_t len);
+const tt_numword *tt_numword_find(uint64_t hash, const char *key, size_t len);
+/* The same, with the common case -- a word that is no numeral -- decided
+ * inline by the table's filter. */
+extern tt_lex tt_numwords, tt_numstarts;
+static inline const tt_numword *tt_numword_get(uint64_t hash, const char *key,
+                                               size_t len) {
+  if (!tt_lex_may_have(&tt_numwords, hash ? hash : 1))
+    return NULL;
+  return tt_numword_find(hash, key, len);
+}
+/* A numeral word that can begin an amount ("five", "a", "мільйон",
+ * "від"), or NULL.  Connectives ("and", "of", "і", "до"), the commonest
+ * words of all, are left out, so the filter turns them away. */
+static inline const tt_numword *tt_numword_start(uint64_t hash,
+                                                 const char *key, size_t len) {
+  uint32_t v;
+  if (!tt_lex_get(&tt_numstarts, hash, key, len, &v))
+    return NULL;
+  return tt_numword_find(hash, key, len);
+}
 /* The value of a hyphenated English numeral ("twenty-five" -> 25, "ninety-
  * nine" -> 99) or 0 when `key` is not one. */
 unsigned tt_numword_compound(const char *key, size_t len);
