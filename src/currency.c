@@ -483,7 +483,7 @@ static const char *const unit_like[] = {"km", "kn", "db", "kg", "kw", "ar",
 static void add_symbol(const char *code, const char *sym) {
   size_t letters;
   if (!*sym || strcmp(sym, code) == 0)
-    return; /* the code itself: tt_currency_is_code handles those */
+    return; /* the code itself: code_at() handles those */
   if (letters_only(sym, &letters)) {
     /* a word, so: after the amount only, and spelt exactly ("zł", "Ft") */
     ntok t[2];
@@ -562,25 +562,59 @@ static size_t iso_codes(char (**order)[4], teitag_status *st) {
   return n;
 }
 
+/* One CLDR name of `code` in `locale`, as UTF-8 in buf: the name of
+ * `style` (symbol, narrow symbol, long name) or, when `plural` is given,
+ * the plural name of that CLDR plural category.  0 when ICU has none. */
+static size_t icu_name(const char *code, const char *locale,
+                       UCurrNameStyle style, const char *plural, char *buf,
+                       size_t cap) {
+  UChar iso[4];
+  u_charsToUChars(code, iso, 4);
+  UErrorCode e = U_ZERO_ERROR;
+  UBool choice;
+  int32_t len;
+  const UChar *s =
+      plural ? ucurr_getPluralName(iso, locale, &choice, plural, &len, &e)
+             : ucurr_getName(iso, locale, style, &choice, &len, &e);
+  return U_SUCCESS(e) ? to_utf8(s, len, buf, cap) : 0;
+}
+
+/* The symbols of every currency in our locales, in priority order: a
+ * sign goes to the first currency that claims it. */
+static void add_icu_symbols(char (*order)[4], size_t n) {
+  char buf[MAX_KEY];
+  for (size_t i = 0; i < n; i++)
+    for (size_t l = 0; l < 3; l++)
+      if (icu_name(order[i], locales[l], UCURR_SYMBOL_NAME, NULL, buf,
+                   sizeof buf))
+        add_symbol(order[i], buf);
+}
+
+/* The long name and the plural names of every currency in our locales. */
+static void add_icu_names(char (*order)[4], size_t n) {
+  char buf[MAX_KEY];
+  for (size_t i = 0; i < n; i++)
+    for (size_t l = 0; l < 3; l++) {
+      if (icu_name(order[i], locales[l], UCURR_LONG_NAME, NULL, buf,
+                   sizeof buf))
+        add_name(order[i], buf);
+      for (size_t k = 0; k < sizeof plural_forms / sizeof plural_forms[0]; k++)
+        if (icu_name(order[i], locales[l], UCURR_LONG_NAME, plural_forms[k],
+                     buf, sizeof buf))
+          add_name(order[i], buf);
+    }
+}
+
 /* Narrow symbols go to a currency only when no other currency has the
  * same one: narrow "kr" is Swedish, Norwegian and Danish, so it is
  * skipped; "$" already went to the US dollar. */
 static void add_narrow_symbols(char (*order)[4], size_t n) {
   typedef char sym[16];
   sym *narrow = tt_xcalloc(n * 3, sizeof *narrow);
-  for (size_t i = 0; i < n; i++) {
-    UChar iso[4];
-    u_charsToUChars(order[i], iso, 4);
-    for (size_t l = 0; l < 3; l++) {
-      UErrorCode e = U_ZERO_ERROR;
-      UBool choice;
-      int32_t len;
-      const UChar *s = ucurr_getName(iso, locales[l], UCURR_NARROW_SYMBOL_NAME,
-                                     &choice, &len, &e);
-      if (U_FAILURE(e) || !to_utf8(s, len, narrow[i * 3 + l], sizeof(sym)))
-        narrow[i * 3 + l][0] = '\0';
-    }
-  }
+  for (size_t i = 0; i < n * 3; i++)
+    if (!icu_name(order[i / 3], locales[i % 3], UCURR_NARROW_SYMBOL_NAME, NULL,
+                  narrow[i], sizeof(sym)))
+      narrow[i][0] = '\0';
   for (size_t i = 0; i < n * 3; i++) {
     if (!narrow[i][0])
       continue;
@@ -593,6 +627,7 @@ static void add_narrow_symbols(char (*order)[4], size_t n) {
   free(narrow);
 }
 
+/* Everything ICU/CLDR gives: codes, symbols, names, narrow symbols. */
 static void add_icu(void) {
   char (*order)[4] = NULL;
   teitag_status st = TEITAG_OK;
@@ -607,43 +642,8 @@ static void add_icu(void) {
                      (char)(order[i][2] | 0x20), 0};
     tt_lex_put(&lx.codes, lower, 3, iso_index(order[i]));
   }
-  /* Symbols first, then names, then narrow symbols, each in priority
-   * order: a sign goes to the first currency that claims it. */
-  for (size_t i = 0; i < n; i++) {
-    UChar iso[4];
-    u_charsToUChars(order[i], iso, 4);
-    for (size_t l = 0; l < 3; l++) {
-      UErrorCode e = U_ZERO_ERROR;
-      UBool choice;
-      int32_t len;
-      char buf[MAX_KEY];
-      const UChar *s =
-          ucurr_getName(iso, locales[l], UCURR_SYMBOL_NAME, &choice, &len, &e);
-      if (U_SUCCESS(e) && to_utf8(s, len, buf, sizeof buf))
-        add_symbol(order[i], buf);
-    }
-  }
-  for (size_t i = 0; i < n; i++) {
-    UChar iso[4];
-    u_charsToUChars(order[i], iso, 4);
-    for (size_t l = 0; l < 3; l++) {
-      UErrorCode e = U_ZERO_ERROR;
-      UBool choice;
-      int32_t len;
-      char buf[MAX_KEY];
-      const UChar *s =
-          ucurr_getName(iso, locales[l], UCURR_LONG_NAME, &choice, &len, &e);
-      if (U_SUCCESS(e) && to_utf8(s, len, buf, sizeof buf))
-        add_name(order[i], buf);
-      for (size_t k = 0; k < sizeof plural_forms / sizeof plural_forms[0]; k++) {
-        e = U_ZERO_ERROR;
-        s = ucurr_getPluralName(iso, locales[l], &choice, plural_forms[k], &len,
-                                &e);
-        if (U_SUCCESS(e) && to_utf8(s, len, buf, sizeof buf))
-          add_name(order[i], buf);
-      }
-    }
-  }
+  add_icu_symbols(order, n);
+  add_icu_names(order, n);
   add_narrow_symbols(order, n);
   free(order);
 }
@@ -718,7 +718,8 @@ static void fill(tt_cur_match *m, const phrase *p, size_t n_tok,
   m->ntok = (uint8_t)n_tok;
 }
 
-int tt_currency_is_code(const teitag_doc *doc, size_t i) {
+/* Is token i an ISO 4217 code (three capitals)? */
+static int is_code(const teitag_doc *doc, size_t i) {
   const tt_token *t = &doc->toks[i];
   uint32_t v;
   return t->kind == TEITAG_TOKEN_WORD && t->key_len == 3 &&
@@ -741,7 +742,7 @@ static int plain_code(const char *code) {
 static int shouting(const teitag_doc *doc, size_t i) {
   const tt_token *t = &doc->toks[i];
   return t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_UPPER &&
-         !tt_currency_is_code(doc, i);
+         !is_code(doc, i);
 }
 
 /* An ISO code at i.  A code that may be a word (ALL, TRY, TOP) counts
@@ -749,7 +750,7 @@ static int shouting(const teitag_doc *doc, size_t i) {
  * MEMBERS" and "TRY 3 TIMES" are headlines. */
 static int code_at(const teitag_doc *doc, size_t i, size_t end,
                    tt_cur_match *m) {
-  if (!tt_currency_is_code(doc, i))
+  if (!is_code(doc, i))
     return 0;
   const tt_token *t = &doc->toks[i];
   uint32_t v = 0;

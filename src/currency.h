@@ -108,7 +108,4 @@ int tt_currency_after(const teitag_doc *doc, size_t i, size_t end,
  * and roubles). */
 int tt_currency_subunit_of(tt_cur_noun sub, tt_cur_noun unit);
 
-/* Is the token an ISO 4217 code (in capitals, three letters)? */
-int tt_currency_is_code(const teitag_doc *doc, size_t i);
-
 #endif /* TEITAG_CURRENCY_H */

@@ -321,13 +321,93 @@ static int is_scale_word(const tt_numword *nw) {
   return nw && nw->kind == TT_NW_SCALE && !(nw->flags & TT_NWF_ABBR);
 }
 
+/* The numeral word at token j (NULL past the paragraph). */
+static const tt_numword *nw_at(const ctx *c, size_t j) {
+  return j < c->pe ? numword(c, j) : NULL;
+}
+
+/* A scale word, "hundred" or a lone scale, at token j. */
+static int scale_word_at(const ctx *c, size_t j) {
+  return is_scale_word(nw_at(c, j));
+}
+
+/* "мільйон доларів", "тисячу", "півмільйона", "five million". */
+static size_t scale_step(words *w, const tt_numword *nw, size_t j) {
+  if (nw->flags & TT_NWF_LETTER)
+    return 0;
+  if (!w->have_cur) { /* only a singular Cyrillic form stands alone */
+    if (!(nw->flags & TT_NWF_SINGULAR) || !(nw->flags & TT_NWF_CYRILLIC) ||
+        w->last_exp != 99)
+      return 0;
+    set_cur(w, 1, 0);
+  }
+  if (!add_scale(w, nw))
+    return 0;
+  w->scale_at = j;
+  return 1;
+}
+
+/* "a million", "a hundred", "a quarter of a million". */
+static size_t article_step(const ctx *c, size_t j, words *w) {
+  const tt_numword *n1 = nw_at(c, j + 1), *n2 = nw_at(c, j + 2),
+                   *n3 = nw_at(c, j + 3);
+  if (w->have_cur || w->last_exp != 99 || !n1)
+    return 0;
+  if (is_scale_word(n1) || n1->kind == TT_NW_HUNDRED) {
+    set_cur(w, 1, 0);
+    w->last_rank = 1;
+    return 1;
+  }
+  if (n1->kind == TT_NW_QUARTER && n2 && n2->kind == TT_NW_OF && n3 &&
+      n3->kind == TT_NW_ARTICLE && scale_word_at(c, j + 4)) {
+    set_cur(w, n1->value, n1->exp10);
+    return 4;
+  }
+  return 0;
+}
+
+/* "half a billion", "пів мільйона", "півтора мільярда". */
+static size_t half_step(const ctx *c, size_t j, const tt_numword *nw,
+                        words *w) {
+  const tt_numword *n1 = nw_at(c, j + 1);
+  if (w->have_cur || w->last_exp != 99)
+    return 0;
+  if (nw->kind == TT_NW_HALF && n1 && n1->kind == TT_NW_ARTICLE &&
+      scale_word_at(c, j + 2)) {
+    set_cur(w, nw->value, nw->exp10);
+    return 2;
+  }
+  if ((nw->flags & TT_NWF_CYRILLIC) && is_scale_word(n1)) {
+    set_cur(w, nw->value, nw->exp10);
+    return 1;
+  }
+  return 0;
+}
+
+/* "three and a half million", "one hundred and five". */
+static size_t and_step(const ctx *c, size_t j, words *w) {
+  const tt_numword *n1 = nw_at(c, j + 1), *n2 = nw_at(c, j + 2);
+  if (w->have_cur && n1 && n1->kind == TT_NW_ARTICLE && n2 &&
+      n2->kind == TT_NW_HALF && scale_word_at(c, j + 3)) {
+    tt_dec half;
+    tt_dec_from_u32(&half, 5);
+    if (!tt_dec_shift(&half, -1) || !tt_dec_add(&w->cur, &half))
+      return 0;
+    w->last_rank = 1;
+    return 3;
+  }
+  if (w->last_rank == 3 && n1 &&
+      (n1->kind == TT_NW_DIGIT || n1->kind == TT_NW_TEEN ||
+       n1->kind == TT_NW_TENS))
+    return 1;
+  return 0;
+}
+
 /* Reads one numeral word (or a fixed phrase: "half a", "a quarter of a",
  * "and a half") at token j; returns the tokens used, 0 to stop. */
 static size_t word_step(const ctx *c, size_t j, words *w) {
   const tt_numword *nw = numword(c, j);
-  const tt_numword *n1 = j + 1 < c->pe ? numword(c, j + 1) : NULL;
-  const tt_numword *n2 = j + 2 < c->pe ? numword(c, j + 2) : NULL;
-  if (!nw) {
+  if (!nw) { /* "twenty-five" */
     unsigned v = TOK(c, j)->kind == TEITAG_TOKEN_WORD
                      ? tt_numword_compound(key_of(c, j), TOK(c, j)->key_len)
                      : 0;
@@ -345,70 +425,14 @@ static size_t word_step(const ctx *c, size_t j, words *w) {
     w->last_rank = 3;
     return 1;
   case TT_NW_SCALE:
-    if (nw->flags & TT_NWF_LETTER)
-      return 0;
-    if (!w->have_cur) { /* "мільйон доларів", "тисячу", "півмільйона" */
-      if (!(nw->flags & TT_NWF_SINGULAR) || !(nw->flags & TT_NWF_CYRILLIC) ||
-          w->last_exp != 99)
-        return 0;
-      set_cur(w, 1, 0);
-    }
-    if (!add_scale(w, nw))
-      return 0;
-    w->scale_at = j;
-    return 1;
-  case TT_NW_ARTICLE: /* "a million", "a quarter of a million" */
-    if (w->have_cur || w->last_exp != 99)
-      return 0;
-    if (n1 && (is_scale_word(n1) || n1->kind == TT_NW_HUNDRED)) {
-      set_cur(w, 1, 0);
-      w->last_rank = 1;
-      return 1;
-    }
-    if (n1 && n1->kind == TT_NW_QUARTER && n2 && n2->kind == TT_NW_OF &&
-        j + 3 < c->pe && numword(c, j + 3) &&
-        numword(c, j + 3)->kind == TT_NW_ARTICLE &&
-        j + 4 < c->pe && is_scale_word(numword(c, j + 4))) {
-      set_cur(w, n1->value, n1->exp10);
-      return 4;
-    }
-    return 0;
-  case TT_NW_HALF: /* "half a billion", "пів мільйона" */
-    if (w->have_cur || w->last_exp != 99)
-      return 0;
-    if (n1 && n1->kind == TT_NW_ARTICLE && is_scale_word(n2)) {
-      set_cur(w, nw->value, nw->exp10);
-      return 2;
-    }
-    if ((nw->flags & TT_NWF_CYRILLIC) && is_scale_word(n1)) {
-      set_cur(w, nw->value, nw->exp10);
-      return 1;
-    }
-    return 0;
-  case TT_NW_ONE_HALF: /* "півтора мільярда" */
-    if (w->have_cur || w->last_exp != 99 || !is_scale_word(n1))
-      return 0;
-    set_cur(w, nw->value, nw->exp10);
-    return 1;
-  case TT_NW_AND: /* "three and a half million", "one hundred and five" */
-    if (!w->have_cur && w->last_exp == 99)
-      return 0;
-    if (w->have_cur && n1 && n1->kind == TT_NW_ARTICLE && n2 &&
-        n2->kind == TT_NW_HALF && j + 3 < c->pe &&
-        is_scale_word(numword(c, j + 3))) {
-      tt_dec half;
-      tt_dec_from_u32(&half, 5);
-      tt_dec_shift(&half, -1);
-      if (!tt_dec_add(&w->cur, &half))
-        return 0;
-      w->last_rank = 1;
-      return 3;
-    }
-    if (w->last_rank == 3 && n1 &&
-        (n1->kind == TT_NW_DIGIT || n1->kind == TT_NW_TEEN ||
-         n1->kind == TT_NW_TENS))
-      return 1;
-    return 0;
+    return scale_step(w, nw, j);
+  case TT_NW_ARTICLE:
+    return article_step(c, j, w);
+  case TT_NW_HALF:
+  case TT_NW_ONE_HALF:
+    return half_step(c, j, nw, w);
+  case TT_NW_AND:
+    return and_step(c, j, w);
   default:
     return 0;
   }
@@ -574,84 +598,113 @@ static int post_currency(const ctx *c, size_t p, const tt_cur_match *pre,
                   strcmp(pre->code, post->code) == 0);
 }
 
-/* Reads an amount that starts at token i.  Returns 1 and fills f. */
-static int amount_at(const ctx *c, size_t i, found *f) {
-  size_t p = i;
-  const tt_numword *open = numword(c, i);
-  if (open && open->kind == TT_NW_OPENER)
-    p++;
-  else
-    open = NULL;
-  if (p >= c->pe)
-    return 0;
-  tt_cur_match pre, pre2, post;
-  int has_pre = 0, has_pre2 = 0, has_post = 0, range = 0, by_words = 0;
-  if (TOK(c, p)->kind != TEITAG_TOKEN_NUMBER &&
-      (has_pre = tt_currency_before(c->doc, p, c->pe, &pre))) {
-    if (pre.kind == TT_CUR_CODE && p > c->pb + 1 && attached(c, p) &&
-        key_is(c, p - 1, "/"))
-      return 0; /* "EUR/USD 1.08" is an exchange rate */
-    p += pre.ntok;
-    if (p >= c->pe || (TOK(c, p)->flags & TT_TOK_NL_BEFORE))
-      return 0;
+/* What amount_at has read so far. */
+typedef struct reading {
+  const tt_numword *open;      /* a range opener (from, від), or NULL */
+  tt_cur_match pre, pre2, post; /* currency before each end, and after */
+  int has_pre, has_pre2, has_post;
+  int range, by_words;         /* a range; joined by a word, not a dash */
+  qty a, b;                    /* the quantity, or the ends of the range */
+  size_t p;                    /* the next token */
+} reading;
+
+/* The currency before the amount at r->p, if any. */
+static int read_sign(const ctx *c, reading *r) {
+  if (TOK(c, r->p)->kind == TEITAG_TOKEN_NUMBER ||
+      !(r->has_pre = tt_currency_before(c->doc, r->p, c->pe, &r->pre)))
+    return 1;
+  if (r->pre.kind == TT_CUR_CODE && r->p > c->pb + 1 && attached(c, r->p) &&
+      key_is(c, r->p - 1, "/"))
+    return 0; /* "EUR/USD 1.08" is an exchange rate */
+  r->p += r->pre.ntok;
+  return r->p < c->pe && !(TOK(c, r->p)->flags & TT_TOK_NL_BEFORE);
+}
+
+/* The second end of a range after r->a, at r->p: "$5–10 million",
+ * "€5bn-€7bn", "від 5 до 7 млн".  Both ends share the scale of the
+ * second when the first has none; the first must be the smaller. */
+static void read_range(const ctx *c, reading *r) {
+  int dash = dash_at(c, r->p);
+  r->by_words = !dash && !r->has_pre && range_word_at(c, r->p, r->open);
+  size_t q = r->p + 1;
+  if (dash && TOK(c, q)->kind != TEITAG_TOKEN_NUMBER &&
+      (r->has_pre2 = tt_currency_before(c->doc, q, c->pe, &r->pre2))) {
+    if (r->has_pre && strcmp(r->pre.code, r->pre2.code) != 0)
+      dash = 0;
+    q += r->pre2.ntok;
   }
-  qty a, b;
-  if (!quantity(c, p, has_pre, &a))
-    return 0;
-  p = a.te;
-  has_post = post_currency(c, p, has_pre ? &pre : NULL, &post);
-  if (!has_post && p + 1 < c->pe) {
-    /* a range: a dash, or the word that goes with the opener */
-    int dash = dash_at(c, p);
-    by_words = !dash && !has_pre && range_word_at(c, p, open);
-    size_t q = p + 1;
-    if (dash && TOK(c, q)->kind != TEITAG_TOKEN_NUMBER &&
-        (has_pre2 = tt_currency_before(c->doc, q, c->pe, &pre2))) {
-      if (has_pre && strcmp(pre.code, pre2.code) != 0)
-        dash = 0;
-      q += pre2.ntok;
-    }
-    if ((dash || by_words) && quantity(c, q, has_pre || has_pre2, &b) &&
-        !(a.scale && !b.scale) && (a.scale || !b.scale || share_scale(c, &a, &b)) &&
-        tt_dec_cmp(&a.val, &b.val) < 0) {
-      range = 1;
-      p = b.te;
-      has_post = post_currency(c, p, has_pre ? &pre : has_pre2 ? &pre2 : NULL,
-                               &post);
-    } else {
-      has_pre2 = 0;
-    }
+  qty *a = &r->a, *b = &r->b;
+  if ((dash || r->by_words) && quantity(c, q, r->has_pre || r->has_pre2, b) &&
+      !(a->scale && !b->scale) && (a->scale || !b->scale || share_scale(c, a, b)) &&
+      tt_dec_cmp(&a->val, &b->val) < 0) {
+    r->range = 1;
+    r->p = b->te;
+    r->has_post = post_currency(
+        c, r->p, r->has_pre ? &r->pre : r->has_pre2 ? &r->pre2 : NULL, &r->post);
+  } else {
+    r->has_pre2 = 0;
   }
-  if (open && !(range && by_words))
-    return 0; /* the opener belongs only to a range of bare numbers */
-  if (!has_pre && !has_pre2 && !has_post)
-    return 0;
-  size_t last = p - 1;
-  f->amount = a.val;
-  f->upper = range ? b.val : a.val;
-  f->range = range;
-  f->cert = a.words ? TEITAG_CERT_MEDIUM : TEITAG_CERT_HIGH;
-  const tt_cur_match *cur = has_pre ? &pre : has_pre2 ? &pre2 : &post;
-  if (has_post) {
-    last = p + post.ntok - 1;
-    if (post.kind == TT_CUR_SUBUNIT && !has_pre && !has_pre2 &&
+}
+
+/* Turns what was read into the amount in f; 0 when it is no money after
+ * all (a weight in pounds, a subunit that does not fit). */
+static int settle(const ctx *c, size_t i, const reading *r, found *f) {
+  size_t last = r->p - 1;
+  const tt_cur_match *post = &r->post;
+  f->amount = r->a.val;
+  f->upper = r->range ? r->b.val : r->a.val;
+  f->range = r->range;
+  f->cert = r->a.words ? TEITAG_CERT_MEDIUM : TEITAG_CERT_HIGH;
+  if (r->has_post) {
+    last = r->p + post->ntok - 1;
+    if (post->kind == TT_CUR_SUBUNIT &&
         (!tt_dec_shift(&f->amount, -2) || !tt_dec_shift(&f->upper, -2)))
       return 0;
-    if (post.flags & TT_CURF_WEAK)
+    if (post->flags & TT_CURF_WEAK)
       f->cert = TEITAG_CERT_MEDIUM;
-    if (post.noun == TT_NOUN_POUND && !(post.flags & TT_CURF_QUALIFIED) &&
-        !has_pre && !a.scale && c->lang == TEITAG_LANG_EN &&
-        pounds_of_weight(c, open ? i + 1 : i, last + 1))
+    if (post->noun == TT_NOUN_POUND && !(post->flags & TT_CURF_QUALIFIED) &&
+        !r->has_pre && !r->a.scale && c->lang == TEITAG_LANG_EN &&
+        pounds_of_weight(c, r->open ? i + 1 : i, last + 1))
       return 0;
-    if (!range && !has_pre && (post.kind == TT_CUR_NAME || post.kind == TT_CUR_ABBR))
-      last = subunits(c, last + 1, &post, f) - 1;
   }
+  f->trim = dot_is_full_stop(c, last, r->range ? &r->b : &r->a,
+                             r->has_post ? post : NULL);
+  if (r->has_post && !r->range && !r->has_pre &&
+      (post->kind == TT_CUR_NAME || post->kind == TT_CUR_ABBR)) {
+    size_t end = subunits(c, last + 1, post, f);
+    if (end != last + 1)
+      f->trim = 0;
+    last = end - 1;
+  }
+  const tt_cur_match *cur =
+      r->has_pre ? &r->pre : r->has_pre2 ? &r->pre2 : post;
   memcpy(f->code, cur->code, 4);
   f->tb = i;
   f->te = last + 1;
-  f->trim = (!has_post || last == p + post.ntok - 1) &&
-            dot_is_full_stop(c, last, range ? &b : &a, has_post ? &post : NULL);
   return 1;
+}
+
+/* Reads an amount that starts at token i.  Returns 1 and fills f. */
+static int amount_at(const ctx *c, size_t i, found *f) {
+  reading r;
+  memset(&r, 0, sizeof r);
+  r.p = i;
+  r.open = numword(c, i);
+  if (r.open && r.open->kind == TT_NW_OPENER)
+    r.p++;
+  else
+    r.open = NULL;
+  if (r.p >= c->pe || !read_sign(c, &r) || !quantity(c, r.p, r.has_pre, &r.a))
+    return 0;
+  r.p = r.a.te;
+  r.has_post = post_currency(c, r.p, r.has_pre ? &r.pre : NULL, &r.post);
+  if (!r.has_post && r.p + 1 < c->pe)
+    read_range(c, &r);
+  if (r.open && !(r.range && r.by_words))
+    return 0; /* the opener belongs only to a range of bare numbers */
+  if (!r.has_pre && !r.has_pre2 && !r.has_post)
+    return 0;
+  return settle(c, i, &r, f);
 }
 
 /* ---- the walk ------------------------------------------------------------- */

@@ -107,8 +107,11 @@ typedef enum tt_numword_kind {
   TT_NW_ARTICLE,  /* "a", "an": one, before a scale ("a million") */
   TT_NW_AND,      /* "and" inside an English numeral */
   TT_NW_OF,       /* "of" in "a quarter of a million" */
-  TT_NW_OPENER,   /* a word that can open a range: from, between, від, от */
-  TT_NW_TO        /* a word that closes a range's first end: to, and, до */
+  TT_NW_OPENER,   /* opens a range: from, від, от (value 1); between, між,
+                     между (value 2) */
+  TT_NW_TO        /* joins a range's ends: to, до (value 1, after a value-1
+                     opener); і, и, та, й (value 2; "and" is TT_NW_AND
+                     with value 2) */
 } tt_numword_kind;
 
 /* Flags of a numeral word. */
