@@ -72,7 +72,8 @@ static void check_money(const uint8_t *data, size_t size, teitag_lang lang) {
   if (!p) {
     p = teitag_pipeline_new();
     teitag_pipeline_set_lang(p, lang);
-    teitag_pipeline_set_flags(p, TEITAG_PIPE_NO_GAZETTEER | TEITAG_PIPE_NO_RULES);
+    teitag_pipeline_set_flags(p,
+                              TEITAG_PIPE_NO_GAZETTEER | TEITAG_PIPE_NO_RULES);
     pipes[lang] = p;
   }
   teitag_doc *doc;

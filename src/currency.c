@@ -43,14 +43,14 @@
 #include "currency.h"
 #include "lexicon.h"
 
-/* ---- the tables ------------------------------------------------------------ */
+/* ---- the tables ---------------------------------------------------------- */
 
 enum {
   WHERE_PRE = 1u << 0,  /* may stand before the amount ($300, USD 5) */
   WHERE_POST = 1u << 1, /* may stand after it (300$, 5 доларів) */
   COND_TIGHT = 1u << 2, /* only attached to the number: 99p */
-  COND_RU = 1u << 3,    /* only in Russian paragraphs: р. (in uk it is рік) */
-  COND_LANG = 1u << 4   /* code by language: коп. is UAH in uk, RUB in ru */
+  COND_RU = 1u << 3,  /* only in Russian paragraphs: р. (in uk it is рік) */
+  COND_LANG = 1u << 4 /* code by language: коп. is UAH in uk, RUB in ru */
 };
 
 /* One phrase of the lexicon: a sequence of token keys. */
@@ -66,15 +66,15 @@ typedef struct phrase {
 } phrase;
 
 typedef struct lexicon {
-  tt_lex phrases;   /* phrase key -> index into ph */
-  tt_lex firsts;    /* the first token of every phrase */
+  tt_lex phrases; /* phrase key -> index into ph */
+  tt_lex firsts;  /* the first token of every phrase */
   phrase *ph;
   size_t n_ph, cap_ph;
-  tt_lex codes;     /* lower-case ISO code -> index into iso */
-  tt_lex quals;     /* qualifier key -> index into iso */
+  tt_lex codes; /* lower-case ISO code -> index into iso */
+  tt_lex quals; /* qualifier key -> index into iso */
   char (*iso)[4];
   size_t n_iso, cap_iso;
-  tt_buf exact;     /* NUL-terminated spellings; offset 0 is unused */
+  tt_buf exact; /* NUL-terminated spellings; offset 0 is unused */
   teitag_status status;
   char error[128];
 } lexicon;
@@ -96,10 +96,10 @@ static pthread_once_t lx_once = PTHREAD_ONCE_INIT;
  * (narrow "$" is also the Australian, Canadian ... dollar; "£" the
  * Egyptian pound).  Also the codes trusted without context. */
 static const char *const major[] = {
-    "USD", "EUR", "GBP", "UAH", "RUB", "CNY", "JPY", "CHF", "AUD", "CAD",
-    "HKD", "PLN", "TRY", "INR", "KZT", "ILS", "HUF", "CZK", "SEK", "NOK",
-    "DKK", "BYN", "GEL", "MDL", "RON", "BGN", "NZD", "SGD", "KRW", "BRL",
-    "MXN", "ZAR", "AED", "SAR", "TWD", NULL};
+    "USD", "EUR", "GBP", "UAH", "RUB", "CNY", "JPY", "CHF", "AUD",
+    "CAD", "HKD", "PLN", "TRY", "INR", "KZT", "ILS", "HUF", "CZK",
+    "SEK", "NOK", "DKK", "BYN", "GEL", "MDL", "RON", "BGN", "NZD",
+    "SGD", "KRW", "BRL", "MXN", "ZAR", "AED", "SAR", "TWD", NULL};
 
 static int is_major(const char *code) {
   for (size_t i = 0; major[i]; i++)
@@ -119,15 +119,15 @@ static uint32_t iso_index(const char *code) {
   return (uint32_t)lx.n_iso++;
 }
 
-/* ---- tokens of lexicon entries ---------------------------------------------- */
+/* ---- tokens of lexicon entries ------------------------------------------- */
 
 /* A lexicon entry cut into tokens by the document tokenizer itself, so
  * that "CA$", "руб." and "п’ять" split and fold exactly as in text. */
 typedef struct ntok {
   char key[MAX_KEY];
   size_t len;
-  int tight;   /* touches the token before */
-  int cyr;     /* Cyrillic letters */
+  int tight; /* touches the token before */
+  int cyr;   /* Cyrillic letters */
   uint8_t kind;
 } ntok;
 
@@ -184,7 +184,7 @@ static size_t stem_len(const char *key, size_t len) {
   return n;
 }
 
-/* ---- adding entries ------------------------------------------------------------ */
+/* ---- adding entries ------------------------------------------------------ */
 
 /* Builds a phrase key from tokens [0, n). */
 static size_t phrase_key(const ntok *t, size_t n, char *buf) {
@@ -273,7 +273,7 @@ static void add_qual_text(char side, const char *text, uint8_t noun,
     add_qual(side, t, n, noun, code);
 }
 
-/* ---- the hand-written part ------------------------------------------------------ */
+/* ---- the hand-written part ----------------------------------------------- */
 
 typedef struct noun_row {
   const char *forms; /* space-separated folded forms */
@@ -284,6 +284,8 @@ typedef struct noun_row {
   uint8_t cond;
 } noun_row;
 
+/* The table is laid out one row per noun, by hand. */
+/* clang-format off */
 #define N TT_CUR_NAME
 #define A TT_CUR_ABBR
 #define S TT_CUR_SUBUNIT
@@ -416,6 +418,8 @@ static const struct {
     {'<', "евро", TT_NOUN_CENT, "EUR"},
 };
 
+/* clang-format on */
+
 static void add_hand_written(void) {
   for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++)
     add_phrase_text(signs[i].sym, signs[i].code, TT_CUR_SYMBOL, 0, 0,
@@ -441,10 +445,10 @@ static void add_hand_written(void) {
     add_qual_text(quals[i].side, quals[i].words, quals[i].noun, quals[i].code);
 }
 
-/* ---- the ICU/CLDR part ------------------------------------------------------------ */
+/* ---- the ICU/CLDR part --------------------------------------------------- */
 
 static const char *const locales[] = {"en", "uk", "ru"};
-static const char *const plural_forms[] = {"zero", "one", "two",
+static const char *const plural_forms[] = {"zero", "one",  "two",
                                            "few",  "many", "other"};
 
 /* UTF-16 from ICU to UTF-8 in `out`; 0 when it does not fit. */
@@ -476,8 +480,8 @@ static int letters_only(const char *s, size_t *n_letters) {
 
 /* Letters-only signs that are also units of measure in news: "KM"
  * (the Bosnian mark) is km, "kn" (the Croatian kuna) knots, "Db" dB. */
-static const char *const unit_like[] = {"km", "kn", "db", "kg", "kw", "ar",
-                                        "cf", "rf", NULL};
+static const char *const unit_like[] = {"km", "kn", "db", "kg", "kw",
+                                        "ar", "cf", "rf", NULL};
 
 /* Registers one CLDR symbol of `code`. */
 static void add_symbol(const char *code, const char *sym) {
@@ -629,7 +633,7 @@ static void add_narrow_symbols(char (*order)[4], size_t n) {
 
 /* Everything ICU/CLDR gives: codes, symbols, names, narrow symbols. */
 static void add_icu(void) {
-  char (*order)[4] = NULL;
+  char(*order)[4] = NULL;
   teitag_status st = TEITAG_OK;
   size_t n = iso_codes(&order, &st);
   if (st != TEITAG_OK) {
@@ -662,7 +666,7 @@ teitag_status tt_currency_init(teitag_diag *diag) {
   return TEITAG_OK;
 }
 
-/* ---- matching ------------------------------------------------------------------- */
+/* ---- matching ------------------------------------------------------------ */
 
 static inline const char *tok_key(const teitag_doc *doc, const tt_token *t) {
   return doc->keys.data + t->key;
@@ -853,8 +857,9 @@ static int noun_phrase(const teitag_doc *doc, size_t i, size_t end,
     if (q && (doc->toks[i + q].flags & TT_TOK_NL_BEFORE))
       break;
     const phrase *p = phrase_at(doc, i + q);
-    if (!p || !p->noun || (p->kind != TT_CUR_NAME && p->kind != TT_CUR_ABBR &&
-                           p->kind != TT_CUR_SUBUNIT))
+    if (!p || !p->noun ||
+        (p->kind != TT_CUR_NAME && p->kind != TT_CUR_ABBR &&
+         p->kind != TT_CUR_SUBUNIT))
       continue;
     const char *code = p->code[0] ? p->code : NULL;
     if (q && !qual_get(doc, i, q, '<', p->noun, &code))
@@ -896,13 +901,9 @@ int tt_currency_after(const teitag_doc *doc, size_t i, size_t end,
 
 int tt_currency_subunit_of(tt_cur_noun sub, tt_cur_noun unit) {
   switch (sub) {
-  case TT_NOUN_CENT:
-    return unit == TT_NOUN_DOLLAR || unit == TT_NOUN_EURO;
-  case TT_NOUN_PENNY:
-    return unit == TT_NOUN_POUND;
-  case TT_NOUN_KOPEK:
-    return unit == TT_NOUN_HRYVNIA || unit == TT_NOUN_RUBLE;
-  default:
-    return 0;
+  case TT_NOUN_CENT: return unit == TT_NOUN_DOLLAR || unit == TT_NOUN_EURO;
+  case TT_NOUN_PENNY: return unit == TT_NOUN_POUND;
+  case TT_NOUN_KOPEK: return unit == TT_NOUN_HRYVNIA || unit == TT_NOUN_RUBLE;
+  default: return 0;
   }
 }

@@ -27,9 +27,9 @@
 typedef enum tt_cur_kind {
   TT_CUR_SYMBOL = 1, /* a sign, alone or with letters: $ € ₴ US$ HK$ zł */
   TT_CUR_CODE,       /* an ISO 4217 code in capitals: USD, UAH */
-  TT_CUR_NAME,       /* a noun or a name: dollars, гривень, Swiss francs */
-  TT_CUR_ABBR,       /* an abbreviated noun: грн, руб., долл. */
-  TT_CUR_SUBUNIT     /* a hundredth: cents, pence, p, копійок, коп. */
+  TT_CUR_NAME,   /* a noun or a name: dollars, гривень, Swiss francs */
+  TT_CUR_ABBR,   /* an abbreviated noun: грн, руб., долл. */
+  TT_CUR_SUBUNIT /* a hundredth: cents, pence, p, копійок, коп. */
 } tt_cur_kind;
 
 /* The families of currency nouns, so that a subunit can join its unit
@@ -57,7 +57,7 @@ typedef enum tt_cur_noun {
   TT_NOUN_RAND,
   TT_NOUN_LEU,
   TT_NOUN_LARI,
-  TT_NOUN_CENT,  /* subunits from here on */
+  TT_NOUN_CENT, /* subunits from here on */
   TT_NOUN_PENNY,
   TT_NOUN_KOPEK,
   TT_NOUN_COUNT

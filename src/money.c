@@ -43,19 +43,19 @@ typedef struct ctx {
 
 /* A quantity: a number with its scale. */
 typedef struct qty {
-  size_t tb, te;            /* its tokens, scale included */
-  size_t nb, ne;            /* bytes of the digits, to read them again */
-  tt_dec val;               /* the value, scale applied */
-  const tt_numword *scale;  /* the (last) scale word, or NULL */
-  size_t scale_at;          /* its token */
-  int words;                /* written in words */
+  size_t tb, te;           /* its tokens, scale included */
+  size_t nb, ne;           /* bytes of the digits, to read them again */
+  tt_dec val;              /* the value, scale applied */
+  const tt_numword *scale; /* the (last) scale word, or NULL */
+  size_t scale_at;         /* its token */
+  int words;               /* written in words */
 } qty;
 
 /* An amount found. */
 typedef struct found {
-  size_t tb, te;  /* tokens of the span */
-  tt_dec amount;  /* single amount, or the lower end of a range */
-  tt_dec upper;   /* the upper end of a range */
+  size_t tb, te; /* tokens of the span */
+  tt_dec amount; /* single amount, or the lower end of a range */
+  tt_dec upper;  /* the upper end of a range */
   int range;
   char code[4];
   teitag_cert cert;
@@ -274,15 +274,15 @@ static int rank(int kind) {
 typedef struct words {
   tt_dec total, cur;
   int have_cur;
-  int last_rank;   /* rank of the last part added to cur (0: none) */
-  int last_exp;    /* exponent of the last scale (99: none yet) */
+  int last_rank; /* rank of the last part added to cur (0: none) */
+  int last_exp;  /* exponent of the last scale (99: none yet) */
   const tt_numword *scale;
   size_t scale_at; /* its token */
 } words;
 
 static int add_small(words *w, unsigned value, int r) {
-  if (w->have_cur && (w->last_rank == 0 || r >= w->last_rank ||
-                      w->last_rank == 1))
+  if (w->have_cur &&
+      (w->last_rank == 0 || r >= w->last_rank || w->last_rank == 1))
     return 0;
   tt_dec v;
   tt_dec_from_u32(&v, value);
@@ -417,24 +417,18 @@ static size_t word_step(const ctx *c, size_t j, words *w) {
   case TT_NW_DIGIT:
   case TT_NW_TEEN:
   case TT_NW_TENS:
-  case TT_NW_HUNDREDS:
-    return add_small(w, nw->value, rank(nw->kind)) ? 1 : 0;
+  case TT_NW_HUNDREDS: return add_small(w, nw->value, rank(nw->kind)) ? 1 : 0;
   case TT_NW_HUNDRED: /* en "two hundred" */
     if (!w->have_cur || w->last_rank != 1 || !tt_dec_mul_u32(&w->cur, 100))
       return 0;
     w->last_rank = 3;
     return 1;
-  case TT_NW_SCALE:
-    return scale_step(w, nw, j);
-  case TT_NW_ARTICLE:
-    return article_step(c, j, w);
+  case TT_NW_SCALE: return scale_step(w, nw, j);
+  case TT_NW_ARTICLE: return article_step(c, j, w);
   case TT_NW_HALF:
-  case TT_NW_ONE_HALF:
-    return half_step(c, j, nw, w);
-  case TT_NW_AND:
-    return and_step(c, j, w);
-  default:
-    return 0;
+  case TT_NW_ONE_HALF: return half_step(c, j, nw, w);
+  case TT_NW_AND: return and_step(c, j, w);
+  default: return 0;
   }
 }
 
@@ -494,7 +488,8 @@ static int dash_at(const ctx *c, size_t j) {
       (TOK(c, j + 1)->flags & TT_TOK_NL_BEFORE))
     return 0;
   const unsigned char *s = (const unsigned char *)c->doc->text + t->start;
-  int em = t->end - t->start == 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x94;
+  int em =
+      t->end - t->start == 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x94;
   return before || !em;
 }
 
@@ -513,14 +508,14 @@ static int share_scale(const ctx *c, qty *a, const qty *b) {
   return read_digits(c, a->nb, a->ne, b->scale, &a->val);
 }
 
-/* ---- filters -------------------------------------------------------------- */
+/* ---- filters ------------------------------------------------------------- */
 
 /* "lost 20 pounds", "weighed 200 pounds", "20 pounds of flour": weight. */
 static int pounds_of_weight(const ctx *c, size_t tb, size_t after) {
   static const char *const cues[] = {
-      "weigh", "weighs", "weighed", "weighing", "weight", "lost", "lose",
-      "loses", "losing", "gained", "gain", "gains", "heavier", "lighter",
-      "overweight", "shed", NULL};
+      "weigh",   "weighs",  "weighed",    "weighing", "weight", "lost",
+      "lose",    "loses",   "losing",     "gained",   "gain",   "gains",
+      "heavier", "lighter", "overweight", "shed",     NULL};
   if (after < c->pe && key_is(c, after, "of"))
     return 1;
   for (size_t k = tb, n = 0; k > c->pb && n < 4; k--, n++) {
@@ -533,7 +528,7 @@ static int pounds_of_weight(const ctx *c, size_t tb, size_t after) {
   return 0;
 }
 
-/* ---- one amount ----------------------------------------------------------- */
+/* ---- one amount ---------------------------------------------------------- */
 
 /* "3 dollars 50 cents", "5 грн 20 коп.", "2 dollars and 75 cents": the
  * subunits after a unit at token k.  Adds them to f and returns the end of
@@ -544,7 +539,8 @@ static size_t subunits(const ctx *c, size_t k, const tt_cur_match *unit,
   const tt_numword *nw = k < c->pe ? numword(c, k) : NULL;
   if (nw && nw->value == 2 && (nw->kind == TT_NW_AND || nw->kind == TT_NW_TO))
     k++; /* "2 dollars and 75 cents" */
-  if (k >= c->pe || !plain_number(c, k) || TOK(c, k)->end - TOK(c, k)->start > 2 ||
+  if (k >= c->pe || !plain_number(c, k) ||
+      TOK(c, k)->end - TOK(c, k)->start > 2 ||
       (TOK(c, k)->flags & TT_TOK_NL_BEFORE))
     return start;
   const char *s = c->doc->text + TOK(c, k)->start;
@@ -577,11 +573,12 @@ static int dot_is_full_stop(const ctx *c, size_t last, const qty *q,
       !(last + 1 >= c->pe || (TOK(c, last + 1)->flags & TT_TOK_SENT_START)))
     return 0;
   if (!post)
-    return q->scale && q->scale_at == last && (q->scale->flags & TT_NWF_DOTLESS);
+    return q->scale && q->scale_at == last &&
+           (q->scale->flags & TT_NWF_DOTLESS);
   if (post->flags & TT_CURF_DOTLESS)
     return 1;
-  if (!q->scale || (q->scale->flags & (TT_NWF_DOTLESS | TT_NWF_ABBR)) !=
-                       TT_NWF_ABBR)
+  if (!q->scale ||
+      (q->scale->flags & (TT_NWF_DOTLESS | TT_NWF_ABBR)) != TT_NWF_ABBR)
     return 0;
   const tt_token *sc = TOK(c, q->scale_at); /* "тыс" for standard "тыс." */
   return c->doc->text[sc->end - 1] != '.';
@@ -600,12 +597,12 @@ static int post_currency(const ctx *c, size_t p, const tt_cur_match *pre,
 
 /* What amount_at has read so far. */
 typedef struct reading {
-  const tt_numword *open;      /* a range opener (from, від), or NULL */
+  const tt_numword *open;       /* a range opener (from, від), or NULL */
   tt_cur_match pre, pre2, post; /* currency before each end, and after */
   int has_pre, has_pre2, has_post;
-  int range, by_words;         /* a range; joined by a word, not a dash */
-  qty a, b;                    /* the quantity, or the ends of the range */
-  size_t p;                    /* the next token */
+  int range, by_words; /* a range; joined by a word, not a dash */
+  qty a, b;            /* the quantity, or the ends of the range */
+  size_t p;            /* the next token */
 } reading;
 
 /* The currency before the amount at r->p, if any. */
@@ -635,12 +632,16 @@ static void read_range(const ctx *c, reading *r) {
   }
   qty *a = &r->a, *b = &r->b;
   if ((dash || r->by_words) && quantity(c, q, r->has_pre || r->has_pre2, b) &&
-      !(a->scale && !b->scale) && (a->scale || !b->scale || share_scale(c, a, b)) &&
+      !(a->scale && !b->scale) &&
+      (a->scale || !b->scale || share_scale(c, a, b)) &&
       tt_dec_cmp(&a->val, &b->val) < 0) {
     r->range = 1;
     r->p = b->te;
-    r->has_post = post_currency(
-        c, r->p, r->has_pre ? &r->pre : r->has_pre2 ? &r->pre2 : NULL, &r->post);
+    r->has_post = post_currency(c, r->p,
+                                r->has_pre    ? &r->pre
+                                : r->has_pre2 ? &r->pre2
+                                              : NULL,
+                                &r->post);
   } else {
     r->has_pre2 = 0;
   }
@@ -676,8 +677,9 @@ static int settle(const ctx *c, size_t i, const reading *r, found *f) {
       f->trim = 0;
     last = end - 1;
   }
-  const tt_cur_match *cur =
-      r->has_pre ? &r->pre : r->has_pre2 ? &r->pre2 : post;
+  const tt_cur_match *cur = r->has_pre    ? &r->pre
+                            : r->has_pre2 ? &r->pre2
+                                          : post;
   memcpy(f->code, cur->code, 4);
   f->tb = i;
   f->te = last + 1;
@@ -707,7 +709,7 @@ static int amount_at(const ctx *c, size_t i, found *f) {
   return settle(c, i, &r, f);
 }
 
-/* ---- the walk ------------------------------------------------------------- */
+/* ---- the walk ------------------------------------------------------------ */
 
 /* Can token i start an amount?  Cheap tests first: this runs on every
  * token. */
@@ -715,12 +717,9 @@ static int may_start(const ctx *c, size_t i) {
   const tt_token *t = TOK(c, i);
   switch (t->kind) {
   case TEITAG_TOKEN_NUMBER:
-  case TEITAG_TOKEN_SYMBOL:
-    return 1;
-  case TEITAG_TOKEN_WORD:
-    break;
-  default:
-    return 0;
+  case TEITAG_TOKEN_SYMBOL: return 1;
+  case TEITAG_TOKEN_WORD: break;
+  default: return 0;
   }
   if (tt_numword_start(t->hash, key_of(c, i), t->key_len))
     return 1;

@@ -296,13 +296,15 @@ int tt_number_parse(const char *s, size_t len, unsigned flags, tt_dec *out) {
                             dec ? gl[ng - 1] : 0);
 }
 
-/* ---- numeral words -------------------------------------------------------- */
+/* ---- numeral words ------------------------------------------------------- */
 
 typedef struct {
   const char *word;
   tt_numword w;
 } numword_row;
 
+/* The table is laid out one row per word, by hand. */
+/* clang-format off */
 #define D(v) {TT_NW_DIGIT, 0, 0, v}
 #define T(v) {TT_NW_TEEN, 0, 0, v}
 #define X(v) {TT_NW_TENS, 0, 0, v}
@@ -493,6 +495,8 @@ static const numword_row rows[] = {
     {"трлн", CDOTLESS(12)}, {"трлн.", CDOTLESS(12)},
 };
 
+/* clang-format on */
+
 tt_lex tt_numwords, tt_numstarts;
 static pthread_once_t numwords_once = PTHREAD_ONCE_INIT;
 
@@ -502,12 +506,10 @@ static int starts(const tt_numword *w) {
   case TT_NW_AND:
   case TT_NW_OF:
   case TT_NW_TO:
-  case TT_NW_HUNDRED:
-    return 0;
+  case TT_NW_HUNDRED: return 0;
   case TT_NW_SCALE: /* "мільйон доларів"; not "мільйонами", not "m" */
     return (w->flags & TT_NWF_SINGULAR) && (w->flags & TT_NWF_CYRILLIC);
-  default:
-    return 1;
+  default: return 1;
   }
 }
 

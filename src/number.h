@@ -67,7 +67,7 @@ static inline int tt_dec_is_integer(const tt_dec *x) { return x->frac == 0; }
  * length. */
 size_t tt_dec_format(const tt_dec *x, char *out, size_t cap);
 
-/* ---- numbers in digits -------------------------------------------------- */
+/* ---- numbers in digits --------------------------------------------------- */
 
 /* tt_number_parse flags. */
 enum {
@@ -90,28 +90,28 @@ enum {
  * Returns 1 and sets *out, or 0. */
 int tt_number_parse(const char *s, size_t len, unsigned flags, tt_dec *out);
 
-/* ---- numerals written as words ------------------------------------------ */
+/* ---- numerals written as words ------------------------------------------- */
 
 /* What a numeral word is. */
 typedef enum tt_numword_kind {
   TT_NW_NONE = 0,
-  TT_NW_DIGIT,    /* 1..9 ("five", "п'ять", "двома", "одну") */
-  TT_NW_TEEN,     /* 10..19 */
-  TT_NW_TENS,     /* 20, 30 ... 90 */
+  TT_NW_DIGIT, /* 1..9 ("five", "п'ять", "двома", "одну") */
+  TT_NW_TEEN,  /* 10..19 */
+  TT_NW_TENS,  /* 20, 30 ... 90 */
   TT_NW_HUNDREDS, /* 100 ... 900 as one word ("сто", "двісті", "пятьсот") */
-  TT_NW_HUNDRED,  /* en "hundred": multiplies what precedes it */
-  TT_NW_SCALE,    /* thousand ... trillion, тис./млн/млрд, k/m/bn */
-  TT_NW_HALF,     /* "half", "пів", "пол" (0.5 of the scale that follows) */
+  TT_NW_HUNDRED, /* en "hundred": multiplies what precedes it */
+  TT_NW_SCALE,   /* thousand ... trillion, тис./млн/млрд, k/m/bn */
+  TT_NW_HALF, /* "half", "пів", "пол" (0.5 of the scale that follows) */
   TT_NW_QUARTER,  /* "quarter" (0.25) */
   TT_NW_ONE_HALF, /* "півтора", "полторы" (1.5) */
   TT_NW_ARTICLE,  /* "a", "an": one, before a scale ("a million") */
   TT_NW_AND,      /* "and" inside an English numeral */
   TT_NW_OF,       /* "of" in "a quarter of a million" */
-  TT_NW_OPENER,   /* opens a range: from, від, от (value 1); between, між,
-                     между (value 2) */
-  TT_NW_TO        /* joins a range's ends: to, до (value 1, after a value-1
-                     opener); і, и, та, й (value 2; "and" is TT_NW_AND
-                     with value 2) */
+  TT_NW_OPENER, /* opens a range: from, від, от (value 1); between, між,
+                   между (value 2) */
+  TT_NW_TO      /* joins a range's ends: to, до (value 1, after a value-1
+                   opener); і, и, та, й (value 2; "and" is TT_NW_AND
+                   with value 2) */
 } tt_numword_kind;
 
 /* Flags of a numeral word. */
@@ -161,8 +161,8 @@ static inline const tt_numword *tt_numword_get(uint64_t hash, const char *key,
 /* A numeral word that can begin an amount ("five", "a", "мільйон",
  * "від"), or NULL.  Connectives ("and", "of", "і", "до"), the commonest
  * words of all, are left out, so the filter turns them away. */
-static inline const tt_numword *tt_numword_start(uint64_t hash,
-                                                 const char *key, size_t len) {
+static inline const tt_numword *tt_numword_start(uint64_t hash, const char *key,
+                                                 size_t len) {
   uint32_t v;
   if (!tt_lex_get(&tt_numstarts, hash, key, len, &v))
     return NULL;

@@ -27,7 +27,7 @@ static const char *top(void) {
   return t ? t : "..";
 }
 
-/* ---- decimal arithmetic ----------------------------------------------- */
+/* ---- decimal arithmetic -------------------------------------------------- */
 
 static char *fmt(const tt_dec *d) {
   static char buf[TT_DEC_STRLEN];
@@ -41,17 +41,17 @@ static const struct {
   unsigned mul;
   const char *want;
 } dec_cases[] = {
-    {"1", "2", 9, 1, "1200000000"},        /* €1.2bn */
-    {"5", "3", 6, 1, "5300000"},           /* 5,3 млн */
+    {"1", "2", 9, 1, "1200000000"}, /* €1.2bn */
+    {"5", "3", 6, 1, "5300000"},    /* 5,3 млн */
     {"0", "1", 1, 1, "1"},
     {"0", "05", 0, 1, "0.05"},
-    {"3", "50", 0, 1, "3.5"},              /* trailing zeros go */
-    {"007", "", 0, 1, "7"},                /* leading zeros go */
+    {"3", "50", 0, 1, "3.5"}, /* trailing zeros go */
+    {"007", "", 0, 1, "7"},   /* leading zeros go */
     {"1844036360", "12", 0, 1, "1844036360.12"},
     {"5", "", -1, 1, "0.5"},
     {"5", "", -3, 1, "0.005"},
-    {"99", "", -2, 1, "0.99"},             /* 99p */
-    {"15", "", 8, 1, "1500000000"},        /* півтора мільярда */
+    {"99", "", -2, 1, "0.99"},      /* 99p */
+    {"15", "", 8, 1, "1500000000"}, /* півтора мільярда */
     {"25", "", -2, 1, "0.25"},
     {"0", "", 12, 1, "0"},
     {"1", "5", 0, 3, "4.5"},
@@ -120,7 +120,7 @@ START_TEST(test_dec_overflow) {
 }
 END_TEST
 
-/* ---- numbers in digits -------------------------------------------------- */
+/* ---- numbers in digits --------------------------------------------------- */
 
 #define UKRU TT_NUM_COMMA_DECIMAL
 #define SC TT_NUM_SCALE_FOLLOWS
@@ -132,9 +132,15 @@ static const struct {
 } num_cases[] = {
     {"1,000.50", 0, "1000.5"},
     {"1 000,50", UKRU, "1000.5"},
-    {"1\xC2\xA0" "000,50", UKRU, "1000.5"},   /* no-break space */
-    {"1\xE2\x80\x89" "000,50", UKRU, "1000.5"}, /* thin space */
-    {"1\xE2\x80\xAF" "000 000", UKRU, "1000000"}, /* narrow no-break */
+    {"1\xC2\xA0"
+     "000,50",
+     UKRU, "1000.5"}, /* no-break space */
+    {"1\xE2\x80\x89"
+     "000,50",
+     UKRU, "1000.5"}, /* thin space */
+    {"1\xE2\x80\xAF"
+     "000 000",
+     UKRU, "1000000"}, /* narrow no-break */
     {"1.000,50", UKRU, "1000.5"},
     {"1.844.036.360,12", UKRU, "1844036360.12"},
     {"1.844.036.360,12", 0, "1844036360.12"},
@@ -169,7 +175,7 @@ static const struct {
     {"1  000", 0, NULL},
     {"", 0, NULL},
     {"12345678901234567890", 0, NULL}, /* 20 integer digits */
-    {"1.1234567890123", 0, NULL},       /* 13 fraction digits */
+    {"1.1234567890123", 0, NULL},      /* 13 fraction digits */
     {"1\xC2\xA0", 0, NULL},
     {"1\xE2\x80", 0, NULL},
 };
@@ -190,7 +196,7 @@ START_TEST(test_number_parse) {
 }
 END_TEST
 
-/* ---- amounts in text ------------------------------------------------------ */
+/* ---- amounts in text ----------------------------------------------------- */
 
 static teitag_pipeline *pipes[4];
 
@@ -408,7 +414,8 @@ START_TEST(test_cert) {
   };
   for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
     teitag_doc *doc = tu_doc(pipes[cases[k].lang], cases[k].text);
-    ck_assert(teitag_doc_annotate(pipes[cases[k].lang], doc, NULL) == TEITAG_OK);
+    ck_assert(teitag_doc_annotate(pipes[cases[k].lang], doc, NULL) ==
+              TEITAG_OK);
     size_t money = 0;
     for (size_t i = 0; i < doc->n_spans; i++) {
       const tt_span *sp = &doc->spans[i];
@@ -425,7 +432,7 @@ START_TEST(test_cert) {
 }
 END_TEST
 
-/* ---- corpus/gold.jsonl ------------------------------------------------------ */
+/* ---- corpus/gold.jsonl --------------------------------------------------- */
 
 static size_t cp_offset(const char *s, size_t bytes) {
   return tt_utf8_count(s, bytes);
@@ -459,8 +466,9 @@ START_TEST(test_corpus_gold) {
       gold++;
       size_t s = strtoul(tt_json_get(e, "start")->str, NULL, 10);
       size_t t = strtoul(tt_json_get(e, "end")->str, NULL, 10);
-      while (k < doc->n_spans && (doc->spans[k].type != TEITAG_TYPE_MONEY ||
-                                  cp_offset(doc->text, doc->spans[k].start) < s)) {
+      while (k < doc->n_spans &&
+             (doc->spans[k].type != TEITAG_TYPE_MONEY ||
+              cp_offset(doc->text, doc->spans[k].start) < s)) {
         ck_assert_msg(doc->spans[k].type != TEITAG_TYPE_MONEY,
                       "%s: false money '%.*s'", id,
                       (int)(doc->spans[k].end - doc->spans[k].start),
@@ -475,7 +483,8 @@ START_TEST(test_corpus_gold) {
                     (int)(sp->end - sp->start), doc->text + sp->start);
       const char *amount = member(e, "amount");
       const char *got = tt_doc_get_str(doc, sp->amount);
-      ck_assert_msg((!amount && !got) || (amount && got && !strcmp(amount, got)),
+      ck_assert_msg((!amount && !got) ||
+                        (amount && got && !strcmp(amount, got)),
                     "%s: '%s' amount %s, want %s", id, member(e, "text"),
                     got ? got : "-", amount ? amount : "-");
       if (!amount) {
@@ -484,7 +493,8 @@ START_TEST(test_corpus_gold) {
         ck_assert_str_eq(tt_doc_get_str(doc, sp->amount_max),
                          member(e, "amount_max"));
       }
-      ck_assert_str_eq(tt_doc_get_str(doc, sp->currency), member(e, "currency"));
+      ck_assert_str_eq(tt_doc_get_str(doc, sp->currency),
+                       member(e, "currency"));
       found++;
       k++;
     }
@@ -503,7 +513,7 @@ START_TEST(test_corpus_gold) {
 }
 END_TEST
 
-/* ---- limits ------------------------------------------------------------------- */
+/* ---- limits -------------------------------------------------------------- */
 
 /* Builds `n` copies of `unit` and annotates them as English; returns the
  * number of MONEY spans. */
@@ -537,7 +547,8 @@ START_TEST(test_huge_number) {
   ck_assert_uint_eq(repeat_spans("9", 1u << 20, "$"), 0);
   ck_assert_uint_eq(repeat_spans(",999", 100000, "$1"), 0);
   /* the largest amounts still come out exactly */
-  char *got = annotate("$9999999999999999999 trillion", 29, TEITAG_LANG_EN, NULL);
+  char *got =
+      annotate("$9999999999999999999 trillion", 29, TEITAG_LANG_EN, NULL);
   ck_assert_str_eq(got, "9999999999999999999000000000000 USD");
   free(got);
 }
@@ -552,7 +563,7 @@ START_TEST(test_long_numerals) {
 }
 END_TEST
 
-/* ---- errors: numbers that are not amounts -------------------------------------- */
+/* ---- errors: numbers that are not amounts -------------------------------- */
 
 static const struct {
   teitag_lang lang;
@@ -566,7 +577,8 @@ static const struct {
     {TEITAG_LANG_UK, "Ставка 13,5% і 5 відсотків."},
     {TEITAG_LANG_UK, "У 2023 р. ціни зросли."},
     {TEITAG_LANG_RU, "Лодка на р. Волге, он р. в 1952 г."},
-    {TEITAG_LANG_EN, "$\n5 million"}, /* a sign on one line, the number on the next */
+    {TEITAG_LANG_EN,
+     "$\n5 million"}, /* a sign on one line, the number on the next */
 };
 
 START_TEST(test_not_money) {
@@ -586,7 +598,8 @@ static Suite *money_suite(void) {
   Suite *s = suite_create("money");
   TCase *core = tcase_create("core");
   tcase_add_checked_fixture(core, setup, teardown);
-  tcase_add_loop_test(core, test_dec, 0, sizeof dec_cases / sizeof dec_cases[0]);
+  tcase_add_loop_test(core, test_dec, 0,
+                      sizeof dec_cases / sizeof dec_cases[0]);
   tcase_add_test(core, test_dec_add_cmp);
   tcase_add_test(core, test_dec_overflow);
   tcase_add_loop_test(core, test_number_parse, 0,
