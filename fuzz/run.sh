@@ -11,7 +11,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"fuzz_annotate fuzz_jsonl fuzz_gaz_source fuzz_gaz_image"}
+targets=${*:-"fuzz_annotate fuzz_jsonl fuzz_gaz_source fuzz_gaz_image fuzz_money"}
 [ -x configure ] || ./autogen.sh >/dev/null
 mkdir -p build-fuzz
 if [ ! -f build-fuzz/Makefile ]; then
@@ -41,6 +41,9 @@ for t in $targets; do
         build-fuzz/teitag gazetteer compile "$seeds/src.tsv" -o "$seeds/seed-kyiv.gaz" 2>/dev/null
         rm -f "$seeds/src.tsv"
       fi ;;
+    fuzz_money) # the money test sentences, marks and answers removed
+      [ -n "$(ls "$seeds")" ] || cut -f1 tests/data/money-*.tsv | sed 's/⟦//g; s/⟧//g' |
+        split -l 1 -a 4 - "$seeds/tsv-" ;;
     *) [ -n "$(ls "$seeds")" ] || cp corpus/*/*.txt "$seeds/" ;;
   esac
   echo "fuzzing $t for ${seconds}s ..."

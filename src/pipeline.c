@@ -220,10 +220,11 @@ teitag_status teitag_doc_annotate(const teitag_pipeline *p, teitag_doc *doc,
     st = tt_names_annotate(p, doc, diag);
   if (st != TEITAG_OK)
     return st;
-  for (size_t i = 0; i < p->n_annotators && st == TEITAG_OK; i++)
+  for (size_t i = 0; i < p->n_annotators; i++) {
     st = p->annotators[i].fn(doc, p->annotators[i].ctx, diag);
-  if (st != TEITAG_OK)
-    return st;
+    if (st != TEITAG_OK)
+      return st;
+  }
   tt_resolve(doc, (p->flags & TEITAG_PIPE_NESTED) != 0, p->min_cert);
   return TEITAG_OK;
 }

@@ -288,6 +288,11 @@ static size_t abbreviation_dot(teitag_doc *doc, const unsigned char *s,
                                const shape_acc *acc, uint8_t *flags) {
   if (j >= end || s[j] != '.')
     return j;
+  /* A Latin unit letter stuck to a number is no initial: "$10m." ends a
+   * sentence after "m", as "5k." and "99p." do. */
+  if (acc->letters == 1 && acc->lower && start > 0 && s[start] < 0x80 &&
+      s[start - 1] >= '0' && s[start - 1] <= '9')
+    return j;
   /* Dotted runs of single letters: U.S., U.S.A., J.D., В.В., т.е. */
   if (acc->letters == 1 && start + at(s, start, end).n == j) {
     size_t k = j + 1;
@@ -341,6 +346,10 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
   const unsigned char *s = (const unsigned char *)doc->text;
   uint8_t pending = TT_TOK_PARA_START;
   size_t i = start;
+  /* An e-mail scan that failed from i fails from every later start in the
+   * same run of address characters (it meets the same '@', or none), so
+   * "5-5-5-..." is scanned once, not once per token. */
+  size_t no_email_before = start;
   while (i < end) {
     cpinfo c = at(s, i, end);
     if (c.cls & (TT_C_SPACE | TT_C_NEWLINE)) {
@@ -361,10 +370,15 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
       continue;
     }
     if (c.cp < 0x80 && email_char((unsigned char)c.cp) && c.cp != '.' &&
-        (j = scan_email(s, i, end)) > i) {
-      push_token(doc, i, j, TEITAG_TOKEN_EMAIL, TEITAG_CASE_NONE, flags, 0);
-      i = j;
-      continue;
+        i >= no_email_before) {
+      if ((j = scan_email(s, i, end)) > i) {
+        push_token(doc, i, j, TEITAG_TOKEN_EMAIL, TEITAG_CASE_NONE, flags, 0);
+        i = j;
+        continue;
+      }
+      for (no_email_before = i; no_email_before < end &&
+                                email_char(s[no_email_before]);)
+        no_email_before++;
     }
     if (c.cls & TT_C_ALPHA) {
       shape_acc acc = {0, 0, 0, 0, 0, 0, 0};

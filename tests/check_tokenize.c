@@ -56,6 +56,8 @@ static const struct {
     /* currency symbols */
     {"$300 €1.2bn £5 ₴500 1 000 ₽ US$5m",
      "$|300|€|1.2|bn|£|5|₴|500|1|000|₽|US|$|5|m"},
+    /* a unit letter stuck to a number keeps no dot: the sentence ends */
+    {"It cost $10m. Then 5k. And 99p.", "It|cost|$|10|m|.|Then|5|k|.|And|99|p|."},
     /* URLs and e-mail addresses */
     {"See https://example.com/a?b=1&c=(2). Mail press@example.org.",
      "See|https://example.com/a?b=1&c=(2)|.|Mail|press@example.org|."},
@@ -234,6 +236,15 @@ START_TEST(test_pathological) {
     s[i] = "a."[i % 2]; /* a.a.a.a. ... one dotted run */
   doc = tu_doc_n(pipe_, s, n * 3);
   ck_assert_uint_ge(teitag_doc_n_tokens(doc), 1);
+  teitag_doc_free(doc);
+  for (size_t i = 0; i < n * 3; i++)
+    s[i] = "5-"[i % 2]; /* address characters without an @: no rescans */
+  doc = tu_doc_n(pipe_, s, n * 3);
+  ck_assert_uint_eq(teitag_doc_n_tokens(doc), n * 3);
+  teitag_doc_free(doc);
+  memcpy(s + n * 3 - 12, "x@ample.org", 11); /* an @ makes it an address */
+  doc = tu_doc_n(pipe_, s, n * 3);
+  ck_assert_int_eq(doc->toks[doc->n_toks - 2].kind, TEITAG_TOKEN_EMAIL);
   teitag_doc_free(doc);
   free(s);
 }
