@@ -276,9 +276,11 @@ static void lone_given(tt_names *n, size_t i) {
   if (n->person[i] || n->gaz_type[i] || !tt_n_title(n, i) || not_name_word(n, i) ||
       !tt_n_given(n, i, &gender, &flags) || (flags & TT_LEX_COMMON))
     return;
-  /* a Latin word in Cyrillic text is more often a brand (Brent, Apple) */
-  int latin_text = n->para->lang == TEITAG_LANG_EN;
-  if (latin_text != (n->doc->toks[i].script == TT_SCRIPT_LATIN))
+  /* Only in Ukrainian and Russian, whose given names rarely double as
+   * other names: English ones are as often a place, a storm or a brand
+   * (Alexandria, Katrina, Brent); and a Latin word in Cyrillic text is
+   * more often a brand. */
+  if (n->para->lang == TEITAG_LANG_EN || n->doc->toks[i].script != TT_SCRIPT_CYRILLIC)
     return;
   if ((i + 1 < end && (tt_n_title(n, i + 1) || tt_n_upper(n, i + 1))) ||
       (i > n->para->tok_begin && !tt_n_sentence_start(n, i) &&
