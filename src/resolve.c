@@ -78,6 +78,8 @@ static int crosses_kept(const tt_span *kept, size_t n, const tt_span *c,
 }
 
 void tt_resolve(teitag_doc *doc, int nested, teitag_cert min_cert) {
+  if (doc->tei)
+    tt_tei_prune(doc);
   if (doc->n_spans == 0)
     return;
   size_t n = 0;
