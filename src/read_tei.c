@@ -918,9 +918,10 @@ static teitag_status check_root(xmlNodePtr root, int *has_ns,
   if (!named || (root->ns && !tei_ns))
     return tt_fail(diag, TEITAG_EFORMAT, (size_t)xmlGetLineNo(root), 0,
                    TT_NO_OFFSET,
-                   "not a TEI document: the root element is <%s>%s%s; "
+                   "line %ld: not a TEI document: the root element is <%s>%s%s; "
                    "expected <TEI> or <teiCorpus> in the namespace " TT_TEI_NS,
-                   (const char *)root->name, root->ns ? " in namespace " : "",
+                   xmlGetLineNo(root), (const char *)root->name,
+                   root->ns ? " in namespace " : "",
                    root->ns && root->ns->href ? (const char *)root->ns->href
                                               : "");
   *has_ns = tei_ns;

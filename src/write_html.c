@@ -111,14 +111,14 @@ static void put_title(tt_buf *b, const teitag_doc *doc, const tt_span *sp) {
     put_esc_str(b, norm);
   }
   if (ref) {
-    tt_buf_puts(b, " · ");
+    tt_buf_puts(b, " \xC2\xB7 ");
     put_esc_str(b, ref);
   }
   if (sp->amount) {
-    tt_buf_puts(b, " · ");
+    tt_buf_puts(b, " \xC2\xB7 ");
     put_esc_str(b, tt_doc_get_str(doc, sp->amount));
   } else if (sp->amount_min && sp->amount_max) {
-    tt_buf_puts(b, " · ");
+    tt_buf_puts(b, " \xC2\xB7 ");
     put_esc_str(b, tt_doc_get_str(doc, sp->amount_min));
     tt_buf_puts(b, "\xE2\x80\x93");
     put_esc_str(b, tt_doc_get_str(doc, sp->amount_max));
@@ -128,7 +128,7 @@ static void put_title(tt_buf *b, const teitag_doc *doc, const tt_span *sp) {
     put_esc_str(b, tt_doc_get_str(doc, sp->currency));
   }
   if (sp->cert)
-    tt_buf_printf(b, " · %s", teitag_cert_name((teitag_cert)sp->cert));
+    tt_buf_printf(b, " \xC2\xB7 %s", teitag_cert_name((teitag_cert)sp->cert));
   tt_buf_putc(b, '"');
   if (ref) {
     tt_buf_puts(b, " data-ref=\"");
@@ -193,8 +193,8 @@ teitag_status tt_html_write(teitag_writer *w, const teitag_doc *doc,
   }
   tt_buf_puts(b, "<p class=\"summary\">");
   for (uint8_t t = TEITAG_TYPE_PER; t <= TEITAG_TYPE_MONEY; t++)
-    tt_buf_printf(b, "%s%zu %s", t > TEITAG_TYPE_PER ? " · " : "", counts[t],
-                  label(t));
+    tt_buf_printf(b, "%s%s: %zu", t > TEITAG_TYPE_PER ? " \xC2\xB7 " : "",
+                  label(t), counts[t]);
   tt_buf_puts(b, "</p>\n");
   size_t cursor = 0;
   teitag_status st = TEITAG_OK;

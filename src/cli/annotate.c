@@ -104,10 +104,7 @@ static int annotate_file(teitag_pipeline *p, teitag_writer *w, int input,
     st = teitag_doc_annotate(p, doc, &diag);
   free(data);
   if (st != TEITAG_OK) {
-    if (diag.line && !strstr(diag.message, "line"))
-      cli_error("%s:%zu:%zu: %s", name, diag.line, diag.column, diag.message);
-    else
-      cli_error("%s: %s", name, diag.message);
+    cli_error("%s: %s", name, diag.message);
     teitag_doc_free(doc);
     return -1;
   }
