@@ -549,12 +549,23 @@ static void add_separator(reader *r, const char *s) {
     tt_buf_puts(&r->stack[r->depth - 1].text, s);
 }
 
-static int holds_text(xmlNodePtr n) {
-  for (xmlNodePtr c = n->children; c; c = c->next)
+/* Does `n` hold text of its own, directly or through inline markup (not
+ * through a block or an element that is not read)?  Inline markup counts so
+ * that a block root does not change when text is wrapped in a name -- as
+ * teitag's own output does: reading it back must give the same text. */
+static int holds_text(const reader *r, xmlNodePtr n) {
+  for (xmlNodePtr c = n->children; c; c = c->next) {
     if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
-        c->content && has_text((const char *)c->content,
-                               strlen((const char *)c->content)))
+        c->content &&
+        has_text((const char *)c->content, strlen((const char *)c->content)))
       return 1;
+    if (c->type == XML_ELEMENT_NODE) {
+      int cls = class_of(c, r->has_ns);
+      if (cls != C_BLOCK && cls != C_OPAQUE && cls != C_MILESTONE &&
+          holds_text(r, c))
+        return 1;
+    }
+  }
   return 0;
 }
 
@@ -618,7 +629,7 @@ static void walk_element(reader *r, xmlNodePtr c) {
   else if (cls == C_TOKEN)
     mark(r, c, TT_NODE_TOKEN);
   int opened = 0;
-  if (!r->depth && holds_text(c)) { /* text outside any block: a block */
+  if (!r->depth && holds_text(r, c)) { /* text outside any block: a block */
     open_block(r, c);
     opened = 1;
   }
@@ -655,7 +666,7 @@ static void find_bodies(reader *r, xmlNodePtr node) {
     if (strcmp((const char *)c->name, "body") == 0 && c->parent &&
         tei_named(c->parent, r->has_ns, "text")) {
       int opened = 0;
-      if (holds_text(c)) {
+      if (holds_text(r, c)) {
         open_block(r, c);
         opened = 1;
       }
@@ -741,6 +752,20 @@ size_t tt_tei_number(xmlNodePtr root, xmlNodePtr *nodes) {
   return n;
 }
 
+/* libxml2 writes a namespace name as it is, without escaping '&' or '<',
+ * so a document declaring one with them could not be written back as
+ * well-formed XML: it is refused here rather than broken later. */
+static teitag_status check_namespaces(xmlNodePtr n, teitag_diag *diag) {
+  for (xmlNsPtr ns = n->nsDef; ns; ns = ns->next)
+    if (ns->href && strpbrk((const char *)ns->href, "&<"))
+      return tt_fail(diag, TEITAG_EFORMAT, (size_t)xmlGetLineNo(n), 0,
+                     TT_NO_OFFSET,
+                     "line %ld: the namespace name \"%.80s\" holds '&' or "
+                     "'<', which teitag cannot write back",
+                     xmlGetLineNo(n), (const char *)ns->href);
+  return TEITAG_OK;
+}
+
 /* Numbers the tree, and collects the xml:ids; refuses entity references
  * left in it (an entity the parser could not expand). */
 static teitag_status number_tree(tt_tei_src *src, xmlNodePtr root,
@@ -750,18 +775,20 @@ static teitag_status number_tree(tt_tei_src *src, xmlNodePtr root,
   src->node_flags = tt_xcalloc(src->n_nodes ? src->n_nodes : 1, 1);
   tt_tei_number(root, src->nodes);
   collect_id(src, root);
-  for (size_t i = 0; i < src->n_nodes; i++) {
+  teitag_status st = check_namespaces(root, diag);
+  for (size_t i = 0; i < src->n_nodes && st == TEITAG_OK; i++) {
     xmlNodePtr n = src->nodes[i];
-    if (n->type == XML_ELEMENT_NODE)
+    if (n->type == XML_ELEMENT_NODE) {
       collect_id(src, n);
-    else if (n->type == XML_ENTITY_REF_NODE)
+      st = check_namespaces(n, diag);
+    } else if (n->type == XML_ENTITY_REF_NODE)
       return tt_fail(diag, TEITAG_ESYNTAX, (size_t)xmlGetLineNo(n->parent), 0,
                      TT_NO_OFFSET,
                      "line %ld: entity &%s; is not defined (teitag does not "
                      "read DTDs)",
                      xmlGetLineNo(n->parent), (const char *)n->name);
   }
-  return TEITAG_OK;
+  return st;
 }
 
 /* ---- building the document ------------------------------------------------- */
@@ -786,7 +813,8 @@ static int by_start(const void *a, const void *b) {
 
 /* Sorts the guarded ranges and merges those that overlap or touch. */
 static void merge_guards(tt_tei_src *src, uint32_t *g, size_t n_pairs) {
-  qsort(g, n_pairs, 2 * sizeof *g, by_start);
+  if (n_pairs)
+    qsort(g, n_pairs, 2 * sizeof *g, by_start);
   size_t out = 0;
   for (size_t i = 0; i < n_pairs; i++) {
     if (out && g[2 * i] <= g[2 * out - 1]) {
