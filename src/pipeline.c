@@ -218,7 +218,7 @@ teitag_status teitag_doc_annotate(const teitag_pipeline *p, teitag_doc *doc,
   if (st != TEITAG_OK)
     return st;
   for (size_t i = 0; i < p->n_annotators; i++) {
-    teitag_status st = p->annotators[i].fn(doc, p->annotators[i].ctx, diag);
+    st = p->annotators[i].fn(doc, p->annotators[i].ctx, diag);
     if (st != TEITAG_OK)
       return st;
   }
