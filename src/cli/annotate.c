@@ -324,7 +324,7 @@ static int annotate_brat(teitag_pipeline *p, const options *o, char **inputs,
   size_t len = 0;
   const char *t = ok ? teitag_doc_text(doc, &len) : NULL;
   if (ok && txt_is_input) {
-    char *old;
+    char *old = NULL;
     size_t old_len;
     ok = cli_read_file(txt, &old, &old_len) == 0;
     if (ok && (old_len != len || memcmp(old, t, len) != 0)) {
@@ -334,8 +334,7 @@ static int annotate_brat(teitag_pipeline *p, const options *o, char **inputs,
                 txt);
       ok = 0;
     }
-    if (ok)
-      free(old);
+    free(old);
   } else if (ok && cli_output_sink(&text, t, len) != 0) {
     ok = 0;
   }
