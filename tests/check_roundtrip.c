@@ -54,7 +54,8 @@ static int ent_cmp(const void *a, const void *b) {
 /* Asserts that `got` (read back from `what`) equals the reference. */
 static void expect_same(const ents *want, ents *got, const char *id,
                         const char *what) {
-  qsort(got->v, got->n, sizeof *got->v, ent_cmp);
+  if (got->n)
+    qsort(got->v, got->n, sizeof *got->v, ent_cmp);
   for (size_t i = 0; i < want->n && i < got->n; i++)
     ck_assert_msg(ent_cmp(&want->v[i], &got->v[i]) == 0,
                   "%s, %s: entity %zu is %zu-%zu %s, JSONL says %zu-%zu %s", id,
@@ -310,7 +311,8 @@ static void read_jsonl(subject *s) {
   }
   tt_json_free(v);
   free(line);
-  qsort(s->ref.v, s->ref.n, sizeof *s->ref.v, ent_cmp);
+  if (s->ref.n)
+    qsort(s->ref.v, s->ref.n, sizeof *s->ref.v, ent_cmp);
 }
 
 /* TEI: each <p> is a paragraph; its text is the paragraph's text. */
