@@ -120,12 +120,57 @@ typedef struct {
   uint8_t type;
   char *norm[TEITAG_LANG_RU + 1];
   xmlNodePtr tei; /* the TEI element whose text names it */
+  int written;
 } entry;
 
 typedef struct {
   entry *items;
   size_t n, cap;
+  uint32_t *index; /* open addressing: item number + 1 */
+  size_t index_cap;
 } registry;
+
+static entry *registry_find_or_add(registry *reg, const char *ref,
+                                   uint8_t type) {
+  if ((reg->n + 1) * 2 > reg->index_cap) {
+    size_t cap = reg->index_cap ? reg->index_cap * 2 : 64;
+    uint32_t *idx = tt_xcalloc(cap, sizeof *idx);
+    for (size_t i = 0; i < reg->n; i++) {
+      const char *r = reg->items[i].ref;
+      size_t h = (size_t)tt_hash_bytes(r, strlen(r)) & (cap - 1);
+      while (idx[h])
+        h = (h + 1) & (cap - 1);
+      idx[h] = (uint32_t)(i + 1);
+    }
+    free(reg->index);
+    reg->index = idx;
+    reg->index_cap = cap;
+  }
+  size_t h = (size_t)tt_hash_bytes(ref, strlen(ref)) & (reg->index_cap - 1);
+  for (; reg->index[h]; h = (h + 1) & (reg->index_cap - 1))
+    if (strcmp(reg->items[reg->index[h] - 1].ref, ref) == 0)
+      return &reg->items[reg->index[h] - 1];
+  TT_RESERVE(reg->items, reg->cap, reg->n + 1);
+  entry *e = &reg->items[reg->n++];
+  memset(e, 0, sizeof *e);
+  e->ref = tt_xstrdup(ref);
+  e->type = type;
+  reg->index[h] = (uint32_t)reg->n;
+  return e;
+}
+
+/* The language of the paragraph holding byte `at`. */
+static unsigned lang_at(const teitag_doc *doc, uint32_t at) {
+  size_t lo = 0, hi = doc->n_paras;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->paras[mid].end <= at)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < doc->n_paras ? doc->paras[lo].lang : (unsigned)doc->lang;
+}
 
 static void note_entity(registry *reg, const tt_tei_src *src,
                         const teitag_doc *doc, const tt_span *sp,
@@ -133,26 +178,14 @@ static void note_entity(registry *reg, const tt_tei_src *src,
   const char *ref = tt_doc_get_str(doc, sp->ref);
   if (!ref || sp->type == TEITAG_TYPE_MONEY || tt_tei_has_id(src, ref))
     return;
-  entry *e = NULL;
-  for (size_t i = 0; i < reg->n && !e; i++) /* few distinct entities */
-    if (strcmp(reg->items[i].ref, ref) == 0)
-      e = &reg->items[i];
-  if (!e) {
-    TT_RESERVE(reg->items, reg->cap, reg->n + 1);
-    e = &reg->items[reg->n++];
-    memset(e, 0, sizeof *e);
-    e->ref = tt_xstrdup(ref);
-    e->type = sp->type;
+  entry *e = registry_find_or_add(reg, ref, sp->type);
+  if (!e->tei) /* the TEI element whose standOff will list it */
     for (xmlNodePtr a = placed; a; a = a->parent)
       if (a->type == XML_ELEMENT_NODE && strcmp((const char *)a->name, "TEI") == 0) {
         e->tei = a;
         break;
       }
-  }
-  size_t p = 0;
-  while (p + 1 < doc->n_paras && doc->paras[p].end < sp->start)
-    p++;
-  unsigned lang = doc->n_paras ? doc->paras[p].lang : (unsigned)doc->lang;
+  unsigned lang = lang_at(doc, sp->start);
   if (lang > TEITAG_LANG_RU || e->norm[lang])
     return;
   const char *norm = tt_doc_get_str(doc, sp->norm);
@@ -175,6 +208,7 @@ static void write_entries(registry *reg, xmlNodePtr tei) {
       entry *e = &reg->items[i];
       if (e->tei != tei || e->type != kinds[k].type)
         continue;
+      e->written = 1;
       if (!stand_off) {
         stand_off = new_child(tei, "standOff");
         insert_child(tei, NULL, stand_off);
@@ -199,6 +233,14 @@ static void write_entries(registry *reg, xmlNodePtr tei) {
   }
 }
 
+/* One standOff per TEI element that names linked entities (a teiCorpus
+ * has several): write_entries() marks what it wrote. */
+static void write_stand_offs(registry *reg) {
+  for (size_t i = 0; i < reg->n; i++)
+    if (reg->items[i].tei && !reg->items[i].written)
+      write_entries(reg, reg->items[i].tei);
+}
+
 static void registry_free(registry *reg) {
   for (size_t i = 0; i < reg->n; i++) {
     free(reg->items[i].ref);
@@ -206,6 +248,7 @@ static void registry_free(registry *reg) {
       free(reg->items[i].norm[l]);
   }
   free(reg->items);
+  free(reg->index);
 }
 
 /* ---- the entities -------------------------------------------------------- */
@@ -341,15 +384,9 @@ teitag_status tt_tei_in_write(teitag_writer *w, const teitag_doc *doc,
     ensure_application(root, src, app_id);
     tt_tei_map map;
     tt_tei_map_init(&map, src, nodes);
-    registry reg = {NULL, 0, 0};
+    registry reg = {NULL, 0, 0, NULL, 0};
     place_entities(doc, &map, w->options, app_id, &reg);
-    for (size_t i = 0; i < reg.n; i++) { /* one standOff per TEI element */
-      size_t j = 0;
-      while (j < i && reg.items[j].tei != reg.items[i].tei)
-        j++;
-      if (j == i && reg.items[i].tei)
-        write_entries(&reg, reg.items[i].tei);
-    }
+    write_stand_offs(&reg);
     registry_free(&reg);
     tt_tei_map_free(&map);
     st = save(w, copy, diag);
