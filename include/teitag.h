@@ -261,10 +261,11 @@ TEITAG_API teitag_status teitag_doc_from_bytes(const teitag_pipeline *pipeline,
  *
  * Parsing is safe: no DTD or external entity is ever loaded and nothing is
  * read from the network; a document that declares an external entity
- * (XXE) or whose internal entities expand beyond max(1 MiB, 10 x its size)
- * ("billion laughs") is refused with TEITAG_ESYNTAX.  Malformed XML returns
- * TEITAG_ESYNTAX with the line and column in `diag`; a document that is
- * not TEI (root TEI or teiCorpus) returns TEITAG_EFORMAT.  Free the result
+ * (XXE) is refused with TEITAG_ESYNTAX, one whose internal entities expand
+ * beyond max(1 MiB, 10 x its size) ("billion laughs") with TEITAG_ETOOBIG.
+ * Malformed XML returns TEITAG_ESYNTAX with the line and column in `diag`
+ * (and in the message); a document that is not TEI (root TEI or teiCorpus,
+ * in the TEI namespace or none) returns TEITAG_EFORMAT.  Free the result
  * with teitag_doc_free(). */
 TEITAG_API teitag_status teitag_doc_from_tei(const teitag_pipeline *pipeline,
                                              const char *bytes, size_t len,
@@ -401,7 +402,8 @@ TEITAG_API int teitag_format_from_name(const char *name);
 /** TEI: names as <rs type="person|place|org|money"> around <w> tokens, with
  * no added white space inside <text>, so that INCEpTION's TEI import (which
  * reads only rs and w) shows every entity and the document text equals the
- * input text. */
+ * input text.  For a document read from TEI, new names are written as rs
+ * and no tokens are added. */
 #define TEITAG_WRITE_RS (1u << 3)
 
 /** Receives output bytes.  Returns 0 when all `len` bytes were taken, -1 on

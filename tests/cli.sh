@@ -27,6 +27,7 @@ expect_status 2 "--names rs is for TEI" -- "$TEITAG" annotate -f brat --names rs
 expect_status 2 "brat without -o" -- "$TEITAG" annotate -f brat "$tmp/a.txt"
 expect_grep "$tmp/err" "give -o NAME.ann" "brat -o is explained"
 expect_status 2 "webanno from two files" -- "$TEITAG" annotate -f webanno "$tmp/a.txt" "$tmp/b.txt"
+expect_status 2 "--tokens with -i tei" -- "$TEITAG" annotate -i tei --tokens "$tmp/a.txt"
 expect_status 2 "bad language" -- "$TEITAG" annotate -l de "$tmp/a.txt"
 expect_status 2 "TEI from two files" -- "$TEITAG" annotate "$tmp/a.txt" "$tmp/b.txt"
 

@@ -267,6 +267,11 @@ static int check_usage(const options *o, int n_inputs) {
                                                 : "webanno");
     return -1;
   }
+  if ((o->write_options & TEITAG_WRITE_TOKENS) && o->input == IN_TEI) {
+    cli_error("--tokens applies to text input; a TEI input keeps its own "
+              "markup");
+    return -1;
+  }
   if ((o->write_options & TEITAG_WRITE_RS) && o->format != TEITAG_FORMAT_TEI) {
     cli_error("--names rs applies to TEI output (-f tei)");
     return -1;
