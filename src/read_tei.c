@@ -182,10 +182,9 @@ static void on_error(void *ctx, xmlErrorPtr err) {
   if (err->code == XML_WAR_UNDECLARED_ENTITY ||
       err->code == XML_ERR_UNDECLARED_ENTITY)
     snprintf(msg + n, sizeof msg - n, " (teitag does not read DTDs)");
-  g->st = tt_fail(g->diag, TEITAG_ESYNTAX, (size_t)err->line,
-                  (size_t)err->int2, TT_NO_OFFSET,
-                  "malformed XML at line %d, column %d: %s", err->line,
-                  err->int2, msg);
+  g->st = tt_fail(g->diag, TEITAG_ESYNTAX, (size_t)err->line, (size_t)err->int2,
+                  TT_NO_OFFSET, "malformed XML at line %d, column %d: %s",
+                  err->line, err->int2, msg);
 }
 
 static teitag_status parse(const char *bytes, size_t len, xmlDocPtr *out,
@@ -198,8 +197,8 @@ static teitag_status parse(const char *bytes, size_t len, xmlDocPtr *out,
   if (!ctxt)
     return tt_fail(diag, TEITAG_ENOMEM, 0, 0, TT_NO_OFFSET,
                    "libxml2 could not create a parser");
-  guard_state g = {diag, TEITAG_OK, len > MIN_BUDGET / 10 ? len * 10 : MIN_BUDGET,
-                   0};
+  guard_state g = {diag, TEITAG_OK,
+                   len > MIN_BUDGET / 10 ? len * 10 : MIN_BUDGET, 0};
   ctxt->_private = &g;
   ctxt->sax->entityDecl = on_entity_decl;
   ctxt->sax->getEntity = on_get_entity;
@@ -208,15 +207,15 @@ static teitag_status parse(const char *bytes, size_t len, xmlDocPtr *out,
   ctxt->sax->serror = on_error;
   ctxt->sax->error = NULL;
   ctxt->sax->warning = NULL;
-  xmlDocPtr doc = xmlCtxtReadMemory(
-      ctxt, bytes, (int)len, "input.xml", NULL,
-      XML_PARSE_NONET | XML_PARSE_NOENT | XML_PARSE_BIG_LINES);
+  xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, "input.xml", NULL,
+                                    XML_PARSE_NONET | XML_PARSE_NOENT |
+                                        XML_PARSE_BIG_LINES);
   teitag_status st = g.st;
   if (st == TEITAG_OK && !doc) {
     xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
     st = tt_fail(diag, TEITAG_ESYNTAX, e ? (size_t)e->line : 0,
-                 e ? (size_t)e->int2 : 0, TT_NO_OFFSET,
-                 "malformed XML: %s", e && e->message ? e->message : "unknown error");
+                 e ? (size_t)e->int2 : 0, TT_NO_OFFSET, "malformed XML: %s",
+                 e && e->message ? e->message : "unknown error");
   }
   xmlFreeParserCtxt(ctxt);
   if (st != TEITAG_OK) {
@@ -240,31 +239,31 @@ typedef struct {
 /* Sorted by name for bsearch.  Anything not listed is inline markup or a
  * container, which becomes a block when it holds text directly. */
 static const element_class classes[] = {
-    {"ab", C_BLOCK},         {"addName", C_NAME},    {"alt", C_OPAQUE},
-    {"altGrp", C_OPAQUE},    {"app", C_OPAQUE},      {"bloc", C_NAME},
-    {"byline", C_BLOCK},     {"c", C_TOKEN},         {"caption", C_BLOCK},
-    {"castItem", C_BLOCK},   {"cb", C_MILESTONE},    {"cell", C_BLOCK},
-    {"choice", C_OPAQUE},    {"code", C_OPAQUE},     {"country", C_NAME},
-    {"date", C_NAME},        {"dateline", C_BLOCK},  {"district", C_NAME},
-    {"docAuthor", C_BLOCK},  {"docDate", C_BLOCK},   {"docImprint", C_BLOCK},
-    {"eg", C_OPAQUE},        {"egXML", C_OPAQUE},    {"figDesc", C_BLOCK},
-    {"forename", C_NAME},    {"formula", C_OPAQUE},  {"fw", C_OPAQUE},
-    {"gap", C_MILESTONE},    {"gb", C_MILESTONE},    {"genName", C_NAME},
-    {"geogName", C_NAME},    {"head", C_BLOCK},      {"idno", C_NAME},
-    {"index", C_OPAQUE},     {"interp", C_OPAQUE},   {"interpGrp", C_OPAQUE},
-    {"item", C_BLOCK},       {"l", C_BLOCK},         {"label", C_BLOCK},
-    {"lb", C_MILESTONE},     {"link", C_OPAQUE},     {"linkGrp", C_OPAQUE},
-    {"measure", C_NAME},     {"measureGrp", C_NAME}, {"milestone", C_MILESTONE},
-    {"mw", C_TOKEN},         {"name", C_NAME},       {"nameLink", C_NAME},
-    {"note", C_BLOCK},       {"num", C_NAME},        {"orgName", C_NAME},
-    {"p", C_BLOCK},          {"pb", C_MILESTONE},    {"pc", C_TOKEN},
-    {"persName", C_NAME},    {"placeName", C_NAME},  {"region", C_NAME},
-    {"roleName", C_NAME},    {"rs", C_NAME},         {"salute", C_BLOCK},
-    {"settlement", C_NAME},  {"signed", C_BLOCK},    {"space", C_MILESTONE},
-    {"span", C_OPAQUE},      {"spanGrp", C_OPAQUE},  {"speaker", C_BLOCK},
-    {"stage", C_BLOCK},      {"subst", C_OPAQUE},    {"surname", C_NAME},
-    {"time", C_NAME},        {"title", C_NAME},      {"titlePart", C_BLOCK},
-    {"trailer", C_BLOCK},    {"w", C_TOKEN},
+    {"ab", C_BLOCK},        {"addName", C_NAME},    {"alt", C_OPAQUE},
+    {"altGrp", C_OPAQUE},   {"app", C_OPAQUE},      {"bloc", C_NAME},
+    {"byline", C_BLOCK},    {"c", C_TOKEN},         {"caption", C_BLOCK},
+    {"castItem", C_BLOCK},  {"cb", C_MILESTONE},    {"cell", C_BLOCK},
+    {"choice", C_OPAQUE},   {"code", C_OPAQUE},     {"country", C_NAME},
+    {"date", C_NAME},       {"dateline", C_BLOCK},  {"district", C_NAME},
+    {"docAuthor", C_BLOCK}, {"docDate", C_BLOCK},   {"docImprint", C_BLOCK},
+    {"eg", C_OPAQUE},       {"egXML", C_OPAQUE},    {"figDesc", C_BLOCK},
+    {"forename", C_NAME},   {"formula", C_OPAQUE},  {"fw", C_OPAQUE},
+    {"gap", C_MILESTONE},   {"gb", C_MILESTONE},    {"genName", C_NAME},
+    {"geogName", C_NAME},   {"head", C_BLOCK},      {"idno", C_NAME},
+    {"index", C_OPAQUE},    {"interp", C_OPAQUE},   {"interpGrp", C_OPAQUE},
+    {"item", C_BLOCK},      {"l", C_BLOCK},         {"label", C_BLOCK},
+    {"lb", C_MILESTONE},    {"link", C_OPAQUE},     {"linkGrp", C_OPAQUE},
+    {"measure", C_NAME},    {"measureGrp", C_NAME}, {"milestone", C_MILESTONE},
+    {"mw", C_TOKEN},        {"name", C_NAME},       {"nameLink", C_NAME},
+    {"note", C_BLOCK},      {"num", C_NAME},        {"orgName", C_NAME},
+    {"p", C_BLOCK},         {"pb", C_MILESTONE},    {"pc", C_TOKEN},
+    {"persName", C_NAME},   {"placeName", C_NAME},  {"region", C_NAME},
+    {"roleName", C_NAME},   {"rs", C_NAME},         {"salute", C_BLOCK},
+    {"settlement", C_NAME}, {"signed", C_BLOCK},    {"space", C_MILESTONE},
+    {"span", C_OPAQUE},     {"spanGrp", C_OPAQUE},  {"speaker", C_BLOCK},
+    {"stage", C_BLOCK},     {"subst", C_OPAQUE},    {"surname", C_NAME},
+    {"time", C_NAME},       {"title", C_NAME},      {"titlePart", C_BLOCK},
+    {"trailer", C_BLOCK},   {"w", C_TOKEN},
 };
 
 static int by_name(const void *key, const void *elem) {
@@ -303,15 +302,16 @@ static teitag_type type_from_word(const char *t) {
   static const struct {
     const char *word;
     teitag_type type;
-  } words[] = {{"person", TEITAG_TYPE_PER}, {"persName", TEITAG_TYPE_PER},
-               {"per", TEITAG_TYPE_PER},    {"PER", TEITAG_TYPE_PER},
-               {"place", TEITAG_TYPE_LOC},  {"placeName", TEITAG_TYPE_LOC},
-               {"loc", TEITAG_TYPE_LOC},    {"LOC", TEITAG_TYPE_LOC},
-               {"location", TEITAG_TYPE_LOC}, {"org", TEITAG_TYPE_ORG},
-               {"orgName", TEITAG_TYPE_ORG}, {"organisation", TEITAG_TYPE_ORG},
-               {"organization", TEITAG_TYPE_ORG}, {"ORG", TEITAG_TYPE_ORG},
-               {"money", TEITAG_TYPE_MONEY}, {"MONEY", TEITAG_TYPE_MONEY},
-               {"currency", TEITAG_TYPE_MONEY}};
+  } words[] = {
+      {"person", TEITAG_TYPE_PER},       {"persName", TEITAG_TYPE_PER},
+      {"per", TEITAG_TYPE_PER},          {"PER", TEITAG_TYPE_PER},
+      {"place", TEITAG_TYPE_LOC},        {"placeName", TEITAG_TYPE_LOC},
+      {"loc", TEITAG_TYPE_LOC},          {"LOC", TEITAG_TYPE_LOC},
+      {"location", TEITAG_TYPE_LOC},     {"org", TEITAG_TYPE_ORG},
+      {"orgName", TEITAG_TYPE_ORG},      {"organisation", TEITAG_TYPE_ORG},
+      {"organization", TEITAG_TYPE_ORG}, {"ORG", TEITAG_TYPE_ORG},
+      {"money", TEITAG_TYPE_MONEY},      {"MONEY", TEITAG_TYPE_MONEY},
+      {"currency", TEITAG_TYPE_MONEY}};
   for (size_t i = 0; t && i < sizeof words / sizeof *words; i++)
     if (strcmp(t, words[i].word) == 0)
       return words[i].type;
@@ -355,9 +355,12 @@ typedef struct {
 static char *clean_ref(char *ref) {
   if (!ref)
     return NULL;
-  static const char *const prefixes[] = {
-      "#", "http://www.wikidata.org/entity/", "https://www.wikidata.org/entity/",
-      "https://www.wikidata.org/wiki/", "wd:", NULL};
+  static const char *const prefixes[] = {"#",
+                                         "http://www.wikidata.org/entity/",
+                                         "https://www.wikidata.org/entity/",
+                                         "https://www.wikidata.org/wiki/",
+                                         "wd:",
+                                         NULL};
   const char *id = ref;
   for (int i = 0; prefixes[i]; i++)
     if (strncmp(ref, prefixes[i], strlen(prefixes[i])) == 0) {
@@ -398,7 +401,7 @@ static int currency_code(const char *s) {
 
 static void read_name_attrs(xmlNodePtr n, name_rec *r) {
   char *cert = attr(n, "cert");
-  r->cert = !cert ? TEITAG_CERT_NONE
+  r->cert = !cert                         ? TEITAG_CERT_NONE
             : strcmp(cert, "high") == 0   ? TEITAG_CERT_HIGH
             : strcmp(cert, "medium") == 0 ? TEITAG_CERT_MEDIUM
             : strcmp(cert, "low") == 0    ? TEITAG_CERT_LOW
@@ -412,7 +415,8 @@ static void read_name_attrs(xmlNodePtr n, name_rec *r) {
   char *u = attr(n, "unit");
   r->currency = keep_if(u, currency_code(u));
   for (xmlNodePtr c = n->children; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "num") == 0) {
+    if (c->type == XML_ELEMENT_NODE &&
+        strcmp((const char *)c->name, "num") == 0) {
       char *lo = attr(c, "atLeast"), *hi = attr(c, "atMost");
       r->amount_min = keep_if(lo, plain_decimal(lo));
       r->amount_max = keep_if(hi, plain_decimal(hi));
@@ -504,7 +508,8 @@ static void close_block(reader *r) {
     uint32_t base = (uint32_t)r->text.len;
     tt_buf_put(&r->text, b->text.data, b->text.len);
     TT_RESERVE(r->paras, r->cap_paras, r->n_paras + 1);
-    r->paras[r->n_paras++] = (para_rec){base, base + (uint32_t)b->text.len, b->lang};
+    r->paras[r->n_paras++] =
+        (para_rec){base, base + (uint32_t)b->text.len, b->lang};
     TT_RESERVE(r->segs, r->cap_segs, r->n_segs + b->n_segs);
     for (size_t i = 0; i < b->n_segs; i++) {
       r->segs[r->n_segs] = b->segs[i];
@@ -621,8 +626,7 @@ static void walk_element(reader *r, xmlNodePtr c) {
     walk_body(r, c);
     close_block(r);
     return;
-  default:
-    break;
+  default: break;
   }
   if (cls == C_NAME)
     mark(r, c, TT_NODE_NAME);
@@ -679,7 +683,8 @@ static void find_bodies(reader *r, xmlNodePtr node) {
   }
 }
 
-/* ---- the set of xml:id values ----------------------------------------------- */
+/* ---- the set of xml:id values -----------------------------------------------
+ */
 
 static void ids_insert(char **table, size_t cap, char *id) {
   size_t h = (size_t)tt_hash_bytes(id, strlen(id)) & (cap - 1);
@@ -728,7 +733,8 @@ static void collect_id(tt_tei_src *src, xmlNodePtr n) {
   }
 }
 
-/* ---- numbering --------------------------------------------------------------- */
+/* ---- numbering
+ * --------------------------------------------------------------- */
 
 size_t tt_tei_number(xmlNodePtr root, xmlNodePtr *nodes) {
   size_t n = 0;
@@ -771,7 +777,8 @@ static teitag_status check_namespaces(xmlNodePtr n, teitag_diag *diag) {
 static teitag_status number_tree(tt_tei_src *src, xmlNodePtr root,
                                  teitag_diag *diag) {
   src->n_nodes = tt_tei_number(root, NULL);
-  src->nodes = tt_xmalloc((src->n_nodes ? src->n_nodes : 1) * sizeof *src->nodes);
+  src->nodes =
+      tt_xmalloc((src->n_nodes ? src->n_nodes : 1) * sizeof *src->nodes);
   src->node_flags = tt_xcalloc(src->n_nodes ? src->n_nodes : 1, 1);
   tt_tei_number(root, src->nodes);
   collect_id(src, root);
@@ -791,7 +798,8 @@ static teitag_status number_tree(tt_tei_src *src, xmlNodePtr root,
   return st;
 }
 
-/* ---- building the document ------------------------------------------------- */
+/* ---- building the document -------------------------------------------------
+ */
 
 static void reader_free(reader *r) {
   while (r->depth)
@@ -944,14 +952,13 @@ static teitag_status check_root(xmlNodePtr root, int *has_ns,
   int tei_ns = root->ns && root->ns->href &&
                strcmp((const char *)root->ns->href, TT_TEI_NS) == 0;
   if (!named || (root->ns && !tei_ns))
-    return tt_fail(diag, TEITAG_EFORMAT, (size_t)xmlGetLineNo(root), 0,
-                   TT_NO_OFFSET,
-                   "line %ld: not a TEI document: the root element is <%s>%s%s; "
-                   "expected <TEI> or <teiCorpus> in the namespace " TT_TEI_NS,
-                   xmlGetLineNo(root), (const char *)root->name,
-                   root->ns ? " in namespace " : "",
-                   root->ns && root->ns->href ? (const char *)root->ns->href
-                                              : "");
+    return tt_fail(
+        diag, TEITAG_EFORMAT, (size_t)xmlGetLineNo(root), 0, TT_NO_OFFSET,
+        "line %ld: not a TEI document: the root element is <%s>%s%s; "
+        "expected <TEI> or <teiCorpus> in the namespace " TT_TEI_NS,
+        xmlGetLineNo(root), (const char *)root->name,
+        root->ns ? " in namespace " : "",
+        root->ns && root->ns->href ? (const char *)root->ns->href : "");
   *has_ns = tei_ns;
   return TEITAG_OK;
 }

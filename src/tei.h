@@ -22,11 +22,11 @@
 
 /* What an element (by ordinal) is to the reader. */
 enum {
-  TT_NODE_BLOCK = 1u << 0,  /* p, head, note, ...: a unit of text */
-  TT_NODE_ROOT = 1u << 1,   /* the element that opened a block */
-  TT_NODE_TOKEN = 1u << 2,  /* w, pc, c, mw: wrapped whole, never entered */
-  TT_NODE_NAME = 1u << 3,   /* a name already there: never entered or wrapped */
-  TT_NODE_OPAQUE = 1u << 4  /* not read (other namespaces, choice, fw, ...) */
+  TT_NODE_BLOCK = 1u << 0, /* p, head, note, ...: a unit of text */
+  TT_NODE_ROOT = 1u << 1,  /* the element that opened a block */
+  TT_NODE_TOKEN = 1u << 2, /* w, pc, c, mw: wrapped whole, never entered */
+  TT_NODE_NAME = 1u << 3,  /* a name already there: never entered or wrapped */
+  TT_NODE_OPAQUE = 1u << 4 /* not read (other namespaces, choice, fw, ...) */
 };
 
 /* One text node's share of doc->text. */
@@ -38,16 +38,16 @@ typedef struct tt_tei_seg {
 typedef struct tt_tei_src {
   xmlDocPtr xml;
   size_t n_nodes;
-  uint8_t *node_flags;  /* TT_NODE_* per ordinal */
-  xmlNodePtr *nodes;    /* per ordinal, in `xml` */
-  tt_tei_seg *segs;     /* sorted by start, disjoint */
+  uint8_t *node_flags; /* TT_NODE_* per ordinal */
+  xmlNodePtr *nodes;   /* per ordinal, in `xml` */
+  tt_tei_seg *segs;    /* sorted by start, disjoint */
   size_t n_segs;
-  uint32_t *guard;      /* sorted disjoint [start, end) pairs covered by the
-                           names already in the input: no new entity may
-                           touch them */
+  uint32_t *guard; /* sorted disjoint [start, end) pairs covered by the
+                      names already in the input: no new entity may
+                      touch them */
   size_t n_guard;
   uint32_t fixed_source; /* doc->strs offset of the `source` of input names */
-  char **ids;           /* open-addressing set of the xml:id values */
+  char **ids;            /* open-addressing set of the xml:id values */
   size_t n_ids, ids_cap;
 } tt_tei_src;
 

@@ -187,8 +187,8 @@ int tt_tei_plan_span(const tt_tei_map *m, uint32_t start, uint32_t end,
 static xmlNodePtr split(tt_tei_map *m, int32_t p, uint32_t off) {
   xmlNodePtr head = m->pieces[p].node;
   const xmlChar *content = head->content;
-  xmlNodePtr tail = tt_xcheck(xmlNewDocTextLen(
-      head->doc, content + off, (int)(m->pieces[p].len - off)));
+  xmlNodePtr tail = tt_xcheck(xmlNewDocTextLen(head->doc, content + off,
+                                               (int)(m->pieces[p].len - off)));
   xmlChar *front = tt_xcheck(xmlStrndup(content, (int)off));
   xmlNodeSetContent(head, NULL);
   head->content = front;

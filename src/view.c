@@ -87,8 +87,9 @@ void tt_view_build(tt_view *v, const teitag_doc *doc, int split_space) {
   size_t ci = 0;
   for (size_t t = 0; t < doc->n_toks; t++) {
     const tt_token *tok = &doc->toks[t];
-    uint8_t flags = (uint8_t)(((tok->flags & TT_TOK_SENT_START) ? TT_VT_SENT : 0) |
-                              ((tok->flags & TT_TOK_PARA_START) ? TT_VT_PARA : 0));
+    uint8_t flags =
+        (uint8_t)(((tok->flags & TT_TOK_SENT_START) ? TT_VT_SENT : 0) |
+                  ((tok->flags & TT_TOK_PARA_START) ? TT_VT_PARA : 0));
     while (ci < nb && cuts[ci] <= tok->start)
       ci++;
     size_t pos = tok->start;

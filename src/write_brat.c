@@ -34,8 +34,8 @@ static void put_field(tt_buf *b, const char *s, size_t len) {
 /* "START END" fragments of [s, e) split at line breaks (CR, LF), in code
  * points from `cp` (the code point offset of byte s); the covered text,
  * fragments joined by a space, goes to `text`. */
-static void fragments(tt_buf *b, tt_buf *text, const teitag_doc *doc,
-                      size_t s, size_t e, size_t cp) {
+static void fragments(tt_buf *b, tt_buf *text, const teitag_doc *doc, size_t s,
+                      size_t e, size_t cp) {
   int first = 1;
   size_t i = s;
   while (i < e) {
@@ -105,7 +105,8 @@ teitag_status tt_brat_write(teitag_writer *w, const teitag_doc *doc,
     cp += tt_cp_count(doc->text, at, sp->start);
     at = sp->start;
     tt_buf_clear(&text);
-    tt_buf_printf(b, "T%zu\t%s ", i + 1, teitag_type_name((teitag_type)sp->type));
+    tt_buf_printf(b, "T%zu\t%s ", i + 1,
+                  teitag_type_name((teitag_type)sp->type));
     fragments(b, &text, doc, sp->start, sp->end, cp);
     tt_buf_putc(b, '\t');
     tt_buf_put(b, text.data ? text.data : "", text.len);

@@ -83,16 +83,19 @@ static void put_esc_str(tt_buf *b, const char *s) {
 static void start_page(teitag_writer *w, const teitag_doc *doc) {
   tt_buf *b = &w->scratch;
   const char *title = doc->id && *doc->id ? doc->id : "stdin";
-  tt_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
-                   "<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, "
-                   "initial-scale=1\">\n"
-                   "<meta name=\"generator\" content=\"teitag %s\">\n<title>",
+  tt_buf_printf(b,
+                "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+                "<meta charset=\"utf-8\">\n"
+                "<meta name=\"viewport\" content=\"width=device-width, "
+                "initial-scale=1\">\n"
+                "<meta name=\"generator\" content=\"teitag %s\">\n<title>",
                 teitag_lang_code(doc->lang), teitag_version());
   put_esc_str(b, title);
-  tt_buf_printf(b, " \xE2\x80\x93 teitag</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-                   "<h1>",
-                style);
+  tt_buf_printf(
+      b,
+      " \xE2\x80\x93 teitag</title>\n<style>\n%s</style>\n</head>\n<body>\n"
+      "<h1>",
+      style);
   put_esc_str(b, title);
   tt_buf_puts(b, "</h1>\n<p class=\"legend\">");
   for (uint8_t t = TEITAG_TYPE_PER; t <= TEITAG_TYPE_MONEY; t++)

@@ -60,7 +60,8 @@ static void insert_child(xmlNodePtr parent, xmlNodePtr after, xmlNodePtr elem) {
     indent = NULL;
   }
   if (indent)
-    xmlAddPrevSibling(elem, tt_xcheck(xmlNewDocText(parent->doc, indent->content)));
+    xmlAddPrevSibling(elem,
+                      tt_xcheck(xmlNewDocText(parent->doc, indent->content)));
 }
 
 static xmlNodePtr new_child(xmlNodePtr like, const char *name) {
@@ -104,8 +105,8 @@ static void ensure_application(xmlNodePtr root, const tt_tei_src *src,
     insert_child(enc, NULL, app_info);
   }
   xmlNodePtr app = new_child(app_info, "application");
-  xmlSetNsProp(app, tt_xcheck(xmlSearchNsByHref(root->doc, root,
-                                                XML_XML_NAMESPACE)),
+  xmlSetNsProp(app,
+               tt_xcheck(xmlSearchNsByHref(root->doc, root, XML_XML_NAMESPACE)),
                BAD("id"), BAD(id));
   xmlNewProp(app, BAD("ident"), BAD("teitag"));
   xmlNewProp(app, BAD("version"), BAD(teitag_version()));
@@ -181,7 +182,8 @@ static void note_entity(registry *reg, const tt_tei_src *src,
   entry *e = registry_find_or_add(reg, ref, sp->type);
   if (!e->tei) /* the TEI element whose standOff will list it */
     for (xmlNodePtr a = placed; a; a = a->parent)
-      if (a->type == XML_ELEMENT_NODE && strcmp((const char *)a->name, "TEI") == 0) {
+      if (a->type == XML_ELEMENT_NODE &&
+          strcmp((const char *)a->name, "TEI") == 0) {
         e->tei = a;
         break;
       }
@@ -189,8 +191,9 @@ static void note_entity(registry *reg, const tt_tei_src *src,
   if (lang > TEITAG_LANG_RU || e->norm[lang])
     return;
   const char *norm = tt_doc_get_str(doc, sp->norm);
-  e->norm[lang] = norm ? tt_xstrdup(norm)
-                       : tt_xstrndup(doc->text + sp->start, sp->end - sp->start);
+  e->norm[lang] = norm
+                      ? tt_xstrdup(norm)
+                      : tt_xstrndup(doc->text + sp->start, sp->end - sp->start);
 }
 
 static void write_entries(registry *reg, xmlNodePtr tei) {
@@ -221,12 +224,13 @@ static void write_entries(registry *reg, xmlNodePtr tei) {
       for (int l = TEITAG_LANG_EN; l <= TEITAG_LANG_RU; l++) {
         if (!e->norm[l])
           continue;
-        xmlNodePtr nm = xmlNewTextChild(item, tei->ns, BAD(kinds[k].name),
-                                        BAD(e->norm[l]));
+        xmlNodePtr nm =
+            xmlNewTextChild(item, tei->ns, BAD(kinds[k].name), BAD(e->norm[l]));
         xmlSetNsProp(nm, xml_ns, BAD("lang"),
                      BAD(teitag_lang_code((teitag_lang)l)));
       }
-      if (e->ref[0] == 'Q' && strspn(e->ref + 1, "0123456789") == strlen(e->ref + 1))
+      if (e->ref[0] == 'Q' &&
+          strspn(e->ref + 1, "0123456789") == strlen(e->ref + 1))
         xmlNewProp(xmlNewTextChild(item, tei->ns, BAD("idno"), BAD(e->ref)),
                    BAD("type"), BAD("wikidata"));
     }
@@ -326,14 +330,15 @@ static void place_entities(const teitag_doc *doc, tt_tei_map *map,
       continue; /* from the input, or (after pruning) cannot happen */
     xmlNodePtr e = make_entity(doc, sp, plan.parent, rs, app_id);
     tt_tei_apply(map, &plan, e);
-    if (!rs && sp->type == TEITAG_TYPE_MONEY && !sp->amount &&
-        sp->amount_min && sp->amount_max)
+    if (!rs && sp->type == TEITAG_TYPE_MONEY && !sp->amount && sp->amount_min &&
+        sp->amount_max)
       add_range(doc, sp, e);
     note_entity(reg, src, doc, sp, e);
   }
 }
 
-/* ---- output ---------------------------------------------------------------- */
+/* ---- output ----------------------------------------------------------------
+ */
 
 static int io_write(void *ctx, const char *data, int len) {
   return tt_writer_emit(ctx, data, (size_t)len) == 0 ? len : -1;
@@ -374,7 +379,8 @@ teitag_status tt_tei_in_write(teitag_writer *w, const teitag_doc *doc,
     return tt_fail(diag, TEITAG_ENOMEM, 0, 0, TT_NO_OFFSET,
                    "libxml2 could not copy the document");
   xmlNodePtr root = xmlDocGetRootElement(copy);
-  xmlNodePtr *nodes = tt_xmalloc((src->n_nodes ? src->n_nodes : 1) * sizeof *nodes);
+  xmlNodePtr *nodes =
+      tt_xmalloc((src->n_nodes ? src->n_nodes : 1) * sizeof *nodes);
   teitag_status st = TEITAG_OK;
   if (tt_tei_number(root, nodes) != src->n_nodes) {
     st = tt_fail(diag, TEITAG_EXML, 0, 0, TT_NO_OFFSET,

@@ -46,7 +46,13 @@ static void put_text(tt_buf *b, const char *s, size_t len) {
 static void put_value(tt_buf *b, const char *s) {
   for (; *s; s++) {
     switch (*s) {
-    case '\\': case '[': case ']': case '|': case '_': case ';': case '*':
+    case '\\':
+    case '[':
+    case ']':
+    case '|':
+    case '_':
+    case ';':
+    case '*':
       tt_buf_putc(b, '\\');
       tt_buf_putc(b, *s);
       break;
@@ -161,7 +167,8 @@ teitag_status tt_webanno_write(teitag_writer *w, const teitag_doc *doc,
   cover(&c, doc, &v);
   tt_buf *b = &w->scratch;
   tt_buf_clear(b);
-  tt_buf_puts(b, "#FORMAT=WebAnno TSV 3.3\n#T_SP=" NE_LAYER "|identifier|value\n\n");
+  tt_buf_puts(b, "#FORMAT=WebAnno TSV 3.3\n#T_SP=" NE_LAYER
+                 "|identifier|value\n\n");
   size_t at = 0, u16 = 0, sent = 0, in_sent = 0;
   teitag_status st = TEITAG_OK;
   for (size_t k = 0; k < v.n && st == TEITAG_OK; k++) {
