@@ -2,7 +2,7 @@
  *
  * fuzz_annotate.c -- libFuzzer target: arbitrary bytes through the whole
  * pipeline (decode, segment, tokenize, detect language, annotate, resolve)
- * and both writers.  The first byte picks the options, as cmark's fuzzer
+ * and every writer.  The first byte picks the options, as cmark's fuzzer
  * does.  Oracle: whenever the library accepts the input, the TEI it writes
  * must be well-formed XML and each <p> must read back as its paragraph.
  */
@@ -50,9 +50,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     abort(); /* the TEI must be well-formed */
   xmlFreeDoc(x);
   teitag_free(out);
-  if (teitag_render(doc, TEITAG_FORMAT_JSONL, TEITAG_WRITE_EXPLAIN, &out, &len,
-                    &diag) != TEITAG_OK)
+  for (int f = TEITAG_FORMAT_JSONL; f <= TEITAG_FORMAT_HTML; f++) {
+    if (teitag_render(doc, (teitag_format)f, TEITAG_WRITE_EXPLAIN, &out, &len,
+                      &diag) != TEITAG_OK)
+      abort(); /* every writer takes every accepted document */
+    teitag_free(out);
+  }
+  if (teitag_render(doc, TEITAG_FORMAT_TEI, TEITAG_WRITE_RS, &out, &len, &diag) !=
+      TEITAG_OK)
     abort();
+  x = xmlReadMemory(out, (int)len, "fuzz.xml", NULL, XML_PARSE_NONET);
+  if (!x)
+    abort(); /* rs-TEI too */
+  xmlFreeDoc(x);
   teitag_free(out);
   teitag_doc_free(doc);
   return 0;

@@ -11,7 +11,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"fuzz_annotate fuzz_jsonl fuzz_gaz_source fuzz_gaz_image fuzz_money"}
+targets=${*:-"fuzz_annotate fuzz_jsonl fuzz_gaz_source fuzz_gaz_image fuzz_money fuzz_tei"}
 [ -x configure ] || ./autogen.sh >/dev/null
 mkdir -p build-fuzz
 if [ ! -f build-fuzz/Makefile ]; then
@@ -44,10 +44,14 @@ for t in $targets; do
     fuzz_money) # the money test sentences, marks and answers removed
       [ -n "$(ls "$seeds")" ] || cut -f1 tests/data/money-*.tsv | sed 's/⟦//g; s/⟧//g' |
         split -l 1 -a 4 - "$seeds/tsv-" ;;
+    fuzz_tei) [ -n "$(ls "$seeds")" ] || for f in tests/data/tei/*.xml; do
+        { printf '\000'; cat "$f"; } >"$seeds/$(basename "$f")"; done ;;
     *) [ -n "$(ls "$seeds")" ] || cp corpus/*/*.txt "$seeds/" ;;
   esac
   echo "fuzzing $t for ${seconds}s ..."
-  build-fuzz/fuzz/$t -max_total_time="$seconds" -max_len=262144 -timeout=10 -rss_limit_mb=2048 \
+  dict=; [ -f "fuzz/$t.dict" ] && dict="-dict=fuzz/$t.dict"
+  # shellcheck disable=SC2086
+  build-fuzz/fuzz/$t -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 $dict \
     -artifact_prefix="fuzz/findings-$t/" -print_final_stats=1 "$seeds" >"build-fuzz/$t.log" 2>&1 || {
     tail -40 "build-fuzz/$t.log"; echo "$t: FAILED, see fuzz/findings-$t/"; exit 1; }
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "build-fuzz/$t.log" | grep -o '[0-9]*$')

@@ -319,6 +319,37 @@ TEITAG_API teitag_status teitag_doc_from_bytes(const teitag_pipeline *pipeline,
                                                teitag_doc **out,
                                                teitag_diag *diag);
 
+/** Reads an existing TEI P5 document and builds a document from the text
+ * of its body, ready for teitag_doc_annotate().
+ *
+ * Every text-bearing block of each <text><body> (p, ab, head, l, item,
+ * cell, note, label, ... and any element that holds text directly) becomes
+ * a paragraph; blocks are joined by a blank line in teitag_doc_text(), so
+ * JSONL, brat and the other formats refer to that text.  Names already in
+ * the input (persName, placeName, orgName, rs and name with a type,
+ * measure type="currency", ...) become spans of the document and are never
+ * annotated again; the text inside <w>, <pc> and other tokens is read but
+ * an entity may only wrap whole tokens.  New entities never cross an
+ * element boundary: a candidate that would is dropped.  Rendering the
+ * result with TEITAG_FORMAT_TEI writes the input document back with the
+ * new entities inserted (resp="#teitag") and teitag added to the header's
+ * appInfo; header, attributes, comments and processing instructions are
+ * kept as they were.
+ *
+ * Parsing is safe: no DTD or external entity is ever loaded and nothing is
+ * read from the network; a document that declares an external entity
+ * (XXE) is refused with TEITAG_ESYNTAX, one whose internal entities expand
+ * beyond max(1 MiB, 10 x its size) ("billion laughs") with TEITAG_ETOOBIG.
+ * Malformed XML returns TEITAG_ESYNTAX with the line and column in `diag`
+ * (and in the message); a document that is not TEI (root TEI or teiCorpus,
+ * in the TEI namespace or none) returns TEITAG_EFORMAT.  Free the result
+ * with teitag_doc_free(). */
+TEITAG_API teitag_status teitag_doc_from_tei(const teitag_pipeline *pipeline,
+                                             const char *bytes, size_t len,
+                                             const char *name,
+                                             teitag_doc **out,
+                                             teitag_diag *diag);
+
 /** Builds a document from one JSONL line of the form
  * {"id": "...", "text": "...", "lang": "uk"} ("id" and "lang" optional; a
  * given "lang" overrides detection).  Malformed JSON returns TEITAG_ESYNTAX
@@ -429,16 +460,28 @@ TEITAG_API void teitag_doc_resolve(teitag_doc *doc, int nested);
 /** Output formats. */
 typedef enum teitag_format {
   TEITAG_FORMAT_TEI = 0, /**< TEI P5 with persName/placeName/orgName/measure */
-  TEITAG_FORMAT_JSONL    /**< one JSON object per document, one per line */
+  TEITAG_FORMAT_JSONL,   /**< one JSON object per document, one per line */
+  TEITAG_FORMAT_BRAT,    /**< brat standoff: the .ann file; the matching .txt
+                              is teitag_doc_text(), byte for byte */
+  TEITAG_FORMAT_WEBANNO, /**< WebAnno TSV 3.3 (INCEpTION), NamedEntity layer */
+  TEITAG_FORMAT_CONLL,   /**< token TAB BIO-tag, blank line between sentences */
+  TEITAG_FORMAT_HTML     /**< one self-contained HTML page with a legend */
 } teitag_format;
 
-/** Parses "tei"/"jsonl"; returns -1 for an unknown name. */
+/** Parses "tei", "jsonl", "brat", "webanno", "conll", "html"; returns -1
+ * for an unknown name. */
 TEITAG_API int teitag_format_from_name(const char *name);
 
 /** Writer options. */
 #define TEITAG_WRITE_TOKENS (1u << 0)  /**< TEI: wrap sentences and tokens */
 #define TEITAG_WRITE_EXPLAIN (1u << 1) /**< JSONL: add each span's "source" */
 #define TEITAG_WRITE_NO_HEADER (1u << 2) /**< TEI: omit the sha256 line */
+/** TEI: names as <rs type="person|place|org|money"> around <w> tokens, with
+ * no added white space inside <text>, so that INCEpTION's TEI import (which
+ * reads only rs and w) shows every entity and the document text equals the
+ * input text.  For a document read from TEI, new names are written as rs
+ * and no tokens are added. */
+#define TEITAG_WRITE_RS (1u << 3)
 
 /** Receives output bytes.  Returns 0 when all `len` bytes were taken, -1 on
  * failure (the writer then fails with TEITAG_EWRITE). */
@@ -452,7 +495,10 @@ typedef int (*teitag_sink_fn)(void *ctx, const char *data, size_t len);
  *     teitag_writer_finish(w, &diag);
  *     teitag_writer_free(w);
  *
- * For JSONL each document is one line, flushed to the sink at once.  For TEI
+ * For JSONL and CoNLL each document is written as it comes; for HTML each
+ * is a section of one page.  brat and WebAnno TSV hold offsets into one
+ * text, so they take one document per writer (a second is TEITAG_EARG), as
+ * does TEI written from a TEI input (teitag_doc_from_tei()).  For TEI
  * the first document opens a TEI document (header from its name and
  * language), every further document adds its paragraphs to the same body,
  * and teitag_writer_finish() writes the standOff lists and closes it: that

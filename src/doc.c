@@ -35,6 +35,7 @@ void teitag_doc_free(teitag_doc *doc) {
   free(doc->spans);
   tt_buf_free(&doc->keys);
   tt_buf_free(&doc->strs);
+  tt_tei_src_free(doc->tei);
   free(doc);
 }
 

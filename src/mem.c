@@ -49,6 +49,12 @@ char *tt_xstrndup(const char *s, size_t len) {
 
 char *tt_xstrdup(const char *s) { return tt_xstrndup(s, strlen(s)); }
 
+void *tt_xcheck(void *p) {
+  if (!p)
+    out_of_memory(0);
+  return p;
+}
+
 void tt_grow(void **ptr, size_t *cap, size_t need, size_t elem) {
   if (need <= *cap)
     return;

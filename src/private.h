@@ -34,6 +34,9 @@ void *tt_xcalloc(size_t n, size_t size);
 void *tt_xrealloc(void *ptr, size_t size);
 char *tt_xstrndup(const char *s, size_t len);
 char *tt_xstrdup(const char *s);
+/* Returns `p`, or aborts as above when a library that allocates (libxml2)
+ * returned NULL for lack of memory. */
+void *tt_xcheck(void *p);
 
 /* Grows `*ptr` (an array of `elem` bytes each) so it can hold `need`
  * elements; `*cap` is updated.  Doubling keeps appends amortised O(1). */
@@ -228,6 +231,10 @@ struct teitag_doc {
   int has_sha256;
 
   const teitag_pipeline *pipeline; /* the pipeline that built it */
+
+  /* Set when the document was read from TEI (read_tei.c): the parsed tree
+   * and the map from text offsets to its text nodes.  NULL otherwise. */
+  struct tt_tei_src *tei;
 };
 
 /* Adds a string to doc->strs and returns its offset (0 for NULL). */
@@ -285,6 +292,15 @@ teitag_status tt_check_text(const char *text, size_t len, size_t base,
 /* ---- resolve.c -------------------------------------------------------- */
 
 void tt_resolve(teitag_doc *doc, int nested, teitag_cert min_cert);
+
+/* ---- read_tei.c ------------------------------------------------------- */
+
+/* Drops the candidate spans of a TEI-read document that cannot be written
+ * back into its tree (they would cross an element boundary or touch a name
+ * already there); tt_resolve() calls it first. */
+void tt_tei_prune(teitag_doc *doc);
+/* Frees what doc->tei holds; NULL is a no-op. */
+void tt_tei_src_free(struct tt_tei_src *src);
 
 /* ---- json.c: a small strict JSON reader ------------------------------- */
 

@@ -110,6 +110,8 @@ static size_t resolve_cluster(tt_span *c, size_t n, tt_span *kept, int nested) {
  * is the same as resolving all at once, in time that grows with the size
  * of the largest cluster rather than with the whole document. */
 void tt_resolve(teitag_doc *doc, int nested, teitag_cert min_cert) {
+  if (doc->tei)
+    tt_tei_prune(doc);
   if (doc->n_spans == 0)
     return;
   size_t n = 0;

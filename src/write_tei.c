@@ -7,7 +7,10 @@
  * offsets can be recovered.  Entities are walked as enter/exit events over
  * the sorted spans (nested spans follow their parent), and with
  * TEITAG_WRITE_TOKENS sentences and tokens are wrapped as <s>, <w>, <pc>
- * with names around whole tokens.  Text runs are escaped here and passed as
+ * with names around whole tokens (tokens are cut where a name starts or
+ * ends inside one, view.c).  TEITAG_WRITE_RS is the form INCEpTION reads:
+ * <rs type> around <w> tokens, and inside <text> exactly the characters of
+ * the input -- the white space between paragraphs instead of indentation.  Text runs are escaped here and passed as
  * raw bytes, because one xmlTextWriterWriteString per run would copy every
  * run into a NUL-terminated string first.  Linked entities are collected
  * while writing and listed in <standOff> at the end.
@@ -119,6 +122,19 @@ static int simple(xmlTextWriterPtr xw, const char *name, const char *text) {
   return xmlTextWriterEndElement(xw);
 }
 
+static int rs_mode(const teitag_writer *w) {
+  return (w->options & TEITAG_WRITE_RS) != 0;
+}
+
+static const char *rs_type(uint8_t type) {
+  switch (type) {
+  case TEITAG_TYPE_PER: return "person";
+  case TEITAG_TYPE_LOC: return "place";
+  case TEITAG_TYPE_ORG: return "org";
+  default: return "money";
+  }
+}
+
 static int write_header(teitag_writer *w, const teitag_doc *doc) {
   xmlTextWriterPtr xw = w->xw;
   const char *title = doc->id && *doc->id ? doc->id : "stdin";
@@ -188,7 +204,8 @@ static int write_header(teitag_writer *w, const teitag_doc *doc) {
   X(xmlTextWriterEndElement(xw)); /* teiHeader */
   X(ws(xw, "\n  "));
   X(xmlTextWriterStartElement(xw, BAD("text")));
-  X(ws(xw, "\n    "));
+  if (!rs_mode(w)) /* in rs mode, all text inside <text> is document text */
+    X(ws(xw, "\n    "));
   X(xmlTextWriterStartElement(xw, BAD("body")));
   return 0;
 }
@@ -215,14 +232,25 @@ static int is_range(const tt_span *sp) {
 static int open_span(teitag_writer *w, const teitag_doc *doc,
                      const tt_span *sp, teitag_lang lang) {
   xmlTextWriterPtr xw = w->xw;
-  X(xmlTextWriterStartElement(xw, BAD(element_of(sp->type))));
-  if (sp->type == TEITAG_TYPE_MONEY) {
+  X(xmlTextWriterStartElement(xw, BAD(rs_mode(w) ? "rs" : element_of(sp->type))));
+  if (rs_mode(w)) {
+    X(xmlTextWriterWriteAttribute(xw, BAD("type"), BAD(rs_type(sp->type))));
+    if (sp->ref && sp->type != TEITAG_TYPE_MONEY) {
+      tt_buf *b = &w->scratch;
+      tt_buf_clear(b);
+      tt_buf_putc(b, '#');
+      tt_buf_puts(b, tt_doc_get_str(doc, sp->ref));
+      X(xmlTextWriterWriteAttribute(xw, BAD("ref"), BAD(b->data)));
+      registry_note(w, doc, sp, lang);
+    }
+  } else if (sp->type == TEITAG_TYPE_MONEY) {
     X(xmlTextWriterWriteAttribute(xw, BAD("type"), BAD("currency")));
     if (sp->amount)
       X(xmlTextWriterWriteAttribute(xw, BAD("quantity"),
                                     BAD(tt_doc_get_str(doc, sp->amount))));
-    X(xmlTextWriterWriteAttribute(xw, BAD("unit"),
-                                  BAD(tt_doc_get_str(doc, sp->currency))));
+    if (sp->currency)
+      X(xmlTextWriterWriteAttribute(xw, BAD("unit"),
+                                    BAD(tt_doc_get_str(doc, sp->currency))));
   } else if (sp->ref) {
     tt_buf *b = &w->scratch;
     tt_buf_clear(b);
@@ -235,7 +263,7 @@ static int open_span(teitag_writer *w, const teitag_doc *doc,
     X(xmlTextWriterWriteAttribute(xw, BAD("cert"),
                                   BAD(teitag_cert_name((teitag_cert)sp->cert))));
   X(xmlTextWriterWriteAttribute(xw, BAD("resp"), BAD("#teitag")));
-  if (is_range(sp)) {
+  if (is_range(sp) && !rs_mode(w)) {
     /* TEI's measure has no atLeast/atMost (att.ranging); num has them. */
     X(xmlTextWriterStartElement(xw, BAD("num")));
     X(xmlTextWriterWriteAttribute(xw, BAD("type"), BAD("range")));
@@ -248,7 +276,7 @@ static int open_span(teitag_writer *w, const teitag_doc *doc,
 }
 
 static int close_span(teitag_writer *w, const tt_span *sp) {
-  if (is_range(sp))
+  if (is_range(sp) && !rs_mode(w))
     X(xmlTextWriterEndElement(w->xw)); /* num */
   return xmlTextWriterEndElement(w->xw);
 }
@@ -286,23 +314,30 @@ static int paragraph_plain(teitag_writer *w, const teitag_doc *doc,
   return text_run(w, doc, pos, p->end);
 }
 
-/* Paragraph as sentences and tokens.  Entities open before their first
- * token and close after their last; a sentence that ends inside an entity
- * is joined to the next, so that the elements stay nested. */
+/* Paragraph as sentences and tokens (the view's tokens, so that names
+ * cover exactly their text).  Entities open before their first token and
+ * close after their last; the view never starts a sentence inside an
+ * entity, so the elements stay nested. */
 static int paragraph_tokens(teitag_writer *w, const teitag_doc *doc,
-                            const tt_para *p, size_t *cursor) {
+                            const tt_view *v, const tt_para *p, size_t *vt,
+                            size_t *cursor) {
   const tt_span *stack[64];
+  size_t lasts[64];
   size_t depth = 0, pos = p->start;
   int in_s = 0;
   teitag_lang lang = (teitag_lang)p->lang;
-  for (size_t t = p->tok_begin; t < p->tok_end; t++) {
-    const tt_token *tok = &doc->toks[t];
-    /* Close entities whose last token is behind us. */
-    while (depth && stack[depth - 1]->tok_end <= t) {
+  while (*vt < v->n && v->toks[*vt].start < p->start)
+    (*vt)++;
+  size_t end_k = *vt;
+  while (end_k < v->n && v->toks[end_k].start < p->end)
+    end_k++;
+  for (size_t k = *vt; k < end_k; k++) {
+    const tt_vtok *tok = &v->toks[k];
+    while (depth && lasts[depth - 1] <= k) {
       depth--;
       X(close_span(w, stack[depth]));
     }
-    if ((tok->flags & TT_TOK_SENT_START) && in_s && depth == 0) {
+    if ((tok->flags & TT_VT_SENT) && in_s && depth == 0) {
       X(xmlTextWriterEndElement(w->xw));
       in_s = 0;
     }
@@ -312,24 +347,28 @@ static int paragraph_tokens(teitag_writer *w, const teitag_doc *doc,
       X(xmlTextWriterStartElement(w->xw, BAD("s")));
       in_s = 1;
     }
-    while (*cursor < doc->n_spans && doc->spans[*cursor].tok_begin <= t &&
+    while (*cursor < doc->n_spans && v->first[*cursor] <= k &&
            doc->spans[*cursor].start < p->end) {
-      const tt_span *sp = &doc->spans[(*cursor)++];
-      if (sp->tok_begin != t || sp->tok_end <= t || sp->tok_end > p->tok_end)
+      size_t i = (*cursor)++;
+      const tt_span *sp = &doc->spans[i];
+      size_t last = v->last[i];
+      if (v->first[i] != k || last <= k || last > end_k)
         continue;
-      if (depth && sp->tok_end > stack[depth - 1]->tok_end)
+      if (depth && last > lasts[depth - 1])
         continue;
       if (depth == sizeof stack / sizeof *stack)
         continue;
       X(open_span(w, doc, sp, lang));
-      stack[depth++] = sp;
+      stack[depth] = sp;
+      lasts[depth++] = last;
     }
-    X(xmlTextWriterStartElement(
-        w->xw, BAD(tok->kind == TEITAG_TOKEN_PUNCT ? "pc" : "w")));
+    const char *el = tok->kind == TEITAG_TOKEN_PUNCT && !rs_mode(w) ? "pc" : "w";
+    X(xmlTextWriterStartElement(w->xw, BAD(el)));
     X(text_run(w, doc, tok->start, tok->end));
     X(xmlTextWriterEndElement(w->xw));
     pos = tok->end;
   }
+  *vt = end_k;
   while (depth) {
     depth--;
     X(close_span(w, stack[depth]));
@@ -342,25 +381,42 @@ static int paragraph_tokens(teitag_writer *w, const teitag_doc *doc,
   return text_run(w, doc, pos, p->end);
 }
 
-static int write_body(teitag_writer *w, const teitag_doc *doc) {
-  size_t cursor = 0;
+static int write_paragraphs(teitag_writer *w, const teitag_doc *doc,
+                            const tt_view *v) {
+  size_t cursor = 0, vt = 0, prev_end = 0;
   for (size_t i = 0; i < doc->n_paras; i++) {
     const tt_para *p = &doc->paras[i];
     while (cursor < doc->n_spans && doc->spans[cursor].end <= p->start)
       cursor++; /* spans outside any paragraph cannot be written */
-    X(ws(w->xw, "\n      "));
+    if (rs_mode(w)) /* the line breaks of the input, not indentation */
+      X(text_run(w, doc, prev_end, p->start));
+    else
+      X(ws(w->xw, "\n      "));
     X(xmlTextWriterStartElement(w->xw, BAD("p")));
     if (p->lang != doc->lang && p->lang != TEITAG_LANG_AUTO)
       X(xmlTextWriterWriteAttribute(w->xw, BAD("xml:lang"),
                                     BAD(teitag_lang_code(p->lang))));
-    if (w->options & TEITAG_WRITE_TOKENS)
-      X(paragraph_tokens(w, doc, p, &cursor));
+    if (v)
+      X(paragraph_tokens(w, doc, v, p, &vt, &cursor));
     else
       X(paragraph_plain(w, doc, p, &cursor));
     X(xmlTextWriterEndElement(w->xw));
+    prev_end = p->end;
     w->n_paras++;
   }
+  if (rs_mode(w))
+    X(text_run(w, doc, prev_end, doc->len));
   return 0;
+}
+
+static int write_body(teitag_writer *w, const teitag_doc *doc) {
+  if (!(w->options & (TEITAG_WRITE_TOKENS | TEITAG_WRITE_RS)))
+    return write_paragraphs(w, doc, NULL);
+  tt_view v;
+  tt_view_build(&v, doc, 0);
+  int rc = write_paragraphs(w, doc, &v);
+  tt_view_free(&v);
+  return rc;
 }
 
 /* ---- standOff ----------------------------------------------------------- */
@@ -409,13 +465,16 @@ static int write_list(teitag_writer *w, uint8_t type, const char *list,
 static int write_end(teitag_writer *w) {
   xmlTextWriterPtr xw = w->xw;
   if (w->n_paras == 0) { /* TEI's body may not be empty */
-    X(ws(xw, "\n      "));
+    if (!rs_mode(w))
+      X(ws(xw, "\n      "));
     X(xmlTextWriterStartElement(xw, BAD("p")));
     X(xmlTextWriterEndElement(xw));
   }
-  X(ws(xw, "\n    "));
+  if (!rs_mode(w))
+    X(ws(xw, "\n    "));
   X(xmlTextWriterEndElement(xw)); /* body */
-  X(ws(xw, "\n  "));
+  if (!rs_mode(w))
+    X(ws(xw, "\n  "));
   X(xmlTextWriterEndElement(xw)); /* text */
   if (w->n_entities) {
     X(ws(xw, "\n  "));

@@ -12,7 +12,8 @@
 
 #include "writer.h"
 
-static const char *const format_names[] = {"tei", "jsonl", NULL};
+static const char *const format_names[] = {"tei",   "jsonl", "brat", "webanno",
+                                           "conll", "html",  NULL};
 
 /* libxml2 reports I/O errors by printing them; a library must not print,
  * so its (thread-local) error handlers are silenced while we write and
@@ -55,6 +56,22 @@ int teitag_format_from_name(const char *name) {
   return -1;
 }
 
+teitag_status tt_writer_flush(teitag_writer *w, size_t threshold,
+                              teitag_diag *diag) {
+  if (w->scratch.len <= threshold && threshold)
+    return TEITAG_OK;
+  int rc = tt_writer_emit(w, w->scratch.data, w->scratch.len);
+  tt_buf_clear(&w->scratch);
+  if (rc != 0)
+    return tt_fail(diag, TEITAG_EWRITE, 0, 0, TT_NO_OFFSET,
+                   "the output refused data (disk full or pipe closed?)");
+  return TEITAG_OK;
+}
+
+size_t tt_cp_count(const char *text, size_t from, size_t to) {
+  return tt_utf8_count(text + from, to - from);
+}
+
 int tt_writer_emit(teitag_writer *w, const char *data, size_t len) {
   if (w->failed)
     return -1;
@@ -71,7 +88,7 @@ teitag_status teitag_writer_new(teitag_format format, unsigned options,
   if (!out)
     return TEITAG_EARG;
   *out = NULL;
-  if (!sink || (format != TEITAG_FORMAT_TEI && format != TEITAG_FORMAT_JSONL))
+  if (!sink || (unsigned)format > TEITAG_FORMAT_HTML)
     return TEITAG_EARG;
   teitag_writer *w = tt_xcalloc(1, sizeof *w);
   w->format = format;
@@ -80,6 +97,24 @@ teitag_status teitag_writer_new(teitag_format format, unsigned options,
   w->ctx = ctx;
   *out = w;
   return TEITAG_OK;
+}
+
+static teitag_status dispatch(teitag_writer *w, const teitag_doc *doc,
+                              teitag_diag *diag) {
+  switch (w->format) {
+  case TEITAG_FORMAT_TEI:
+    if (doc->tei) {
+      w->from_tei = 1;
+      return tt_tei_in_write(w, doc, diag);
+    }
+    return tt_tei_write(w, doc, diag);
+  case TEITAG_FORMAT_JSONL: return tt_jsonl_write(w, doc, diag);
+  case TEITAG_FORMAT_BRAT: return tt_brat_write(w, doc, diag);
+  case TEITAG_FORMAT_WEBANNO: return tt_webanno_write(w, doc, diag);
+  case TEITAG_FORMAT_CONLL: return tt_conll_write(w, doc, diag);
+  case TEITAG_FORMAT_HTML: return tt_html_write(w, doc, diag);
+  }
+  return tt_fail(diag, TEITAG_EARG, 0, 0, TT_NO_OFFSET, "unknown format");
 }
 
 teitag_status teitag_writer_write(teitag_writer *w, const teitag_doc *doc,
@@ -93,10 +128,15 @@ teitag_status teitag_writer_write(teitag_writer *w, const teitag_doc *doc,
   if (w->failed)
     return tt_fail(diag, TEITAG_EWRITE, 0, 0, TT_NO_OFFSET,
                    "an earlier write to the output failed");
+  if (w->n_docs && (w->format == TEITAG_FORMAT_BRAT ||
+                    w->format == TEITAG_FORMAT_WEBANNO ||
+                    (w->format == TEITAG_FORMAT_TEI && (w->from_tei || doc->tei))))
+    return tt_fail(diag, TEITAG_EARG, 0, 0, TT_NO_OFFSET,
+                   "this output holds one document; use one writer per "
+                   "document");
   quiet_state q;
   quiet_begin(&q);
-  teitag_status st = w->format == TEITAG_FORMAT_TEI ? tt_tei_write(w, doc, diag)
-                                                    : tt_jsonl_write(w, doc, diag);
+  teitag_status st = dispatch(w, doc, diag);
   quiet_end(&q);
   w->n_docs++;
   return st;
@@ -112,7 +152,9 @@ teitag_status teitag_writer_finish(teitag_writer *w, teitag_diag *diag) {
   if (w->failed)
     return tt_fail(diag, TEITAG_EWRITE, 0, 0, TT_NO_OFFSET,
                    "an earlier write to the output failed");
-  if (w->format != TEITAG_FORMAT_TEI)
+  if (w->format == TEITAG_FORMAT_HTML)
+    return tt_html_finish(w, diag);
+  if (w->format != TEITAG_FORMAT_TEI || w->from_tei)
     return TEITAG_OK;
   quiet_state q;
   quiet_begin(&q);

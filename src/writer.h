@@ -19,6 +19,33 @@ typedef struct tt_entity {
   int looked_up;                  /* the gazetteers were asked for names */
 } tt_entity;
 
+/* ---- view.c: the tokens that token-based formats write ---------------- */
+
+/* A token as written: a token of the document, cut where an entity starts
+ * or ends inside it (so every entity covers whole tokens) and, on request,
+ * at white space inside it ("1 000"). */
+typedef struct tt_vtok {
+  uint32_t start, end; /* bytes */
+  uint8_t kind;        /* teitag_token_kind of the token it comes from */
+  uint8_t flags;       /* TT_VT_* */
+} tt_vtok;
+
+enum {
+  TT_VT_SENT = 1u << 0, /* first token of a sentence (never inside an entity) */
+  TT_VT_PARA = 1u << 1  /* first token of a paragraph */
+};
+
+typedef struct tt_view {
+  tt_vtok *toks;
+  size_t n, cap;
+  uint32_t *first, *last; /* per span of the document: tokens [first, last) */
+} tt_view;
+
+/* Builds the view of `doc`; a sentence that ends inside an entity is
+ * joined to the next.  Free it with tt_view_free(). */
+void tt_view_build(tt_view *v, const teitag_doc *doc, int split_space);
+void tt_view_free(tt_view *v);
+
 struct teitag_writer {
   teitag_format format;
   unsigned options;
@@ -27,6 +54,7 @@ struct teitag_writer {
   int failed;   /* the sink refused data: every later call fails */
   int started;  /* TEI: the header has been written */
   int finished;
+  int from_tei; /* TEI: the document came from teitag_doc_from_tei() */
   size_t n_docs;
   size_t n_paras; /* TEI: paragraphs written so far */
 
@@ -51,5 +79,23 @@ void tt_tei_free(teitag_writer *w);
 
 teitag_status tt_jsonl_write(teitag_writer *w, const teitag_doc *doc,
                              teitag_diag *diag);
+teitag_status tt_tei_in_write(teitag_writer *w, const teitag_doc *doc,
+                              teitag_diag *diag);
+teitag_status tt_brat_write(teitag_writer *w, const teitag_doc *doc,
+                            teitag_diag *diag);
+teitag_status tt_webanno_write(teitag_writer *w, const teitag_doc *doc,
+                               teitag_diag *diag);
+teitag_status tt_conll_write(teitag_writer *w, const teitag_doc *doc,
+                             teitag_diag *diag);
+teitag_status tt_html_write(teitag_writer *w, const teitag_doc *doc,
+                            teitag_diag *diag);
+teitag_status tt_html_finish(teitag_writer *w, teitag_diag *diag);
+
+/* Hands w->scratch to the sink when it holds more than `threshold` bytes
+ * (0: always) and clears it; TEITAG_EWRITE with a message on failure. */
+teitag_status tt_writer_flush(teitag_writer *w, size_t threshold,
+                              teitag_diag *diag);
+/* Appends a code point count: the code points of [from, to) of text. */
+size_t tt_cp_count(const char *text, size_t from, size_t to);
 
 #endif

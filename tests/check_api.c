@@ -210,6 +210,47 @@ START_TEST(test_eval) {
 }
 END_TEST
 
+START_TEST(test_tei_in_and_formats) {
+  /* TEI in, through the public library only: the annotator hook, the
+   * document text of a TEI input, and every output format. */
+  static const char xml[] =
+      "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/><text><body>"
+      "<p>From <hi>Kyiv</hi>, <persName>Olena</persName>.</p></body></text></TEI>";
+  teitag_pipeline *p = teitag_pipeline_new();
+  int calls = 0;
+  teitag_pipeline_add_annotator(p, kyiv_annotator, &calls);
+  char *copy = malloc(sizeof xml - 1);
+  memcpy(copy, xml, sizeof xml - 1);
+  teitag_doc *doc;
+  teitag_diag diag;
+  ck_assert_int_eq(teitag_doc_from_tei(p, copy, sizeof xml - 1, "a.xml", &doc, &diag),
+                   TEITAG_OK);
+  free(copy);
+  ck_assert_int_eq(teitag_doc_annotate(p, doc, &diag), TEITAG_OK);
+  ck_assert_str_eq(teitag_doc_text(doc, NULL), "From Kyiv, Olena.");
+  ck_assert_uint_eq(teitag_doc_n_spans(doc), 2); /* Kyiv, and Olena of the input */
+  char *out;
+  size_t len;
+  ck_assert_int_eq(teitag_render(doc, TEITAG_FORMAT_TEI, 0, &out, &len, &diag), TEITAG_OK);
+  ck_assert_ptr_nonnull(strstr(out, "<hi><placeName ref=\"#Q1899\" cert=\"low\" "
+                                    "resp=\"#teitag\">Kyiv</placeName></hi>"));
+  teitag_free(out);
+  static const char *const names[] = {"tei", "jsonl", "brat", "webanno", "conll", "html"};
+  for (int f = 0; f < 6; f++) {
+    ck_assert_int_eq(teitag_format_from_name(names[f]), f);
+    ck_assert_int_eq(teitag_render(doc, (teitag_format)f, 0, &out, &len, &diag),
+                     TEITAG_OK);
+    ck_assert(len > 0 && strlen(out) == len);
+    teitag_free(out);
+  }
+  teitag_doc_free(doc);
+  ck_assert_int_eq(teitag_doc_from_tei(p, "<html/>", 7, "b", &doc, &diag),
+                   TEITAG_EFORMAT);
+  ck_assert_ptr_null(doc);
+  teitag_pipeline_free(p);
+}
+END_TEST
+
 static Suite *api_suite(void) {
   Suite *s = suite_create("api");
   TCase *core = tcase_create("core");
@@ -217,6 +258,7 @@ static Suite *api_suite(void) {
   tcase_add_test(core, test_annotator_hook);
   tcase_add_test(core, test_doc_accessors);
   tcase_add_test(core, test_eval);
+  tcase_add_test(core, test_tei_in_and_formats);
   suite_add_tcase(s, core);
   TCase *errors = tcase_create("errors");
   tcase_add_test(errors, test_null_safety);

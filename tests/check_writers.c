@@ -327,8 +327,10 @@ static int failing_sink(void *ctx, const char *data, size_t len) {
 START_TEST(test_sink_failure) {
   /* A full disk mid-way is an error, never a silently short output. */
   doc = tu_doc(pipe_, witkoff);
-  for (int f = TEITAG_FORMAT_TEI; f <= TEITAG_FORMAT_JSONL; f++) {
-    size_t budget = 20; /* less than either output */
+  add("Vladimir Putin", TEITAG_TYPE_PER, "Q7747", NULL, NULL, NULL);
+  teitag_doc_resolve(doc, 0);
+  for (int f = TEITAG_FORMAT_TEI; f <= TEITAG_FORMAT_HTML; f++) {
+    size_t budget = 20; /* less than any output */
     teitag_writer *w;
     teitag_writer_new((teitag_format)f, 0, failing_sink, &budget, &w);
     teitag_diag diag;
@@ -401,6 +403,193 @@ START_TEST(test_bad_spans) {
 }
 END_TEST
 
+/* ---- brat, WebAnno TSV, CoNLL, HTML, rs-TEI ------------------------- */
+
+/* An emoji (two UTF-16 units, one code point), Cyrillic (two bytes), a
+ * name across a line break, and characters each format must escape. */
+static const char mixed[] =
+    "\xF0\x9F\x98\x80 Путін met Steve\nWitkoff in Kyiv-based [Bank|X] "
+    "-> *_; \\ office.\n\nЗеленський & <Co> \"quoted\".";
+
+static void add_mixed(void) {
+  add("Путін", TEITAG_TYPE_PER, "Q7747", "Володимир Путін", NULL, NULL);
+  add("Steve\nWitkoff", TEITAG_TYPE_PER, "per_witkoff", NULL, NULL, NULL);
+  add("Kyiv", TEITAG_TYPE_LOC, "Q1899", NULL, NULL, NULL); /* inside a token */
+  add("[Bank|X] -> *_; \\ office", TEITAG_TYPE_ORG, NULL, "A|B [c]", NULL, NULL);
+  add("Зеленський & <Co>", TEITAG_TYPE_PER, NULL, NULL, NULL, NULL);
+}
+
+START_TEST(test_brat) {
+  doc = tu_doc(pipe_, mixed);
+  add_mixed();
+  teitag_doc_resolve(doc, 0);
+  char *ann = render(0, TEITAG_FORMAT_BRAT);
+  /* code points: the emoji counts one; the line break splits a fragment */
+  ck_assert_ptr_nonnull(strstr(ann, "T1\tPER 2 7\tПутін\n"));
+  ck_assert_ptr_nonnull(strstr(ann, "T2\tPER 12 17;18 25\tSteve Witkoff\n"));
+  ck_assert_ptr_nonnull(strstr(ann, "T3\tLOC 29 33\tKyiv\n"));
+  ck_assert_ptr_nonnull(strstr(ann, "#1\tAnnotatorNotes T1\tnorm: Володимир Путін; "
+                                    "ref: Q7747; cert: high\n"));
+  ck_assert_ptr_nonnull(strstr(ann, "N1\tReference T1 Wikidata:Q7747\tВолодимир Путін\n"));
+  ck_assert_ptr_null(strstr(ann, "N2\t")); /* a slug is no Wikidata ID */
+  ck_assert_ptr_nonnull(strstr(ann, "#2\tAnnotatorNotes T2\tref: per_witkoff; cert: high\n"));
+  ck_assert_ptr_nonnull(strstr(ann, "\tЗеленський & <Co>\n"));
+  free(ann);
+}
+END_TEST
+
+START_TEST(test_webanno) {
+  doc = tu_doc(pipe_, mixed);
+  add_mixed();
+  teitag_doc_resolve(doc, 0);
+  char *tsv = render(0, TEITAG_FORMAT_WEBANNO);
+  static const char header[] =
+      "#FORMAT=WebAnno TSV 3.3\n#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type."
+      "NamedEntity|identifier|value\n\n\n#Text=";
+  ck_assert_msg(strncmp(tsv, header, sizeof header - 1) == 0, "header:\n%s", tsv);
+  /* UTF-16: the emoji is two units, so Путін starts at 3 */
+  ck_assert_ptr_nonnull(strstr(tsv, "1-1\t0-2\t\xF0\x9F\x98\x80\t_\t_\t\n"));
+  ck_assert_ptr_nonnull(strstr(tsv, "1-2\t3-8\tПутін\thttp://www.wikidata.org/entity/"
+                                    "Q7747\tPER\t\n"));
+  /* a name over two tokens and a line break: one [N] on both rows; the
+   * sentence text continues on a second #Text line */
+  ck_assert_ptr_nonnull(strstr(tsv, "\tSteve\tper\\_witkoff[1]\tPER[1]\t\n"));
+  ck_assert_ptr_nonnull(strstr(tsv, "\tWitkoff\tper\\_witkoff[1]\tPER[1]\t\n"));
+  ck_assert_ptr_nonnull(strstr(tsv, "#Text=\xF0\x9F\x98\x80 Путін met Steve\n#Text=Witkoff in"));
+  /* Kyiv is cut out of Kyiv-based */
+  ck_assert_ptr_nonnull(strstr(tsv, "\tKyiv\t"));
+  ck_assert_ptr_nonnull(strstr(tsv, "\t-based\t_\t_\t\n"));
+  /* backslash escaped in #Text; no identifier is '*' */
+  ck_assert_ptr_nonnull(strstr(tsv, "-> *_; \\\\ office."));
+  ck_assert_ptr_nonnull(strstr(tsv, "\tЗеленський\t*[3]\tPER[3]\t\n"));
+  /* one empty line between sentences, none at the end */
+  ck_assert_ptr_nonnull(strstr(tsv, "\t_\t_\t\n\n#Text=Зеленський"));
+  size_t n = strlen(tsv);
+  ck_assert(tsv[n - 1] == '\n' && tsv[n - 2] != '\n');
+  free(tsv);
+}
+END_TEST
+
+START_TEST(test_webanno_stacked) {
+  /* Nested names share tokens: every value carries its [N], stacked on |. */
+  doc = tu_doc(pipe_, "The Central Bank of Russia said.");
+  add("Central Bank of Russia", TEITAG_TYPE_ORG, NULL, NULL, NULL, NULL);
+  add("Russia", TEITAG_TYPE_LOC, "Q159", NULL, NULL, NULL);
+  teitag_doc_resolve(doc, 1);
+  char *tsv = render(0, TEITAG_FORMAT_WEBANNO);
+  ck_assert_ptr_nonnull(strstr(tsv, "1-2\t4-11\tCentral\t*[1]\tORG[1]\t\n"));
+  ck_assert_ptr_nonnull(strstr(tsv, "1-5\t20-26\tRussia\t*[1]|http://www.wikidata.org/"
+                                    "entity/Q159[2]\tORG[1]|LOC[2]\t\n"));
+  char *conll = render(0, TEITAG_FORMAT_CONLL);
+  /* BIO cannot nest: the outer name only */
+  ck_assert_str_eq(conll, "-DOCSTART-\tO\n\nThe\tO\nCentral\tB-ORG\nBank\tI-ORG\n"
+                          "of\tI-ORG\nRussia\tI-ORG\nsaid\tO\n.\tO\n\n");
+  free(conll);
+  free(tsv);
+}
+END_TEST
+
+START_TEST(test_conll) {
+  doc = tu_doc(pipe_, "Mr. Steve Witkoff met Putin. He paid $ 1 000 in Kyiv-based banks.\n\n"
+                      "Друга частина: «Нафтогаз».");
+  add("Putin. He", TEITAG_TYPE_PER, NULL, NULL, NULL, NULL); /* crosses a sentence */
+  add("$ 1 000", TEITAG_TYPE_MONEY, NULL, NULL, "1000", "USD");
+  add("Kyiv", TEITAG_TYPE_LOC, NULL, NULL, NULL, NULL);
+  add("Нафтогаз", TEITAG_TYPE_ORG, NULL, NULL, NULL, NULL);
+  teitag_doc_resolve(doc, 0);
+  char *conll = render(0, TEITAG_FORMAT_CONLL);
+  ck_assert_str_eq(conll,
+                   "-DOCSTART-\tO\n\n"
+                   "Mr.\tO\nSteve\tO\nWitkoff\tO\nmet\tO\nPutin\tB-PER\n.\tI-PER\n"
+                   "He\tI-PER\npaid\tO\n$\tB-MONEY\n1\tI-MONEY\n000\tI-MONEY\n"
+                   "in\tO\nKyiv\tB-LOC\n-based\tO\nbanks\tO\n.\tO\n\n"
+                   "Друга\tO\nчастина\tO\n:\tO\n«\tO\nНафтогаз\tB-ORG\n»\tO\n.\tO\n\n");
+  free(conll);
+}
+END_TEST
+
+START_TEST(test_html) {
+  doc = tu_doc(pipe_, mixed);
+  add_mixed();
+  teitag_doc_resolve(doc, 0);
+  char *html = render(0, TEITAG_FORMAT_HTML);
+  char head[64];
+  snprintf(head, sizeof head, "<!DOCTYPE html>\n<html lang=\"%s\">",
+           teitag_lang_code(teitag_doc_lang(doc)));
+  ck_assert_ptr_nonnull(strstr(html, head));
+  ck_assert_ptr_nonnull(strstr(html, "<span class=\"per\">person</span>"));
+  ck_assert_ptr_nonnull(strstr(html, "<mark class=\"per\" title=\"person: Володимир "
+                                     "Путін · Q7747 · high\" data-ref=\"Q7747\" "
+                                     "data-norm=\"Володимир Путін\">Путін</mark>"));
+  ck_assert_ptr_nonnull(strstr(html, "<mark class=\"per\" title=\"person · high\">"
+                                     "Зеленський &amp; &lt;Co&gt;</mark> &quot;quoted&quot;."));
+  ck_assert_ptr_nonnull(strstr(html, "person: 3 · place: 1 · organisation: 1 · "
+                                     "money: 0"));
+  ck_assert_ptr_nonnull(strstr(html, "</body>\n</html>\n"));
+  ck_assert_ptr_null(strstr(html, "<script"));
+  ck_assert_ptr_null(strstr(html, "http")); /* nothing from the network */
+  free(html);
+}
+END_TEST
+
+START_TEST(test_rs) {
+  doc = tu_doc(pipe_, "\n\nMr. Steve Witkoff met Putin. He paid $ 5.\r\n\r\n"
+                      "Друга частина: «Нафтогаз».\n");
+  add("Steve Witkoff", TEITAG_TYPE_PER, "Q1", NULL, NULL, NULL);
+  add("Putin. He", TEITAG_TYPE_PER, NULL, NULL, NULL, NULL);
+  add("$ 5", TEITAG_TYPE_MONEY, NULL, NULL, "5", "USD");
+  add("Нафтогаз", TEITAG_TYPE_ORG, NULL, NULL, NULL, NULL);
+  teitag_doc_resolve(doc, 0);
+  char *xml = render(TEITAG_WRITE_RS, TEITAG_FORMAT_TEI);
+  xmlDocPtr x = parse_valid(xml);
+  /* INCEpTION's document text: everything inside <text>, exactly the input */
+  char *all = value(x, "/t:TEI/t:text");
+  ck_assert_str_eq(all, doc->text);
+  xmlFree(all);
+  ck_assert_int_eq(count(x, "//t:rs"), 4);
+  ck_assert_int_eq(count(x, "//t:rs[not(ancestor::t:s)]"), 0);
+  ck_assert_int_eq(count(x, "//t:pc"), 0); /* every token a <w> */
+  ck_assert_int_eq(count(x, "//t:s[not(*)]"), 0);
+  expect_value(x, "//t:rs[@type='person'][1]/@ref", "#Q1");
+  expect_value(x, "//t:rs[@type='money']", "$ 5");
+  ck_assert_int_eq(count(x, "//t:rs[@type='money']/@quantity"), 0);
+  expect_value(x, "//t:rs[@type='org']", "Нафтогаз");
+  ck_assert_int_eq(count(x, "//t:person[@xml:id='Q1']"), 1);
+  xmlFreeDoc(x);
+  free(xml);
+}
+END_TEST
+
+START_TEST(test_one_document_formats) {
+  /* brat and TSV offsets refer to one text: a second document is refused */
+  doc = tu_doc(pipe_, "Kyiv.");
+  for (int f = TEITAG_FORMAT_BRAT; f <= TEITAG_FORMAT_WEBANNO; f++) {
+    tt_buf out = {NULL, 0, 0};
+    teitag_writer *w;
+    ck_assert_int_eq(teitag_writer_new((teitag_format)f, 0, buf_sink, &out, &w),
+                     TEITAG_OK);
+    ck_assert_int_eq(teitag_writer_write(w, doc, NULL), TEITAG_OK);
+    ck_assert_int_eq(teitag_writer_write(w, doc, NULL), TEITAG_EARG);
+    teitag_writer_free(w);
+    tt_buf_free(&out);
+  }
+  /* CoNLL and HTML take several: one DOCSTART / article each */
+  tt_buf out = {NULL, 0, 0};
+  teitag_writer *w;
+  ck_assert_int_eq(teitag_writer_new(TEITAG_FORMAT_HTML, 0, buf_sink, &out, &w),
+                   TEITAG_OK);
+  ck_assert_int_eq(teitag_writer_write(w, doc, NULL), TEITAG_OK);
+  ck_assert_int_eq(teitag_writer_write(w, doc, NULL), TEITAG_OK);
+  ck_assert_int_eq(teitag_writer_finish(w, NULL), TEITAG_OK);
+  teitag_writer_free(w);
+  ck_assert_ptr_nonnull(strstr(tt_buf_cstr(&out), "<article lang=\"en\">\n<h2>test</h2>"));
+  ck_assert_ptr_null(strstr(strstr(out.data, "</html>"), "<article"));
+  tt_buf_free(&out);
+  ck_assert_int_eq(teitag_format_from_name("webanno"), TEITAG_FORMAT_WEBANNO);
+  ck_assert_int_eq(teitag_format_from_name("html"), TEITAG_FORMAT_HTML);
+}
+END_TEST
+
 static Suite *writers_suite(void) {
   Suite *s = suite_create("writers");
   TCase *core = tcase_create("core");
@@ -414,6 +603,13 @@ static Suite *writers_suite(void) {
   tcase_add_test(core, test_tei_empty);
   tcase_add_test(core, test_tei_in_parts);
   tcase_add_test(core, test_jsonl);
+  tcase_add_test(core, test_brat);
+  tcase_add_test(core, test_webanno);
+  tcase_add_test(core, test_webanno_stacked);
+  tcase_add_test(core, test_conll);
+  tcase_add_test(core, test_html);
+  tcase_add_test(core, test_rs);
+  tcase_add_test(core, test_one_document_formats);
   suite_add_tcase(s, core);
   TCase *errors = tcase_create("errors");
   tcase_add_checked_fixture(errors, setup, teardown);

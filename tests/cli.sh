@@ -20,7 +20,14 @@ expect_status 2 "no command" -- "$TEITAG"
 expect_status 2 "unknown command" -- "$TEITAG" frobnicate
 expect_status 2 "unknown option" -- "$TEITAG" annotate --frob "$tmp/a.txt"
 expect_status 2 "bad format" -- "$TEITAG" annotate -f pdf "$tmp/a.txt"
-expect_grep "$tmp/err" "expected tei or jsonl" "bad format is explained"
+expect_grep "$tmp/err" "expected tei, jsonl, brat, webanno, conll or html" "bad format is explained"
+expect_status 2 "bad input format" -- "$TEITAG" annotate -i pdf "$tmp/a.txt"
+expect_status 2 "bad --names" -- "$TEITAG" annotate --names xml "$tmp/a.txt"
+expect_status 2 "--names rs is for TEI" -- "$TEITAG" annotate -f brat --names rs "$tmp/a.txt" -o "$tmp/x.ann"
+expect_status 2 "brat without -o" -- "$TEITAG" annotate -f brat "$tmp/a.txt"
+expect_grep "$tmp/err" "give -o NAME.ann" "brat -o is explained"
+expect_status 2 "webanno from two files" -- "$TEITAG" annotate -f webanno "$tmp/a.txt" "$tmp/b.txt"
+expect_status 2 "--tokens with -i tei" -- "$TEITAG" annotate -i tei --tokens "$tmp/a.txt"
 expect_status 2 "bad language" -- "$TEITAG" annotate -l de "$tmp/a.txt"
 expect_status 2 "TEI from two files" -- "$TEITAG" annotate "$tmp/a.txt" "$tmp/b.txt"
 
@@ -93,6 +100,63 @@ if sed -n 3p "$tmp/out" | grep -q '"id": "3", "lang": "ru"'; then pass "stream o
 if sed -n 5p "$tmp/out" | grep -q '"id": null'; then pass "missing id is null"; else fail "line 5"; fi
 expect_grep "$tmp/err" "stdin:2:" "stream error names the line"
 expect_status 2 "TEI from JSONL" -- "$TEITAG" annotate -i jsonl "$tmp/in.jsonl"
+
+# every output format
+for f in tei jsonl webanno conll html; do
+  expect_status 0 "-f $f" -- "$TEITAG" annotate -f "$f" "$tmp/a.txt" -o "$tmp/a.$f"
+done
+expect_grep "$tmp/a.webanno" "^#FORMAT=WebAnno TSV 3.3" "TSV header"
+expect_grep "$tmp/a.conll" "^Kyiv	" "CoNLL token lines"
+expect_grep "$tmp/a.html" "<!DOCTYPE html>" "HTML page"
+expect_status 0 "conll from two files" -- "$TEITAG" annotate -f conll "$tmp/a.txt" "$tmp/b.txt"
+if [ "$(grep -c '^-DOCSTART-' "$tmp/out")" -eq 2 ]; then pass "one DOCSTART per file"; else fail "DOCSTART lines"; fi
+expect_status 0 "--names rs" -- "$TEITAG" annotate --names rs "$tmp/a.txt" -o "$tmp/a.rs.xml"
+expect_status 0 "rs output validates" -- "$VALIDATE" "$SCHEMA" "$tmp/a.rs.xml"
+expect_grep "$tmp/a.rs.xml" "<text><body><p><s><" "rs output has no indentation inside <text>"
+
+# brat: NAME.txt and NAME.ann side by side, both or neither
+mkdir "$tmp/brat"
+expect_status 0 "-f brat" -- "$TEITAG" annotate -f brat "$tmp/b.txt" -o "$tmp/brat/b.ann"
+if cmp -s "$tmp/brat/b.txt" "$tmp/b.txt"; then pass "brat .txt is the text"; else fail "brat .txt differs"; fi
+if [ -f "$tmp/brat/b.ann" ]; then pass "brat .ann written"; else fail "no .ann"; fi
+cp "$tmp/b.txt" "$tmp/brat/same.txt"
+expect_status 0 "brat next to its own .txt" -- "$TEITAG" annotate -f brat "$tmp/brat/same.txt" -o "$tmp/brat/same.ann"
+if cmp -s "$tmp/brat/same.txt" "$tmp/b.txt"; then pass "the input .txt is left alone"; else fail "input .txt changed"; fi
+cp "$tmp/bom.txt" "$tmp/brat/bom.txt" 2>/dev/null || printf '\357\273\277Kyiv.\n' >"$tmp/brat/bom.txt"
+cp "$tmp/brat/bom.txt" "$tmp/brat/bom.keep"
+expect_status 1 "brat would overwrite a differing input" -- "$TEITAG" annotate -f brat "$tmp/brat/bom.txt" -o "$tmp/brat/bom.ann"
+if cmp -s "$tmp/brat/bom.txt" "$tmp/brat/bom.keep" && [ ! -e "$tmp/brat/bom.ann" ]; then
+  pass "nothing written when the .txt would overwrite the input"; else fail "brat overwrote or half-wrote"; fi
+expect_status 1 "brat of a bad input" -- "$TEITAG" annotate -f brat "$tmp/bad.txt" -o "$tmp/brat/bad.ann"
+if [ -e "$tmp/brat/bad.ann" ] || [ -e "$tmp/brat/bad.txt" ]; then fail "brat output after an error"; else pass "no brat output after an error"; fi
+
+# TEI in: annotate a TEI file, keep the rest; hostile and broken XML refused
+expect_status 0 "-i tei" -- "$TEITAG" annotate -i tei "$top_srcdir/tests/data/tei/edition.xml" -o "$tmp/ed.xml"
+expect_grep "$tmp/ed.xml" '<application xml:id="teitag" ident="teitag"' "application added to the header"
+expect_grep "$tmp/ed.xml" '<?editor check this paragraph?>' "processing instruction kept"
+expect_status 0 "-i tei -f jsonl" -- "$TEITAG" annotate -i tei -f jsonl "$top_srcdir/tests/data/tei/edition.xml"
+expect_grep "$tmp/out" '"text": "Petro", "ref": "petro"' "names of the input are entities"
+expect_status 0 "teitag output read back" -- "$TEITAG" annotate -i tei "$tmp/a.xml" -o "$tmp/a2.xml"
+if cmp -s "$tmp/a.xml" "$tmp/a2.xml"; then pass "TEI read back is the same document"; else fail "TEI re-read differs"; fi
+printf '<?xml version="1.0"?>\n<!DOCTYPE TEI [\n <!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&xxe;</p></body></text></TEI>\n' >"$tmp/xxe.xml"
+expect_status 1 "XXE refused" -- "$TEITAG" annotate -i tei "$tmp/xxe.xml" -o "$tmp/xxe.out"
+expect_grep "$tmp/err" "xxe.xml: line 3, column [0-9]*: the document declares the external entity 'xxe'" "XXE error names file, line and entity"
+if [ -e "$tmp/xxe.out" ] || grep -q root: "$tmp/out"; then fail "XXE output written"; else pass "nothing of /etc/passwd anywhere"; fi
+{ printf '<!DOCTYPE TEI [<!ENTITY a "lollollollollollollollollollol">\n'
+  prev=a
+  for e in b c d e f g h i j; do
+    printf '<!ENTITY %s "&%s;&%s;&%s;&%s;&%s;&%s;&%s;&%s;&%s;&%s;">\n' $e $prev $prev $prev $prev $prev $prev $prev $prev $prev $prev
+    prev=$e
+  done
+  printf ']>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>&j;</p></body></text></TEI>\n'; } >"$tmp/lol.xml"
+expect_status 1 "billion laughs refused" -- "$TEITAG" annotate -i tei "$tmp/lol.xml"
+expect_grep "$tmp/err" "lol.xml: line [0-9]*, column [0-9]*: entity '[a-j]' expands beyond the limit" "billion laughs is named"
+printf '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text><body>\n<p>Kyiv</div></body></text></TEI>\n' >"$tmp/broken.xml"
+expect_status 1 "malformed XML" -- "$TEITAG" annotate -i tei "$tmp/broken.xml"
+expect_grep "$tmp/err" "broken.xml: malformed XML at line 3, column [0-9]*: Opening and ending tag mismatch" "malformed XML names line and column"
+expect_status 1 "not TEI" -- "$TEITAG" annotate -i tei "$tmp/a.txt"
+expect_status 1 "HTML is not TEI" -- sh -c "printf '<html/>' | \"$TEITAG\" annotate -i tei"
+expect_grep "$tmp/err" "stdin: line 1: not a TEI document: the root element is <html>" "wrong root is named"
 
 # a full disk: the write fails, the run says so, nothing half-written stays
 if [ -w /dev/full ]; then

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT
  *
- * annotate.c -- `teitag annotate`: files or stdin in, TEI or JSONL out.
+ * annotate.c -- `teitag annotate`: files or stdin in; TEI, JSONL, brat,
+ * WebAnno TSV, CoNLL or HTML out.
  *
- * Text input is one document per file.  JSONL input is a stream: one line
- * in, one line out, in order, flushed per line, and a bad line becomes an
- * error object on its output line so that the stream goes on -- which is
- * what GNU parallel --pipe and Hadoop Streaming need.
+ * Text and TEI input are one document per file.  JSONL input is a stream:
+ * one line in, one line out, in order, flushed per line, and a bad line
+ * becomes an error object on its output line so that the stream goes on --
+ * which is what GNU parallel --pipe and Hadoop Streaming need.  brat output
+ * is two files, NAME.txt and NAME.ann, committed together.
  */
 #include "config.h"
 
@@ -13,6 +15,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -20,12 +23,23 @@ static const char usage[] =
     "Usage: teitag annotate [OPTIONS] [FILE...]\n"
     "\n"
     "Annotates each FILE (standard input when none is given, or for \"-\")\n"
-    "and writes TEI P5 (one document) or JSONL (one line per document).\n"
+    "and writes the entities in the format an editor or a tool reads.\n"
     "\n"
-    "Input and output:\n"
+    "Input:\n"
     "  -i, --input FORMAT   text (default): UTF-8 or UTF-16 with a BOM;\n"
-    "                       jsonl: one {\"id\",\"text\",\"lang\"} object per line\n"
-    "  -f, --format FORMAT  tei (default) or jsonl\n"
+    "                       jsonl: one {\"id\",\"text\",\"lang\"} object per line;\n"
+    "                       tei: an existing TEI document, whose body is\n"
+    "                       annotated and everything else kept as it was\n"
+    "Output:\n"
+    "  -f, --format FORMAT  tei (default): TEI P5, persName/placeName/orgName/measure\n"
+    "                       jsonl: one JSON object per document\n"
+    "                       brat: NAME.txt + NAME.ann (needs -o NAME.ann)\n"
+    "                       webanno: WebAnno TSV 3.3 for INCEpTION (NamedEntity)\n"
+    "                       conll: token TAB B-/I-/O tag, blank line per sentence\n"
+    "                       html: one page with coloured entities and a legend\n"
+    "      --names tei|rs   TEI: names as persName... (tei, default) or as\n"
+    "                       <rs type> around <w> tokens (rs: for INCEpTION's\n"
+    "                       TEI import, which reads only rs and w)\n"
     "  -o, --output FILE    write to FILE instead of standard output; it is\n"
     "                       written under a temporary name and renamed when\n"
     "                       complete, and never over an input\n"
@@ -53,21 +67,33 @@ static const char usage[] =
     "  teitag annotate -l uk --tokens news.txt > news.xml\n"
     "  teitag annotate -f jsonl corpus/*/*.txt > entities.jsonl\n"
     "  teitag annotate -i jsonl -f jsonl < docs.jsonl > entities.jsonl\n"
+    "  teitag annotate -i tei edition.xml -o edition.tagged.xml\n"
+    "  teitag annotate --names rs news.txt -o news.inception.xml\n"
+    "  teitag annotate -f brat news.txt -o brat/news.ann   # + brat/news.txt\n"
+    "  teitag annotate -f webanno news.txt -o news.tsv\n"
+    "  teitag annotate -f html corpus/en/*.txt -o en.html\n"
     "\n"
-    "TEI output holds one document, so several FILEs need -f jsonl (or\n"
-    "'teitag batch').  Errors name the file and the byte offset or line; the\n"
-    "exit status is 1 when any input could not be annotated, 2 for bad usage.\n";
+    "TEI, brat and WebAnno output hold one document, so several FILEs need\n"
+    "-f jsonl, conll or html (or 'teitag batch').  Errors name the file and\n"
+    "the byte offset or line and column; the exit status is 1 when any input\n"
+    "could not be annotated, 2 for bad usage.\n";
+
+enum { IN_TEXT, IN_JSONL, IN_TEI };
+enum { OPT_NAMES = 400 }; /* beyond the shared OPT_* codes of cli.h */
 
 typedef struct {
   pipe_opts pipe;
-  int input_jsonl;
+  int input;            /* IN_* */
   teitag_format format;
   const char *output;
   unsigned write_options;
 } options;
 
-static int annotate_text(teitag_pipeline *p, teitag_writer *w,
-                         const char *path) {
+/* Annotates one text or TEI file and writes it.  With `keep`, the document
+ * is handed back (brat writes its text too).  Returns 0, -1 for a bad
+ * input, -2 when the output failed. */
+static int annotate_file(teitag_pipeline *p, teitag_writer *w, int input,
+                         const char *path, teitag_doc **keep) {
   char *data;
   size_t len;
   if (cli_read_file(path, &data, &len) != 0)
@@ -75,25 +101,35 @@ static int annotate_text(teitag_pipeline *p, teitag_writer *w,
   const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
   teitag_doc *doc = NULL;
   teitag_diag diag;
-  teitag_status st = teitag_annotate(p, data, len, name, &doc, &diag);
+  teitag_status st =
+      input == IN_TEI ? teitag_doc_from_tei(p, data, len, name, &doc, &diag)
+                      : teitag_doc_from_bytes(p, data, len, name, &doc, &diag);
+  if (st == TEITAG_OK)
+    st = teitag_doc_annotate(p, doc, &diag);
   free(data);
   if (st != TEITAG_OK) {
     cli_error("%s: %s", name, diag.message);
+    teitag_doc_free(doc);
     return -1;
   }
   st = teitag_writer_write(w, doc, &diag);
-  teitag_doc_free(doc);
   if (st != TEITAG_OK) {
     cli_error("%s: %s", name, diag.message);
+    teitag_doc_free(doc);
     return -2;
   }
+  if (keep)
+    *keep = doc;
+  else
+    teitag_doc_free(doc);
   return 0;
 }
 
 /* Streams one JSONL input.  Returns the number of bad lines, or -1 when
  * the input cannot be read, or -2 when the output failed. */
 static long annotate_jsonl(teitag_pipeline *p, teitag_writer *w,
-                           cli_output *out, const char *path) {
+                           cli_output *out, const char *path,
+                           int error_lines) {
   FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
   const char *name = in == stdin ? "stdin" : path;
   if (!in) {
@@ -127,6 +163,8 @@ static long annotate_jsonl(teitag_pipeline *p, teitag_writer *w,
       teitag_doc_free(doc);
       bad++;
       cli_error("%s:%zu: %s", name, lineno, diag.message);
+      if (!error_lines)
+        continue;
       /* The error takes the document's place in the output stream. */
       fprintf(out->fp, "{\"line\": %zu, \"error\": \"", lineno);
       for (const char *m = diag.message; *m; m++) {
@@ -169,6 +207,7 @@ static int parse_args(int argc, char **argv, options *o) {
       {"no-default-gazetteer", no_argument, NULL, OPT_NO_DEFAULT_GAZ},
       {"tokens", no_argument, NULL, OPT_TOKENS},
       {"explain", no_argument, NULL, OPT_EXPLAIN},
+      {"names", required_argument, NULL, OPT_NAMES},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int opt;
@@ -181,21 +220,36 @@ static int parse_args(int argc, char **argv, options *o) {
     switch (opt) {
     case 'i':
       if (strcmp(optarg, "jsonl") == 0)
-        o->input_jsonl = 1;
-      else if (strcmp(optarg, "text") != 0) {
-        cli_error("-i %s: expected text or jsonl", optarg);
+        o->input = IN_JSONL;
+      else if (strcmp(optarg, "tei") == 0)
+        o->input = IN_TEI;
+      else if (strcmp(optarg, "text") == 0)
+        o->input = IN_TEXT;
+      else {
+        cli_error("-i %s: expected text, jsonl or tei", optarg);
         return -1;
       }
       break;
     case 'f': {
       int f = teitag_format_from_name(optarg);
       if (f < 0) {
-        cli_error("-f %s: expected tei or jsonl", optarg);
+        cli_error("-f %s: expected tei, jsonl, brat, webanno, conll or html",
+                  optarg);
         return -1;
       }
       o->format = (teitag_format)f;
       break;
     }
+    case OPT_NAMES:
+      if (strcmp(optarg, "rs") == 0)
+        o->write_options |= TEITAG_WRITE_RS;
+      else if (strcmp(optarg, "tei") == 0)
+        o->write_options &= ~TEITAG_WRITE_RS;
+      else {
+        cli_error("--names %s: expected tei or rs", optarg);
+        return -1;
+      }
+      break;
     case 'o': o->output = optarg; break;
     case OPT_TOKENS: o->write_options |= TEITAG_WRITE_TOKENS; break;
     case OPT_EXPLAIN: o->write_options |= TEITAG_WRITE_EXPLAIN; break;
@@ -208,6 +262,104 @@ static int parse_args(int argc, char **argv, options *o) {
   return 0;
 }
 
+/* Refuses combinations that cannot be written; returns 0 when fine. */
+static int check_usage(const options *o, int n_inputs) {
+  int one_doc = o->format == TEITAG_FORMAT_TEI || o->format == TEITAG_FORMAT_BRAT ||
+                o->format == TEITAG_FORMAT_WEBANNO;
+  if (one_doc && (n_inputs > 1 || o->input == IN_JSONL)) {
+    cli_error("-f %s holds one document: give one FILE, or use -f jsonl, "
+              "conll or html",
+              o->format == TEITAG_FORMAT_TEI    ? "tei"
+              : o->format == TEITAG_FORMAT_BRAT ? "brat"
+                                                : "webanno");
+    return -1;
+  }
+  if ((o->write_options & TEITAG_WRITE_TOKENS) && o->input == IN_TEI) {
+    cli_error("--tokens applies to text input; a TEI input keeps its own "
+              "markup");
+    return -1;
+  }
+  if ((o->write_options & TEITAG_WRITE_RS) && o->format != TEITAG_FORMAT_TEI) {
+    cli_error("--names rs applies to TEI output (-f tei)");
+    return -1;
+  }
+  if (o->format == TEITAG_FORMAT_BRAT) {
+    size_t n = o->output ? strlen(o->output) : 0;
+    if (n < 5 || strcmp(o->output + n - 4, ".ann") != 0) {
+      cli_error("-f brat writes NAME.txt and NAME.ann: give -o NAME.ann");
+      return -1;
+    }
+  }
+  return 0;
+}
+
+static int same_file_as_input(const char *path, char **inputs, int n_inputs) {
+  struct stat sp, si;
+  if (stat(path, &sp) != 0)
+    return 0;
+  for (int i = 0; i < n_inputs; i++)
+    if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &si) == 0 &&
+        si.st_dev == sp.st_dev && si.st_ino == sp.st_ino)
+      return 1;
+  return 0;
+}
+
+/* brat: the .ann through the writer, and the document text as NAME.txt
+ * beside it; both are committed only when both are complete.  When
+ * NAME.txt is the input itself and already holds exactly the text, it is
+ * left alone. */
+static int annotate_brat(teitag_pipeline *p, const options *o, char **inputs,
+                         int n_inputs) {
+  size_t n = strlen(o->output);
+  char *txt = malloc(n + 1);
+  if (!txt) {
+    cli_error("out of memory");
+    return EXIT_INPUT;
+  }
+  memcpy(txt, o->output, n - 4);
+  memcpy(txt + n - 4, ".txt", 5);
+  int txt_is_input = same_file_as_input(txt, inputs, n_inputs);
+  cli_output ann, text;
+  if (cli_output_open(&ann, o->output) != 0) {
+    free(txt);
+    return EXIT_INPUT;
+  }
+  if (!txt_is_input && cli_output_open(&text, txt) != 0) {
+    cli_output_close(&ann, 0);
+    free(txt);
+    return EXIT_INPUT;
+  }
+  teitag_writer *w = NULL;
+  teitag_writer_new(TEITAG_FORMAT_BRAT, o->write_options, cli_output_sink, &ann, &w);
+  teitag_doc *doc = NULL;
+  int ok = annotate_file(p, w, o->input, inputs[0], &doc) == 0;
+  size_t len = 0;
+  const char *t = ok ? teitag_doc_text(doc, &len) : NULL;
+  if (ok && txt_is_input) {
+    char *old = NULL;
+    size_t old_len;
+    ok = cli_read_file(txt, &old, &old_len) == 0;
+    if (ok && (old_len != len || memcmp(old, t, len) != 0)) {
+      cli_error("%s: writing the brat text would overwrite the input (it "
+                "differs from the text: encoding, BOM or TEI); choose another "
+                "-o",
+                txt);
+      ok = 0;
+    }
+    free(old);
+  } else if (ok && cli_output_sink(&text, t, len) != 0) {
+    ok = 0;
+  }
+  teitag_writer_free(w);
+  teitag_doc_free(doc);
+  int rc = 0;
+  if (!txt_is_input)
+    rc |= cli_output_close(&text, ok);
+  rc |= cli_output_close(&ann, ok && rc == 0);
+  free(txt);
+  return ok && rc == 0 ? EXIT_OK : EXIT_INPUT;
+}
+
 int cmd_annotate(int argc, char **argv) {
   options o;
   memset(&o, 0, sizeof o);
@@ -216,17 +368,19 @@ int cmd_annotate(int argc, char **argv) {
   char *stdin_only[] = {"-"};
   char **inputs = optind < argc ? argv + optind : stdin_only;
   int n_inputs = optind < argc ? argc - optind : 1;
-  if (o.format == TEITAG_FORMAT_TEI && (n_inputs > 1 || o.input_jsonl)) {
-    cli_error("TEI output holds one document: give one text FILE, or use -f "
-              "jsonl");
+  if (check_usage(&o, n_inputs) != 0)
     return EXIT_USAGE;
-  }
   if (cli_output_is_input(o.output, inputs, n_inputs))
     return EXIT_USAGE;
   int code;
   teitag_pipeline *p = cli_make_pipeline(&o.pipe, &code);
   if (!p)
     return code;
+  if (o.format == TEITAG_FORMAT_BRAT) {
+    int rc = annotate_brat(p, &o, inputs, n_inputs);
+    teitag_pipeline_free(p);
+    return rc;
+  }
   cli_output out;
   teitag_writer *w = NULL;
   int failed = 0, written = 0, write_error = 0;
@@ -236,13 +390,14 @@ int cmd_annotate(int argc, char **argv) {
   }
   teitag_writer_new(o.format, o.write_options, cli_output_sink, &out, &w);
   for (int i = 0; i < n_inputs && !write_error; i++) {
-    if (o.input_jsonl) {
-      long r = annotate_jsonl(p, w, &out, inputs[i]);
+    if (o.input == IN_JSONL) {
+      long r = annotate_jsonl(p, w, &out, inputs[i],
+                              o.format == TEITAG_FORMAT_JSONL);
       failed |= r != 0;
       write_error = r == -2;
       written |= r != -1;
     } else {
-      int r = annotate_text(p, w, inputs[i]);
+      int r = annotate_file(p, w, o.input, inputs[i], NULL);
       failed |= r != 0;
       write_error = r == -2;
       written |= r == 0;
