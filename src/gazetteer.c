@@ -489,7 +489,8 @@ static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
   if (b > p->tok_begin && title_word(&doc->toks[b - 1]) &&
       !sentence_initial(doc, b - 1, p->tok_begin) &&
       !tt_is_role_word(doc->toks[b - 1].hash) &&
-      !tt_is_function_word(doc->toks[b - 1].hash))
+      !tt_is_function_word(doc->toks[b - 1].hash) &&
+      !(type == TEITAG_TYPE_LOC && tt_is_compass_word(doc->toks[b - 1].hash)))
     return 1;
   return 0;
 }

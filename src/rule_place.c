@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "names.h"
 #include "wordclass.h"
@@ -53,6 +54,40 @@ static size_t adjective_and_type(tt_names *n, size_t i) {
   return i + 2;
 }
 
+/* Does the folded key of token i start with one of `stems`? */
+static int starts_any(const tt_names *n, size_t i, const char *const *stems) {
+  const tt_token *t = &n->doc->toks[i];
+  const char *key = n->doc->keys.data + t->key;
+  for (size_t k = 0; stems[k]; k++) {
+    size_t len = strlen(stems[k]);
+    if (t->key_len >= len && memcmp(key, stems[k], len) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* East Africa, Western Europe, Західна Україна, Восточной Сибири: a
+ * capitalised compass adjective makes one name with the place after it. */
+static size_t compass_and_place(tt_names *n, size_t i) {
+  static const char *const stems[] = {
+      "західн", "східн", "північн", "південн", "центральн", "западн",
+      "восточн", "северн", "южн", "північно-", "південно-", "северо-",
+      "юго-", NULL};
+  size_t end = n->para->tok_end;
+  if (!tt_n_title(n, i) || n->gaz_type[i] || i + 1 >= end ||
+      n->gaz_type[i + 1] != TEITAG_TYPE_LOC || !n->gaz_end[i + 1] ||
+      !tt_n_same_script(n, i, i + 1))
+    return 0;
+  int compass = (tt_n_class(n, i) & TT_WC_COMPASS) != 0;
+  if (!compass && n->doc->toks[i].script == TT_SCRIPT_CYRILLIC)
+    compass = starts_any(n, i, stems);
+  if (!compass)
+    return 0;
+  size_t last = n->gaz_end[i + 1];
+  tt_n_add(n, i, last, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place compass+place");
+  return last;
+}
+
 /* село Кринки, м. Київ, вул. Хрещатик: the name after the type word. */
 static size_t type_and_name(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
@@ -92,7 +127,9 @@ static void preposition_and_shape(tt_names *n, size_t i) {
 
 void tt_rules_place(tt_names *n) {
   for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
-    size_t next = adjective_and_type(n, i);
+    size_t next = compass_and_place(n, i);
+    if (!next)
+      next = adjective_and_type(n, i);
     if (!next)
       next = type_and_name(n, i);
     if (next) {

@@ -239,7 +239,7 @@ static const char *const place_types[] = {
     "волость", "губерния", "регион", "автономна", "алея", "вулиця",
     "площа", "проспект", "бульвар", "шосе", "провулок", "узвіз", "озеро",
     "улица", "площадь", "шоссе", "переулок", "аллея", "street", "avenue",
-    "square", NULL};
+    "square", "road", "highway", "boulevard", "canal", NULL};
 
 /* ... and those that precede one (місто Бахмут, село Кринки, river
  * Dnipro). */
@@ -255,6 +255,12 @@ static const char *const street_types[] = {
     "вулиця", "вул.", "проспект", "просп.", "площа", "пл.", "бульвар",
     "бульв.", "провулок", "пров.", "узвіз", "улица", "ул.", "площадь",
     "переулок", "пер.", NULL};
+
+static const char *const compass[] = {
+    "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "central", "northeast", "northwest", "southeast",
+    "southwest", "north-east", "north-west", "south-east", "south-west",
+    NULL};
 
 static const char *const prep_place[] = {
     "у", "в", "до", "з", "із", "зі", "біля", "під", "поблизу", "неподалік",
@@ -344,6 +350,7 @@ static void build_all(void) {
   add_list(org_heads, TT_WC_ORG_HEAD, 1);
   add_list(legal_forms, TT_WC_LEGAL, 0);
   add_list(place_types, TT_WC_PLACE_TYPE, 1);
+  add_list(compass, TT_WC_COMPASS, 0);
   add_list(place_before, TT_WC_PLACE_BEFORE, 1);
   add_list(street_types, TT_WC_STREET, 1);
   add_list(prep_place, TT_WC_PREP_PLACE, 0);

@@ -25,7 +25,9 @@ enum {
   TT_WC_MONTH = 1u << 10,     /* month or weekday names */
   TT_WC_ADJECTIVE = 1u << 11, /* a capitalised English adjective that is
                                  no surname: American, Catholic, Democratic */
-  TT_WC_STREET = 1u << 12     /* a street type, part of the street's name */
+  TT_WC_STREET = 1u << 12,    /* a street type, part of the street's name */
+  TT_WC_COMPASS = 1u << 13    /* North, Eastern, Central: part of a region's
+                                 name before a place (East Africa) */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */
@@ -34,6 +36,9 @@ unsigned tt_word_class(uint64_t key_hash);
 /* Shorthands used by the gazetteer's context checks. */
 static inline int tt_is_function_word(uint64_t h) {
   return (tt_word_class(h) & TT_WC_FUNCTION) != 0;
+}
+static inline int tt_is_compass_word(uint64_t h) {
+  return (tt_word_class(h) & TT_WC_COMPASS) != 0;
 }
 static inline int tt_is_role_word(uint64_t h) {
   return (tt_word_class(h) & (TT_WC_EN_ROLE | TT_WC_MONTH)) != 0;

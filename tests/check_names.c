@@ -186,6 +186,12 @@ static const rule_case place_cases[] = {
      "rule:place"},
     {"Мешканці прибули з " OPEN_MARK "LOC Вербоградська" CLOSE_MARK " вранці.",
      "rule:place"},
+    {"Flooding hit " OPEN_MARK "LOC Northern Mozambique" CLOSE_MARK " in March.",
+     "rule:place compass+place"},
+    {"Негода накрила " OPEN_MARK "LOC Західну Молдову" CLOSE_MARK ".",
+     "rule:place compass+place"},
+    {"Traffic stopped on " OPEN_MARK "LOC Kisumu Road" CLOSE_MARK " after the crash.",
+     "rule:place name+type"},
 };
 
 /* Later mentions take the type and ID of the full name. */
