@@ -338,6 +338,9 @@ static int classify_ru(const char *w, size_t n, int person, int role, char g) {
   }
   if (ends(w, n, "ье"))
     return RU_N_E; /* Запорожье, Подмосковье */
+  if (role == ROLE_HEAD_AFTER_ADJ && ends(w, n, "е"))
+    return RU_N_E; /* alone foreign (Кале); after an adjective a noun
+                      (Чёрное море, Зелёное Поле) */
   if (ends(w, n, "ия"))
     return RU_F_IJA;
   if (ends(w, n, "я"))
