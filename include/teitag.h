@@ -191,6 +191,18 @@ TEITAG_API void teitag_pipeline_free(teitag_pipeline *pipeline);
 TEITAG_API teitag_status teitag_pipeline_set_lang(teitag_pipeline *pipeline,
                                                   teitag_lang lang);
 
+/** Names the encoding of plain-text input: any converter ICU knows
+ * ("windows-1251", "cp1251", "KOI8-U", "UTF-16LE", "ISO-8859-5", ...), or
+ * NULL / "auto" (the default) to detect it per input: UTF-8 with or
+ * without a BOM, UTF-16 with a BOM, windows-1251, KOI8-R or KOI8-U (ICU's
+ * charset detector ranks the legacy ones; KOI8-U is told from KOI8-R by
+ * the letters і ї є ґ that only it has).  Bytes that are invalid in the
+ * encoding are an error naming their offset, never replaced.  Returns
+ * TEITAG_EARG with a message in `diag` for an unknown name. */
+TEITAG_API teitag_status teitag_pipeline_set_encoding(teitag_pipeline *pipeline,
+                                                      const char *name,
+                                                      teitag_diag *diag);
+
 /** Pipeline flags for teitag_pipeline_set_flags(). */
 #define TEITAG_PIPE_NO_GAZETTEER (1u << 0) /**< skip gazetteer matching */
 #define TEITAG_PIPE_NO_MONEY (1u << 1)     /**< skip the money recogniser */
@@ -230,9 +242,10 @@ TEITAG_API teitag_status teitag_pipeline_add_annotator(teitag_pipeline *pipeline
 /** Decodes `bytes` and builds a document of paragraphs, sentences and
  * tokens, with its language, but no entities yet.
  *
- * Accepted input: UTF-8 (a leading BOM is dropped) or UTF-16 with a BOM
- * (converted to UTF-8).  Invalid UTF-8 returns TEITAG_EUTF8 with the byte
- * offset in `diag`; NUL bytes and control characters that XML cannot carry
+ * Accepted input: UTF-8 (a leading BOM is dropped), UTF-16 with a BOM,
+ * windows-1251, KOI8-R or KOI8-U (detected; see
+ * teitag_pipeline_set_encoding()), converted to UTF-8.  Invalid input
+ * returns TEITAG_EUTF8 with the byte offset in `diag`; NUL bytes and control characters that XML cannot carry
  * return TEITAG_EBINARY.  `name` (may be NULL) becomes the document's id and
  * title.  On success stores a new document in `*out`; free it with
  * teitag_doc_free(). */
@@ -271,6 +284,13 @@ TEITAG_API const char *teitag_doc_text(const teitag_doc *doc, size_t *len);
 
 /** Returns the document's id (its name, or the JSONL "id"); borrowed. */
 TEITAG_API const char *teitag_doc_id(const teitag_doc *doc);
+
+/** Returns the encoding the document's bytes were decoded from: "UTF-8",
+ * "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "windows-1251", "KOI8-R",
+ * "KOI8-U", the IANA name of an encoding given with
+ * teitag_pipeline_set_encoding(), or "JSON" for a JSONL document.  A
+ * static or borrowed string; never NULL. */
+TEITAG_API const char *teitag_doc_encoding(const teitag_doc *doc);
 
 /** Returns the language of the document as a whole. */
 TEITAG_API teitag_lang teitag_doc_lang(const teitag_doc *doc);

@@ -90,6 +90,23 @@ void teitag_pipeline_set_min_cert(teitag_pipeline *p, teitag_cert cert) {
     p->min_cert = cert;
 }
 
+teitag_status teitag_pipeline_set_encoding(teitag_pipeline *p,
+                                          const char *name,
+                                          teitag_diag *diag) {
+  tt_diag_clear(diag);
+  if (!p)
+    return tt_fail(diag, TEITAG_EARG, 0, 0, TT_NO_OFFSET, "NULL argument");
+  if (!name || !*name || strcmp(name, "auto") == 0) {
+    p->encoding[0] = '\0';
+    return TEITAG_OK;
+  }
+  char canon[32];
+  teitag_status st = tt_encoding_name(name, canon, diag);
+  if (st == TEITAG_OK)
+    memcpy(p->encoding, canon, sizeof p->encoding);
+  return st;
+}
+
 teitag_status teitag_pipeline_add_annotator(teitag_pipeline *p,
                                             teitag_annotator_fn fn,
                                             void *ctx) {
@@ -137,7 +154,8 @@ teitag_status teitag_doc_from_bytes(const teitag_pipeline *p,
   int owned;
   char encoding[32];
   teitag_status st =
-      tt_decode(bytes ? bytes : "", len, &text, &text_len, &owned, encoding, diag);
+      tt_decode_as(p->encoding, bytes ? bytes : "", len, &text, &text_len,
+                   &owned, encoding, diag);
   if (st != TEITAG_OK)
     return st;
   st = build(p, text, text_len, name, p->lang, out, diag);
@@ -218,7 +236,7 @@ teitag_status teitag_doc_annotate(const teitag_pipeline *p, teitag_doc *doc,
   if (st != TEITAG_OK)
     return st;
   for (size_t i = 0; i < p->n_annotators; i++) {
-    teitag_status st = p->annotators[i].fn(doc, p->annotators[i].ctx, diag);
+    st = p->annotators[i].fn(doc, p->annotators[i].ctx, diag);
     if (st != TEITAG_OK)
       return st;
   }

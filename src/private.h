@@ -277,6 +277,22 @@ void tt_lang_detect(teitag_doc *doc);
 teitag_status tt_decode(const char *bytes, size_t len, const char **out,
                         size_t *out_len, int *owned, char encoding[32],
                         teitag_diag *diag);
+/* tt_decode with the encoding named by `forced` (an ICU converter name,
+ * as stored by tt_encoding_name), or detected when it is NULL or "". */
+teitag_status tt_decode_as(const char *forced, const char *bytes, size_t len,
+                           const char **out, size_t *out_len, int *owned,
+                           char encoding[32], teitag_diag *diag);
+/* Names the encoding of `bytes`: "UTF-16LE"/"UTF-16BE" (BOM), "UTF-8",
+ * "UTF-8 (BOM)", "windows-1251", "KOI8-R" or "KOI8-U".  With `prefix` set
+ * the bytes are the start of a longer input (a character may be cut at the
+ * end).  Input that is none of these is TEITAG_EUTF8 with the offset of the
+ * first byte that is not UTF-8. */
+teitag_status tt_detect_encoding(const char *bytes, size_t len, int prefix,
+                                 char name[32], teitag_diag *diag);
+/* Checks that ICU has a converter called `requested` and stores its IANA
+ * name (or `requested`) in `name`; TEITAG_EARG when there is none. */
+teitag_status tt_encoding_name(const char *requested, char name[32],
+                               teitag_diag *diag);
 /* Refuses text that XML cannot carry (NUL, C0 controls other than TAB, LF,
  * CR, U+FFFE/U+FFFF); `text` is valid UTF-8.  `base` is added to offsets. */
 teitag_status tt_check_text(const char *text, size_t len, size_t base,
@@ -351,6 +367,7 @@ struct teitag_pipeline {
   teitag_cert min_cert;
   tt_annotator *annotators;
   size_t n_annotators, cap_annotators;
+  char encoding[32]; /* input encoding named by the caller; "" = detect */
 };
 
 #endif /* TEITAG_PRIVATE_H */
