@@ -318,6 +318,48 @@ static teitag_status decode_utf8(const char *bytes, size_t len,
   return TEITAG_OK;
 }
 
+size_t tt_input_span(const char *charset, const char *u8, size_t len) {
+  if (strncmp(charset, "UTF-8", 5) == 0)
+    return len;
+  int utf16 = strncmp(charset, "UTF-16", 6) == 0;
+  if (!utf16) {
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter *cnv = ucnv_open(charset, &err);
+    int single = U_SUCCESS(err) && ucnv_getMaxCharSize(cnv) == 1;
+    if (cnv)
+      ucnv_close(cnv);
+    if (!single)
+      return TT_NO_OFFSET;
+  }
+  const unsigned char *s = (const unsigned char *)u8;
+  size_t n = 0;
+  for (size_t i = 0; i < len;) {
+    uint32_t cp;
+    i += tt_utf8_next(s + i, &cp);
+    n += utf16 ? (cp >= 0x10000 ? 4 : 2) : 1;
+  }
+  return n;
+}
+
+void tt_diag_move_offset(teitag_diag *diag, size_t in_off) {
+  if (!diag || diag->offset == TT_NO_OFFSET)
+    return;
+  char old[48];
+  snprintf(old, sizeof old, "byte offset %zu", diag->offset);
+  char *at = strstr(diag->message, old);
+  if (!at)
+    return;
+  char rest[sizeof diag->message];
+  snprintf(rest, sizeof rest, "%s", at + strlen(old));
+  size_t room = sizeof diag->message - (size_t)(at - diag->message);
+  if (in_off == TT_NO_OFFSET)
+    snprintf(at, room, "byte offset %zu of the text decoded to UTF-8%s",
+             diag->offset, rest);
+  else
+    snprintf(at, room, "byte offset %zu%s", in_off, rest);
+  diag->offset = in_off;
+}
+
 /* Any other charset, through ICU; a leading BOM (U+FEFF) is dropped. */
 static teitag_status decode_icu(const char *charset, const char *bytes,
                                 size_t len, const char **out,
@@ -325,7 +367,8 @@ static teitag_status decode_icu(const char *charset, const char *bytes,
                                 teitag_diag *diag) {
   const unsigned char *b = (const unsigned char *)bytes;
   size_t skip = 0;
-  if (len >= 2 && strncmp(charset, "UTF-16", 6) == 0 &&
+  /* UTF-16LE/BE converters keep a BOM as text; "UTF-16" reads it. */
+  if (len >= 2 && strncmp(charset, "UTF-16", 6) == 0 && charset[6] &&
       ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
     skip = 2;
     if (len % 2)
@@ -345,6 +388,12 @@ static teitag_status decode_icu(const char *charset, const char *bytes,
     memmove(u8, u8 + 3, n -= 3);
   st = tt_check_text(u8, n, 0, diag);
   if (st != TEITAG_OK) {
+    /* Name the offset in the input, not in the UTF-8 made from it. */
+    size_t span = diag ? tt_input_span(charset, u8, diag->offset) : 0;
+    if (diag)
+      tt_diag_move_offset(diag, span == TT_NO_OFFSET
+                                    ? span
+                                    : skip + (bom ? 2 : 0) + span);
     free(u8);
     return st;
   }

@@ -124,7 +124,8 @@ teitag_status teitag_pipeline_add_annotator(teitag_pipeline *p,
 /* Builds paragraphs, tokens, sentences and languages over valid text. */
 static teitag_status build(const teitag_pipeline *p, const char *text,
                            size_t len, const char *id, teitag_lang lang,
-                           teitag_doc **out, teitag_diag *diag) {
+                           unsigned flags, teitag_doc **out,
+                           teitag_diag *diag) {
   /* Token offsets are 32-bit: a 4 GiB document would not fit, and is
    * better annotated paragraph group by paragraph group anyway. */
   if (len >= UINT32_MAX)
@@ -134,7 +135,7 @@ static teitag_status build(const teitag_pipeline *p, const char *text,
   doc->pipeline = p;
   doc->lang = lang;
   doc->lang_fixed = lang != TEITAG_LANG_AUTO;
-  tt_segment(doc, p->flags);
+  tt_segment(doc, flags);
   tt_lang_detect(doc);
   *out = doc;
   return TEITAG_OK;
@@ -158,7 +159,7 @@ teitag_status teitag_doc_from_bytes(const teitag_pipeline *p,
                    &owned, encoding, diag);
   if (st != TEITAG_OK)
     return st;
-  st = build(p, text, text_len, name, p->lang, out, diag);
+  st = build(p, text, text_len, name, p->lang, p->flags, out, diag);
   if (st == TEITAG_OK) {
     teitag_doc *doc = *out;
     doc->input_bytes = len;
@@ -172,6 +173,13 @@ teitag_status teitag_doc_from_bytes(const teitag_pipeline *p,
   if (owned)
     free((void *)text);
   return st;
+}
+
+teitag_status tt_doc_from_text(const teitag_pipeline *p, const char *text,
+                               size_t len, const char *name, unsigned flags,
+                               teitag_doc **out, teitag_diag *diag) {
+  *out = NULL;
+  return build(p, text, len, name, p->lang, flags, out, diag);
 }
 
 teitag_status teitag_doc_from_jsonl(const teitag_pipeline *p, const char *line,
@@ -213,7 +221,8 @@ teitag_status teitag_doc_from_jsonl(const teitag_pipeline *p, const char *line,
   st = tt_check_text(text->str, text->len, 0, diag);
   if (st != TEITAG_OK)
     goto done;
-  st = build(p, text->str, text->len, id ? id->str : NULL, l, out, diag);
+  st = build(p, text->str, text->len, id ? id->str : NULL, l, p->flags, out,
+             diag);
   if (st == TEITAG_OK)
     snprintf((*out)->encoding, sizeof (*out)->encoding, "JSON");
 done:

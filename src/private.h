@@ -228,6 +228,18 @@ struct teitag_doc {
   int has_sha256;
 
   const teitag_pipeline *pipeline; /* the pipeline that built it */
+
+  /* A part of a longer input read by a teitag_stream (stream.c). */
+  unsigned part_flags; /* TT_PART_* */
+  size_t base_cps;     /* code points of the input before this part */
+  size_t part_size;    /* the stream's part size, for the TEI header */
+};
+
+enum {
+  TT_PART_OF_STREAM = 1u << 0, /* one of several parts of one input */
+  TT_PART_CONT_FIRST = 1u << 1, /* its first paragraph goes on from the
+                                   previous part (a cut inside it) */
+  TT_PART_CONT_LAST = 1u << 2   /* its last paragraph goes on in the next */
 };
 
 /* Adds a string to doc->strs and returns its offset (0 for NULL). */
@@ -252,6 +264,8 @@ teitag_doc *tt_doc_new(const char *text, size_t len, const char *id);
 /* Splits doc->text into paragraphs (by `flags`: TEITAG_PIPE_LINES /
  * TEITAG_PIPE_BLOCKS / auto), tokenizes each and splits sentences. */
 void tt_segment(teitag_doc *doc, unsigned flags);
+/* Is there a blank line between two lines of text in [s, s+len)? */
+int tt_has_blank_line(const char *s, size_t len);
 /* Tokenizes bytes [start, end) of doc->text, appending to doc->toks. */
 void tt_tokenize(teitag_doc *doc, size_t start, size_t end);
 /* Marks sentence starts among tokens [tb, te) and appends doc->sents. */
@@ -297,6 +311,24 @@ teitag_status tt_encoding_name(const char *requested, char name[32],
  * CR, U+FFFE/U+FFFF); `text` is valid UTF-8.  `base` is added to offsets. */
 teitag_status tt_check_text(const char *text, size_t len, size_t base,
                             teitag_diag *diag);
+
+/* Bytes of input in `charset` that the UTF-8 text [u8, u8+len) came from:
+ * exact for UTF-8, single-byte charsets and UTF-16; TT_NO_OFFSET for
+ * other charsets. */
+size_t tt_input_span(const char *charset, const char *u8, size_t len);
+
+/* Rewrites the "byte offset N" of a diagnostic made on decoded text so
+ * that it names `in_off`, the offset in the input (or, for TT_NO_OFFSET,
+ * says that N counts bytes of the decoded text). */
+void tt_diag_move_offset(teitag_diag *diag, size_t in_off);
+
+/* ---- pipeline.c ------------------------------------------------------- */
+
+/* Builds a document (paragraphs by `flags`, tokens, language; no
+ * annotation) over text that the caller has already validated. */
+teitag_status tt_doc_from_text(const teitag_pipeline *p, const char *text,
+                               size_t len, const char *name, unsigned flags,
+                               teitag_doc **out, teitag_diag *diag);
 
 /* ---- resolve.c -------------------------------------------------------- */
 

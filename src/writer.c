@@ -102,12 +102,20 @@ teitag_status teitag_writer_write(teitag_writer *w, const teitag_doc *doc,
   return st;
 }
 
+void tt_writer_end_input(teitag_writer *w) {
+  if (w->format == TEITAG_FORMAT_JSONL && w->line_open) {
+    tt_writer_emit(w, "]}\n", 3);
+    w->line_open = 0;
+  }
+}
+
 teitag_status teitag_writer_finish(teitag_writer *w, teitag_diag *diag) {
   tt_diag_clear(diag);
   if (!w)
     return tt_fail(diag, TEITAG_EARG, 0, 0, TT_NO_OFFSET, "NULL argument");
   if (w->finished)
     return TEITAG_OK;
+  tt_writer_end_input(w);
   w->finished = 1;
   if (w->failed)
     return tt_fail(diag, TEITAG_EWRITE, 0, 0, TT_NO_OFFSET,

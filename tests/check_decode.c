@@ -41,7 +41,8 @@ static const struct {
     {"\xFE\xFF\x00" "a\xD8\x3D\xDE\x00", 8, TEITAG_OK, 0, "a\xF0\x9F\x98\x80"},
     {"\xFF\xFE" "a\x00" "b", 5, TEITAG_EUTF8, 4, NULL}, /* odd length */
     {"\xFE\xFF\x00" "a\xDC\x00\x00" "b", 8, TEITAG_EUTF8, 4, NULL}, /* lone low */
-    {"\xFF\xFE" "a\x00\x00\x00", 6, TEITAG_EBINARY, 1, NULL}, /* U+0000 */
+    /* U+0000: the offset is in the input (BOM, "a"), not in the UTF-8 */
+    {"\xFF\xFE" "a\x00\x00\x00", 6, TEITAG_EBINARY, 4, NULL},
 };
 
 START_TEST(test_decode_cases) {

@@ -23,7 +23,8 @@ static const char usage[] =
     "and writes TEI P5 (one document) or JSONL (one line per document).\n"
     "\n"
     "Input and output:\n"
-    "  -i, --input FORMAT   text (default): UTF-8 or UTF-16 with a BOM;\n"
+    "  -i, --input FORMAT   text (default): UTF-8, UTF-16 with a BOM, windows-1251,\n"
+    "                       KOI8-R or KOI8-U, detected (see --encoding);\n"
     "                       jsonl: one {\"id\",\"text\",\"lang\"} object per line\n"
     "  -f, --format FORMAT  tei (default) or jsonl\n"
     "  -o, --output FILE    write to FILE instead of standard output; it is\n"
@@ -42,10 +43,18 @@ static const char usage[] =
     "Output details:\n"
     "      --tokens         TEI: also mark sentences and tokens (<s>, <w>, <pc>)\n"
     "      --explain        JSONL: add \"source\", the annotator behind each entity\n"
+    "Encodings and big files:\n"
+    "      --encoding NAME  read text input in NAME (any ICU converter: cp1251,\n"
+    "                       KOI8-U, ISO-8859-5, ...) instead of detecting it\n"
+    "  -v, --verbose        say per input: bytes, encoding, parts, entities\n"
+    "      --part-size SIZE a text file larger than SIZE (default 4M) is\n"
+    "                       annotated in parts cut at paragraph boundaries, so\n"
+    "                       memory stays bounded whatever the file size\n"
     "  -h, --help           show this help\n"
     "\n"
     "Examples:\n"
     "  teitag annotate corpus/en/frozen-assets.txt -o frozen-assets.xml\n"
+    "  teitag annotate -v --encoding cp1251 archive-1998.txt -o archive-1998.xml\n"
     "  teitag annotate -l uk --tokens news.txt > news.xml\n"
     "  teitag annotate -f jsonl corpus/*/*.txt > entities.jsonl\n"
     "  teitag annotate -i jsonl -f jsonl < docs.jsonl > entities.jsonl\n"
@@ -60,30 +69,38 @@ typedef struct {
   teitag_format format;
   const char *output;
   unsigned write_options;
+  int verbose;
+  size_t part_size;
 } options;
 
+/* Prints what --verbose tells about one text input. */
+static void report_verbose(const char *name, const cli_result *r) {
+  fprintf(stderr, "teitag: %s: %zu bytes, %s", name, r->bytes,
+          r->encoding[0] ? r->encoding : "encoding unknown");
+  if (r->parts > 1)
+    fprintf(stderr, ", %zu parts", r->parts);
+  for (int t = TEITAG_TYPE_PER; t <= TEITAG_TYPE_MONEY; t++)
+    fprintf(stderr, ", %s %zu", teitag_type_name((teitag_type)t),
+            r->entities[t]);
+  fputc('\n', stderr);
+}
+
+/* Annotates one text input, read block by block so that a file of any
+ * size is annotated in bounded memory.  Returns 0, -1 when the input
+ * could not be annotated, -2 when the output failed. */
 static int annotate_text(teitag_pipeline *p, teitag_writer *w,
-                         const char *path) {
-  char *data;
-  size_t len;
-  if (cli_read_file(path, &data, &len) != 0)
-    return -1;
+                         const options *o, const char *path) {
   const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
-  teitag_doc *doc = NULL;
-  teitag_diag diag;
-  teitag_status st = teitag_annotate(p, data, len, name, &doc, &diag);
-  free(data);
-  if (st != TEITAG_OK) {
-    cli_error("%s: %s", name, diag.message);
-    return -1;
-  }
-  st = teitag_writer_write(w, doc, &diag);
-  teitag_doc_free(doc);
-  if (st != TEITAG_OK) {
-    cli_error("%s: %s", name, diag.message);
-    return -2;
-  }
-  return 0;
+  cli_input_opts io;
+  memset(&io, 0, sizeof io);
+  io.part_size = o->part_size;
+  cli_result r;
+  int rc = cli_annotate_input(p, w, path, name, &io, &r);
+  if (rc != CLI_IN_OK)
+    cli_error("%s: %s", name, r.error);
+  else if (o->verbose)
+    report_verbose(name, &r);
+  return rc == CLI_IN_OK ? 0 : rc == CLI_OUT_FAILED ? -2 : -1;
 }
 
 /* Streams one JSONL input.  Returns the number of bad lines, or -1 when
@@ -162,10 +179,13 @@ static int parse_args(int argc, char **argv, options *o) {
       {"no-rules", no_argument, NULL, OPT_NO_RULES},
       {"tokens", no_argument, NULL, OPT_TOKENS},
       {"explain", no_argument, NULL, OPT_EXPLAIN},
+      {"encoding", required_argument, NULL, OPT_ENCODING},
+      {"verbose", no_argument, NULL, 'v'},
+      {"part-size", required_argument, NULL, OPT_PART_SIZE},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int opt;
-  while ((opt = getopt_long(argc, argv, "i:f:o:l:h", longopts, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, "i:f:o:l:vh", longopts, NULL)) != -1) {
     int r = cli_pipe_option(&o->pipe, opt, optarg);
     if (r < 0)
       return -1;
@@ -192,6 +212,13 @@ static int parse_args(int argc, char **argv, options *o) {
     case 'o': o->output = optarg; break;
     case OPT_TOKENS: o->write_options |= TEITAG_WRITE_TOKENS; break;
     case OPT_EXPLAIN: o->write_options |= TEITAG_WRITE_EXPLAIN; break;
+    case 'v': o->verbose = 1; break;
+    case OPT_PART_SIZE:
+      if (cli_parse_size(optarg, &o->part_size) != 0 || o->part_size < 4096) {
+        cli_error("--part-size %s: expected a size of at least 4K", optarg);
+        return -1;
+      }
+      break;
     case 'h': fputs(usage, stdout); exit(EXIT_OK);
     default:
       fputs("Run 'teitag annotate --help' for the options.\n", stderr);
@@ -234,7 +261,7 @@ int cmd_annotate(int argc, char **argv) {
       write_error = r == -2;
       written |= r != -1;
     } else {
-      int r = annotate_text(p, w, inputs[i]);
+      int r = annotate_text(p, w, &o, inputs[i]);
       failed |= r != 0;
       write_error = r == -2;
       written |= r == 0;

@@ -8,6 +8,7 @@
 #ifndef TEITAG_CLI_H
 #define TEITAG_CLI_H
 
+#include <signal.h>
 #include <stdio.h>
 
 #include "teitag.h"
@@ -19,12 +20,14 @@ typedef struct {
   teitag_lang lang;
   unsigned flags;       /* TEITAG_PIPE_* */
   teitag_cert min_cert;
+  const char *encoding; /* --encoding NAME, or NULL to detect */
 } pipe_opts;
 
 /* getopt_long codes for the shared pipeline options (beyond ASCII). */
 enum {
   OPT_NESTED = 256, OPT_MIN_CERT, OPT_LINES, OPT_BLOCKS, OPT_TOKENS,
-  OPT_EXPLAIN, OPT_ERRORS, OPT_NO_MONEY, OPT_NO_RULES, OPT_NO_GAZ, OPT_VERSION
+  OPT_EXPLAIN, OPT_ERRORS, OPT_NO_MONEY, OPT_NO_RULES, OPT_NO_GAZ, OPT_VERSION,
+  OPT_ENCODING, OPT_VERBOSE, OPT_PART_SIZE
 };
 
 /* Handles one shared option; returns 1 when it was one, 0 when not, -1 on
@@ -59,7 +62,43 @@ int cli_output_sink(void *ctx, const char *data, size_t len);
  * inputs. */
 int cli_output_is_input(const char *out, char **inputs, int n_inputs);
 
+/* ---- input.c: one text input through a teitag_stream --------------- */
+
+/* How cli_annotate_input reads. */
+typedef struct {
+  size_t part_size;   /* the stream's part size; 0 = its default */
+  size_t max_size;    /* refuse inputs larger than this; 0 = no limit */
+  volatile sig_atomic_t *stop; /* when it becomes non-zero: stop reading */
+  void (*progress)(void *ctx, size_t bytes); /* after each block, or NULL */
+  void *progress_ctx;
+} cli_input_opts;
+
+/* What became of one input. */
+typedef struct {
+  size_t bytes;                          /* bytes read */
+  char encoding[32];                     /* "" when not known */
+  size_t entities[TEITAG_TYPE_MONEY + 1];
+  size_t parts;
+  teitag_status status;                  /* of the library call that failed */
+  char error[300];                       /* the reason, without the name */
+} cli_result;
+
+enum { CLI_IN_OK = 0, CLI_IN_FAILED = -1, CLI_OUT_FAILED = -2,
+       CLI_IN_STOPPED = -3 };
+
+/* Annotates `path` ("-": stdin) as document `name` into `w`.  Returns
+ * CLI_IN_OK, CLI_IN_FAILED (bad or unreadable input), CLI_OUT_FAILED (the
+ * writer's sink failed) or CLI_IN_STOPPED (*o->stop was set); r->error
+ * says why.  Prints nothing. */
+int cli_annotate_input(const teitag_pipeline *p, teitag_writer *w,
+                       const char *path, const char *name,
+                       const cli_input_opts *o, cli_result *r);
+
+/* Parses "4096", "64K", "4M", "1.5G"; returns 0, or -1 when malformed. */
+int cli_parse_size(const char *s, size_t *out);
+
 int cmd_annotate(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 
 #endif

@@ -20,12 +20,14 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  annotate [FILE...]   annotate text files (or stdin) and write TEI/JSONL\n"
+    "  batch -o DIR INPUT...  annotate files and directory trees in parallel\n"
     "  eval GOLD.jsonl...   precision, recall and F1 against gold annotations\n"
     "\n"
     "Examples:\n"
     "  teitag annotate news.txt -o news.xml        # TEI P5 with persName, ...\n"
     "  teitag annotate -f jsonl a.txt b.txt        # one JSON line per file\n"
     "  teitag annotate -i jsonl -f jsonl < in.jsonl > out.jsonl   # streaming\n"
+    "  teitag batch -o out/ corpus/                # a tree of .txt -> .xml\n"
     "  teitag eval --errors 20 gold.jsonl          # scores and error list\n"
     "\n"
     "Run 'teitag COMMAND --help' for the options of a command.\n"
@@ -48,6 +50,7 @@ int cli_pipe_option(pipe_opts *o, int opt, const char *arg) {
   case OPT_NO_MONEY: o->flags |= TEITAG_PIPE_NO_MONEY; return 1;
   case OPT_NO_RULES: o->flags |= TEITAG_PIPE_NO_RULES; return 1;
   case OPT_NO_GAZ: o->flags |= TEITAG_PIPE_NO_GAZETTEER; return 1;
+  case OPT_ENCODING: o->encoding = arg; return 1;
   case OPT_MIN_CERT:
     if (strcmp(arg, "low") == 0)
       o->min_cert = TEITAG_CERT_LOW;
@@ -70,6 +73,12 @@ teitag_pipeline *cli_make_pipeline(const pipe_opts *o) {
     return NULL;
   }
   teitag_pipeline *p = teitag_pipeline_new();
+  teitag_diag diag;
+  if (o->encoding && teitag_pipeline_set_encoding(p, o->encoding, &diag)) {
+    cli_error("--encoding %s: %s", o->encoding, diag.message);
+    teitag_pipeline_free(p);
+    return NULL;
+  }
   teitag_pipeline_set_lang(p, o->lang);
   teitag_pipeline_set_flags(p, o->flags);
   teitag_pipeline_set_min_cert(p, o->min_cert);
@@ -98,6 +107,8 @@ int main(int argc, char **argv) {
     return cmd_annotate(argc - 1, argv + 1);
   if (strcmp(cmd, "eval") == 0)
     return cmd_eval(argc - 1, argv + 1);
+  if (strcmp(cmd, "batch") == 0)
+    return cmd_batch(argc - 1, argv + 1);
   cli_error("unknown command '%s'; run 'teitag --help'", cmd);
   return EXIT_USAGE;
 }
