@@ -247,6 +247,7 @@ int cmd_annotate(int argc, char **argv) {
   if (!p)
     return EXIT_USAGE;
   cli_output out;
+  memset(&out, 0, sizeof out); /* not silent: errors are printed */
   teitag_writer *w = NULL;
   int failed = 0, written = 0, write_error = 0;
   if (cli_output_open(&out, o.output) != 0) {

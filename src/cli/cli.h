@@ -49,7 +49,10 @@ typedef struct {
   FILE *fp;
   char *path;     /* final path, NULL for stdout */
   char *tmp_path; /* the temporary file while writing */
-  int failed;
+  int failed;     /* errno of the first write error */
+  int silent;     /* set before opening: keep errors in `error`, do not
+                     print them (batch prints them itself) */
+  char error[320];
 } cli_output;
 
 int cli_output_open(cli_output *out, const char *path);
@@ -80,7 +83,7 @@ typedef struct {
   size_t entities[TEITAG_TYPE_MONEY + 1];
   size_t parts;
   teitag_status status;                  /* of the library call that failed */
-  char error[300];                       /* the reason, without the name */
+  char error[400];                       /* the reason, without the name */
 } cli_result;
 
 enum { CLI_IN_OK = 0, CLI_IN_FAILED = -1, CLI_OUT_FAILED = -2,

@@ -84,8 +84,27 @@ int cli_read_file(const char *path, char **data, size_t *len) {
   return 0;
 }
 
+/* Reports an output error: printed, or kept for a silent output. */
+static void out_error(cli_output *out, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void out_error(cli_output *out, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  if (out->silent) {
+    vsnprintf(out->error, sizeof out->error, fmt, ap);
+  } else {
+    fputs("teitag: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+  }
+  va_end(ap);
+}
+
 int cli_output_open(cli_output *out, const char *path) {
+  int silent = out->silent;
   memset(out, 0, sizeof *out);
+  out->silent = silent;
   if (!path || strcmp(path, "-") == 0) {
     out->fp = stdout;
     return 0;
@@ -103,7 +122,8 @@ int cli_output_open(cli_output *out, const char *path) {
   snprintf(out->tmp_path, n + 16, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
   int fd = mkstemp(out->tmp_path);
   if (fd < 0) {
-    cli_error("%s: cannot create the output: %s", path, strerror(errno));
+    out->failed = errno;
+    out_error(out, "%s: cannot create the output: %s", path, strerror(errno));
     free(out->tmp_path);
     out->tmp_path = NULL;
     return -1;
@@ -114,7 +134,8 @@ int cli_output_open(cli_output *out, const char *path) {
   fchmod(fd, 0666 & ~mask);
   out->fp = fdopen(fd, "w");
   if (!out->fp) {
-    cli_error("%s: cannot write: %s", path, strerror(errno));
+    out->failed = errno;
+    out_error(out, "%s: cannot write: %s", path, strerror(errno));
     close(fd);
     unlink(out->tmp_path);
     return -1;
@@ -145,12 +166,13 @@ int cli_output_close(cli_output *out, int ok) {
       out->failed = errno ? errno : EIO;
   }
   if (out->failed) {
-    cli_error("%s: write error: %s", shown, strerror(out->failed));
+    out_error(out, "%s: write error: %s", shown, strerror(out->failed));
     rc = -1;
   }
   if (out->tmp_path) {
     if (ok && rc == 0 && rename(out->tmp_path, out->path) != 0) {
-      cli_error("%s: cannot rename the output into place: %s", out->path,
+      out->failed = errno;
+      out_error(out, "%s: cannot rename the output into place: %s", out->path,
                 strerror(errno));
       rc = -1;
     }
@@ -159,7 +181,8 @@ int cli_output_close(cli_output *out, int ok) {
   }
   free(out->path);
   free(out->tmp_path);
-  memset(out, 0, sizeof *out);
+  out->path = out->tmp_path = NULL;
+  out->fp = NULL;
   return ok ? rc : -1;
 }
 
