@@ -277,7 +277,7 @@ teitag_status tt_encoding_name(const char *requested, char name[32],
                                teitag_diag *diag) {
   UErrorCode err = U_ZERO_ERROR;
   UConverter *cnv = ucnv_open(requested, &err);
-  if (U_FAILURE(err) || err == U_AMBIGUOUS_ALIAS_WARNING) {
+  if (U_FAILURE(err)) {
     if (cnv)
       ucnv_close(cnv);
     return tt_fail(diag, TEITAG_EARG, 0, 0, TT_NO_OFFSET,
@@ -285,10 +285,17 @@ teitag_status tt_encoding_name(const char *requested, char name[32],
                    "UTF-16LE, ISO-8859-5, or 'uconv -l' for all)",
                    requested);
   }
+  /* The MIME name where there is one (ISO-8859-1, not IANA's
+   * ISO_8859-1:1987), else the IANA name (windows-1251). */
+  err = U_ZERO_ERROR;
   const char *icu = ucnv_getName(cnv, &err);
-  UErrorCode e2 = U_ZERO_ERROR;
-  const char *iana = ucnv_getStandardName(icu, "IANA", &e2);
-  snprintf(name, 32, "%s", U_SUCCESS(e2) && iana ? iana : requested);
+  UErrorCode e2 = U_ZERO_ERROR, e3 = U_ZERO_ERROR;
+  const char *mime = U_SUCCESS(err) ? ucnv_getStandardName(icu, "MIME", &e2) : NULL;
+  const char *iana = U_SUCCESS(err) ? ucnv_getStandardName(icu, "IANA", &e3) : NULL;
+  snprintf(name, 32, "%s",
+           U_SUCCESS(e2) && mime ? mime
+           : U_SUCCESS(e3) && iana ? iana
+                                   : requested);
   ucnv_close(cnv);
   return TEITAG_OK;
 }
