@@ -101,6 +101,21 @@ teitag_status tt_check_text(const char *text, size_t len, size_t base,
                    "file, not text",
                    base + (size_t)(nul - text));
   for (size_t i = 0; i < len; i++) {
+    /* Eight bytes at a time while none is below 0x20 or is 0xEF (the lead
+     * byte of U+FFFE/U+FFFF): this check reads every input byte. */
+    while (i + 8 <= len) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+      uint64_t below = (w - ones * 0x20) & ~w & high;
+      uint64_t x = w ^ (ones * 0xEF);
+      uint64_t ef = (x - ones) & ~x & high;
+      if (below | ef)
+        break;
+      i += 8;
+    }
+    if (i >= len)
+      break;
     unsigned c = s[i];
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
       return tt_fail(diag, TEITAG_EBINARY, 0, 0, base + i,

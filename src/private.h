@@ -99,12 +99,27 @@ enum {
 /* Builds the tables once per process (thread-safe).  Every entry point that
  * classifies characters calls it; it is cheap after the first time. */
 void tt_chars_init(void);
-/* Class bits of `cp` (any code point). */
-unsigned tt_cp_class(uint32_t cp);
+/* The tables behind tt_cp_class and tt_cp_fold for the BMP (chars.c), and
+ * the slow path for the code points above it. */
+extern uint16_t tt_class_table[0x10000];
+extern uint16_t tt_fold_table[0x10000];
+unsigned tt_cp_class_astral(uint32_t cp);
+uint32_t tt_cp_fold_astral(uint32_t cp);
+/* Class bits of `cp` (any code point).  Inline: it is called for every
+ * code point of every text. */
+static inline unsigned tt_cp_class(uint32_t cp) {
+  if (TT_LIKELY(cp < 0x10000))
+    return tt_class_table[cp];
+  return tt_cp_class_astral(cp);
+}
 /* The code point a match key uses for `cp`: lower case, ё -> е, every
  * apostrophe -> ', every dash -> -, every double quote -> ".  Combining
  * stress marks fold to 0 (dropped). */
-uint32_t tt_cp_fold(uint32_t cp);
+static inline uint32_t tt_cp_fold(uint32_t cp) {
+  if (TT_LIKELY(cp < 0x10000))
+    return tt_fold_table[cp];
+  return tt_cp_fold_astral(cp);
+}
 
 /* Decodes one code point from valid UTF-8 (the document text is validated
  * on the way in) and returns its length in bytes (1..4). */
@@ -127,7 +142,28 @@ static inline size_t tt_utf8_next(const unsigned char *s, uint32_t *cp) {
   return 4;
 }
 /* Writes `cp` as UTF-8 into out (4 bytes room); returns the length. */
-size_t tt_utf8_put(uint32_t cp, char *out);
+static inline size_t tt_utf8_put(uint32_t cp, char *out) {
+  if (cp < 0x80) {
+    out[0] = (char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = (char)(0xC0 | (cp >> 6));
+    out[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = (char)(0xE0 | (cp >> 12));
+    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = (char)(0xF0 | (cp >> 18));
+  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
 /* Checks that [s, s+len) is valid UTF-8.  Returns len when it is, else the
  * byte offset of the first invalid sequence. */
 size_t tt_utf8_check(const unsigned char *s, size_t len);

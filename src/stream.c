@@ -207,7 +207,9 @@ static teitag_status emit_part(teitag_stream *s, size_t len, int cont_last,
   size_t span = tt_input_span(s->encoding, s->text.data, len);
   s->in_done += span == TT_NO_OFFSET ? 0 : span;
   s->text_done += len;
-  s->cps_done += tt_utf8_count(s->text.data, len);
+  /* Code points are needed only for the offsets of JSONL output. */
+  if (s->w->format == TEITAG_FORMAT_JSONL)
+    s->cps_done += tt_utf8_count(s->text.data, len);
   s->mid_paragraph = cont_last;
   memmove(s->text.data, s->text.data + len, s->text.len - len);
   s->text.len -= len;
