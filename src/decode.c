@@ -318,7 +318,7 @@ teitag_status tt_encoding_name(const char *requested, char name[32],
 /* ---- from bytes to text ------------------------------------------------ */
 
 /* UTF-8, checked in place; a BOM is skipped. */
-static teitag_status decode_utf8(const char *bytes, size_t len,
+static teitag_status decode_utf8(const char *bytes, size_t len, int checked,
                                  const char **out, size_t *out_len,
                                  char encoding[32], teitag_diag *diag) {
   const unsigned char *b = (const unsigned char *)bytes;
@@ -326,7 +326,9 @@ static teitag_status decode_utf8(const char *bytes, size_t len,
   const char *nul = memchr(bytes + skip, '\0', len - skip);
   if (nul)
     return tt_check_text(bytes + skip, len - skip, skip, diag);
-  size_t bad = tt_utf8_check(b + skip, len - skip);
+  /* Detection has already validated the whole input (`checked`): a second
+   * pass over every byte would cost as much again. */
+  size_t bad = checked ? len - skip : tt_utf8_check(b + skip, len - skip);
   if (bad != len - skip)
     return tt_fail(diag, TEITAG_EUTF8, 0, 0, skip + bad,
                    "invalid UTF-8 (byte 0x%02X) at byte offset %zu",
@@ -436,7 +438,8 @@ teitag_status tt_decode_as(const char *forced, const char *bytes, size_t len,
   if (st != TEITAG_OK)
     return st;
   if (strncmp(name, "UTF-8", 5) == 0)
-    return decode_utf8(bytes, len, out, out_len, encoding, diag);
+    return decode_utf8(bytes, len, !(forced && *forced), out, out_len,
+                       encoding, diag);
   st = decode_icu(name, bytes, len, out, out_len, owned, diag);
   if (st == TEITAG_OK)
     snprintf(encoding, 32, "%s", name);

@@ -52,6 +52,7 @@ typedef struct {
   int failed;     /* errno of the first write error */
   int silent;     /* set before opening: keep errors in `error`, do not
                      print them (batch prints them itself) */
+  int no_fsync;   /* set before opening: rename without fsync first */
   char error[320];
 } cli_output;
 

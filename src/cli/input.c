@@ -116,7 +116,10 @@ int cli_annotate_input(const teitag_pipeline *p, teitag_writer *w,
   if (o->part_size)
     teitag_stream_set_part_size(s, o->part_size);
   teitag_stream_set_input_size(s, size_hint);
-  char *buf = malloc(BLOCK_SIZE);
+  /* A small file needs no 1 MB buffer: one read of its size + 1 sees the
+   * end, and a batch of small files pays no large allocation per file. */
+  size_t cap = size_hint && size_hint < BLOCK_SIZE ? size_hint + 1 : BLOCK_SIZE;
+  char *buf = malloc(cap);
   int rc = buf ? CLI_IN_OK : result_error(r, CLI_IN_FAILED, "out of memory");
   teitag_diag diag;
   while (rc == CLI_IN_OK) {
@@ -124,7 +127,7 @@ int cli_annotate_input(const teitag_pipeline *p, teitag_writer *w,
       rc = result_error(r, CLI_IN_STOPPED, "interrupted");
       break;
     }
-    ssize_t n = read(fd, buf, BLOCK_SIZE);
+    ssize_t n = read(fd, buf, cap);
     if (n < 0 && errno == EINTR)
       continue;
     if (n < 0) {

@@ -102,9 +102,10 @@ static void out_error(cli_output *out, const char *fmt, ...) {
 }
 
 int cli_output_open(cli_output *out, const char *path) {
-  int silent = out->silent;
+  int silent = out->silent, no_fsync = out->no_fsync;
   memset(out, 0, sizeof *out);
   out->silent = silent;
+  out->no_fsync = no_fsync;
   if (!path || strcmp(path, "-") == 0) {
     out->fp = stdout;
     return 0;
@@ -160,7 +161,8 @@ int cli_output_close(cli_output *out, int ok) {
   if (out->fp && fflush(out->fp) != 0 && !out->failed)
     out->failed = errno ? errno : EIO;
   if (out->fp && out->fp != stdout) {
-    if (!out->failed && ok && fsync(fileno(out->fp)) != 0 && errno != EINVAL)
+    if (!out->failed && ok && !out->no_fsync && fsync(fileno(out->fp)) != 0 &&
+        errno != EINVAL)
       out->failed = errno;
     if (fclose(out->fp) != 0 && !out->failed)
       out->failed = errno ? errno : EIO;
