@@ -408,6 +408,9 @@ typedef struct tt_sha256 {
 void tt_sha256_init(tt_sha256 *c);
 void tt_sha256_update(tt_sha256 *c, const void *data, size_t len);
 void tt_sha256_final(tt_sha256 *c, unsigned char out[32]);
+/* Non-zero: never use the processor's SHA instructions (for tests that
+ * compare the two implementations). */
+extern int tt_sha256_portable;
 
 /* ---- built-in annotators, in the order teitag_doc_annotate runs them --- */
 
