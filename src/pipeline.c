@@ -60,6 +60,7 @@ int teitag_lang_from_code(const char *code) {
 
 teitag_pipeline *teitag_pipeline_new(void) {
   tt_chars_init();
+  tt_writers_init();
   teitag_pipeline *p = tt_xcalloc(1, sizeof *p);
   p->lang = TEITAG_LANG_AUTO;
   p->min_cert = TEITAG_CERT_NONE;

@@ -358,6 +358,11 @@ size_t tt_input_span(const char *charset, const char *u8, size_t len);
  * says that N counts bytes of the decoded text). */
 void tt_diag_move_offset(teitag_diag *diag, size_t in_off);
 
+/* ---- writer.c --------------------------------------------------------- */
+
+/* Initialises libxml2 once, before threads write (see writer.c). */
+void tt_writers_init(void);
+
 /* ---- pipeline.c ------------------------------------------------------- */
 
 /* Builds a document (paragraphs by `flags`, tokens, language; no

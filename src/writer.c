@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include <libxml/globals.h>
+#include <libxml/parser.h>
+#include <pthread.h>
 
 #include "writer.h"
 
@@ -48,6 +50,16 @@ static void quiet_end(const quiet_state *q) {
   xmlSetStructuredErrorFunc(q->structured_ctx, q->structured);
 }
 
+/* libxml2 (2.9) sets up its encoding handlers lazily, and two threads
+ * that write their first document at once race in that set-up (leaks, or
+ * worse).  xmlInitParser() does it once; teitag_pipeline_new() calls this,
+ * which a program does before it starts threads. */
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void init_xml(void) { xmlInitParser(); }
+
+void tt_writers_init(void) { pthread_once(&xml_once, init_xml); }
+
 int teitag_format_from_name(const char *name) {
   for (int i = 0; name && format_names[i]; i++)
     if (strcmp(name, format_names[i]) == 0)
@@ -71,6 +83,7 @@ teitag_status teitag_writer_new(teitag_format format, unsigned options,
   if (!out)
     return TEITAG_EARG;
   *out = NULL;
+  tt_writers_init();
   if (!sink || (format != TEITAG_FORMAT_TEI && format != TEITAG_FORMAT_JSONL))
     return TEITAG_EARG;
   teitag_writer *w = tt_xcalloc(1, sizeof *w);

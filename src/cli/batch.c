@@ -852,6 +852,7 @@ int cmd_batch(int argc, char **argv) {
   if (parse_args(argc, argv, &o) != 0 || !(p = cli_make_pipeline(&o.pipe)))
     goto done;
   b.p = p;
+  cli_umask(); /* before any thread creates a file */
   rc = EXIT_INPUT;
   if (prepare_outdir(&b) != 0)
     goto done;

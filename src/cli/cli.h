@@ -10,6 +10,7 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "teitag.h"
 
@@ -60,6 +61,9 @@ int cli_output_open(cli_output *out, const char *path);
 /* Commits (rename) when `ok` and nothing failed, else removes the
  * temporary file.  Returns 0 when the output is complete. */
 int cli_output_close(cli_output *out, int ok);
+/* The process's umask, read (which briefly sets it to 0) only once; call
+ * it before starting threads that create files. */
+mode_t cli_umask(void);
 /* A teitag_sink_fn writing to a cli_output. */
 int cli_output_sink(void *ctx, const char *data, size_t len);
 /* Refuses (exit-2 style, after printing) an output that is one of the

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +102,21 @@ static void out_error(cli_output *out, const char *fmt, ...) {
   va_end(ap);
 }
 
+/* The umask, read once: reading it means setting it, and batch opens
+ * outputs from several threads, which must never see it set to 0. */
+static mode_t saved_umask;
+static pthread_once_t umask_once = PTHREAD_ONCE_INIT;
+
+static void read_umask(void) {
+  saved_umask = umask(0);
+  umask(saved_umask);
+}
+
+mode_t cli_umask(void) {
+  pthread_once(&umask_once, read_umask);
+  return saved_umask;
+}
+
 int cli_output_open(cli_output *out, const char *path) {
   int silent = out->silent, no_fsync = out->no_fsync;
   memset(out, 0, sizeof *out);
@@ -125,23 +141,24 @@ int cli_output_open(cli_output *out, const char *path) {
   if (fd < 0) {
     out->failed = errno;
     out_error(out, "%s: cannot create the output: %s", path, strerror(errno));
-    free(out->tmp_path);
-    out->tmp_path = NULL;
-    return -1;
+    goto fail;
   }
   /* mkstemp creates 0600; give the file the mode any new file gets. */
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
+  fchmod(fd, 0666 & ~cli_umask());
   out->fp = fdopen(fd, "w");
   if (!out->fp) {
     out->failed = errno;
     out_error(out, "%s: cannot write: %s", path, strerror(errno));
     close(fd);
     unlink(out->tmp_path);
-    return -1;
+    goto fail;
   }
   return 0;
+fail: /* the caller may open again (batch does, after making directories) */
+  free(out->path);
+  free(out->tmp_path);
+  out->path = out->tmp_path = NULL;
+  return -1;
 }
 
 int cli_output_sink(void *ctx, const char *data, size_t len) {
