@@ -607,7 +607,10 @@ static void settle(batch *b, job *j, int full) {
   }
   manifest_row(b, j);
   draw_progress(b);
-  pthread_cond_signal(&b->settled);
+  /* The main thread redraws on its own five times a second; waking it
+   * for every file cost a futex call per file.  It is woken for the end. */
+  if (b->n_done == b->n_jobs || stop_signal || b->disk_full)
+    pthread_cond_signal(&b->settled);
   pthread_mutex_unlock(&b->lock);
 }
 
