@@ -11,7 +11,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"fuzz_annotate fuzz_jsonl fuzz_gaz_source fuzz_gaz_image fuzz_money fuzz_tei"}
+targets=${*:-"fuzz_annotate fuzz_jsonl fuzz_gaz_source fuzz_gaz_image fuzz_money fuzz_tei fuzz_stream"}
 [ -x configure ] || ./autogen.sh >/dev/null
 mkdir -p build-fuzz
 if [ ! -f build-fuzz/Makefile ]; then

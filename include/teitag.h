@@ -191,6 +191,18 @@ TEITAG_API void teitag_pipeline_free(teitag_pipeline *pipeline);
 TEITAG_API teitag_status teitag_pipeline_set_lang(teitag_pipeline *pipeline,
                                                   teitag_lang lang);
 
+/** Names the encoding of plain-text input: any converter ICU knows
+ * ("windows-1251", "cp1251", "KOI8-U", "UTF-16LE", "ISO-8859-5", ...), or
+ * NULL / "auto" (the default) to detect it per input: UTF-8 with or
+ * without a BOM, UTF-16 with a BOM, windows-1251, KOI8-R or KOI8-U (ICU's
+ * charset detector ranks the legacy ones; KOI8-U is told from KOI8-R by
+ * the letters і ї є ґ that only it has).  Bytes that are invalid in the
+ * encoding are an error naming their offset, never replaced.  Returns
+ * TEITAG_EARG with a message in `diag` for an unknown name. */
+TEITAG_API teitag_status teitag_pipeline_set_encoding(teitag_pipeline *pipeline,
+                                                      const char *name,
+                                                      teitag_diag *diag);
+
 /** Pipeline flags for teitag_pipeline_set_flags(). */
 #define TEITAG_PIPE_NO_GAZETTEER (1u << 0) /**< skip gazetteer matching */
 #define TEITAG_PIPE_NO_MONEY (1u << 1)     /**< skip the money recogniser */
@@ -307,9 +319,10 @@ TEITAG_API teitag_status teitag_gazetteer_lookup(const teitag_pipeline *pipeline
 /** Decodes `bytes` and builds a document of paragraphs, sentences and
  * tokens, with its language, but no entities yet.
  *
- * Accepted input: UTF-8 (a leading BOM is dropped) or UTF-16 with a BOM
- * (converted to UTF-8).  Invalid UTF-8 returns TEITAG_EUTF8 with the byte
- * offset in `diag`; NUL bytes and control characters that XML cannot carry
+ * Accepted input: UTF-8 (a leading BOM is dropped), UTF-16 with a BOM,
+ * windows-1251, KOI8-R or KOI8-U (detected; see
+ * teitag_pipeline_set_encoding()), converted to UTF-8.  Invalid input
+ * returns TEITAG_EUTF8 with the byte offset in `diag`; NUL bytes and control characters that XML cannot carry
  * return TEITAG_EBINARY.  `name` (may be NULL) becomes the document's id and
  * title.  On success stores a new document in `*out`; free it with
  * teitag_doc_free(). */
@@ -379,6 +392,13 @@ TEITAG_API const char *teitag_doc_text(const teitag_doc *doc, size_t *len);
 
 /** Returns the document's id (its name, or the JSONL "id"); borrowed. */
 TEITAG_API const char *teitag_doc_id(const teitag_doc *doc);
+
+/** Returns the encoding the document's bytes were decoded from: "UTF-8",
+ * "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "windows-1251", "KOI8-R",
+ * "KOI8-U", the IANA name of an encoding given with
+ * teitag_pipeline_set_encoding(), or "JSON" for a JSONL document.  A
+ * static or borrowed string; never NULL. */
+TEITAG_API const char *teitag_doc_encoding(const teitag_doc *doc);
 
 /** Returns the language of the document as a whole. */
 TEITAG_API teitag_lang teitag_doc_lang(const teitag_doc *doc);
@@ -530,6 +550,87 @@ TEITAG_API teitag_status teitag_render(const teitag_doc *doc,
                                        teitag_format format, unsigned options,
                                        char **out, size_t *out_len,
                                        teitag_diag *diag);
+
+/* ---------------------------------------------------------------------- */
+/* Streams: inputs of any size in bounded memory                          */
+/* ---------------------------------------------------------------------- */
+
+/** A stream annotates one plain-text input of any size, fed in blocks,
+ * and writes it through a writer as one output document (TEI) or line
+ * (JSONL), holding no more than about one part of it in memory.
+ *
+ *     teitag_stream *s;
+ *     teitag_stream_new(p, "big.txt", w, &s);
+ *     while ((n = read(fd, buf, sizeof buf)) > 0)
+ *       if (teitag_stream_feed(s, buf, n, &diag) != TEITAG_OK) break;
+ *     if (n == 0) teitag_stream_finish(s, &diag);
+ *     teitag_stream_free(s);
+ *     teitag_writer_finish(w, &diag);
+ *
+ * An input no larger than one part (4 MiB by default) becomes one document
+ * exactly as teitag_annotate() makes it.  A larger one is annotated part
+ * by part: each part ends at a paragraph boundary and is a document of its
+ * own for language detection and name propagation; the output has every
+ * paragraph in order with offsets counted from the start of the input.
+ * The first part decides the encoding (as teitag_doc_from_bytes() does)
+ * and the paragraph mode (blocks when it has a blank line, else lines,
+ * unless the pipeline forces one).  A paragraph longer than a part is cut
+ * at white space and continued in the next part (the output still has it
+ * as one <p>), so memory stays bounded whatever the input.  The TEI header
+ * of an input in parts names its size (teitag_stream_set_input_size) but
+ * carries no sha256, because it is written before the input ends. */
+typedef struct teitag_stream teitag_stream;
+
+/** Creates a stream that writes to `writer` (borrowed; it must outlive the
+ * stream).  `name` becomes the document's id and title.  Free it with
+ * teitag_stream_free(). */
+TEITAG_API teitag_status teitag_stream_new(const teitag_pipeline *pipeline,
+                                           const char *name,
+                                           teitag_writer *writer,
+                                           teitag_stream **out);
+
+/** Sets the part size in bytes of UTF-8 text (at least 4096; default 4
+ * MiB).  Only before the first teitag_stream_feed().  Peak memory is a
+ * small multiple of it. */
+TEITAG_API void teitag_stream_set_part_size(teitag_stream *stream,
+                                            size_t bytes);
+
+/** Tells the stream the input's size in bytes, for the TEI header of an
+ * input in parts (0: unknown, not stated). */
+TEITAG_API void teitag_stream_set_input_size(teitag_stream *stream,
+                                             size_t bytes);
+
+/** Takes the next `len` bytes of input; annotates and writes every part
+ * that is complete.  Errors (TEITAG_EUTF8 with the input byte offset,
+ * TEITAG_EBINARY, TEITAG_EWRITE, ...) end the stream: later calls return
+ * the same error.  Output already written for earlier parts stays
+ * written; a caller that wants all or nothing writes to a temporary file. */
+TEITAG_API teitag_status teitag_stream_feed(teitag_stream *stream,
+                                            const char *bytes, size_t len,
+                                            teitag_diag *diag);
+
+/** Annotates and writes what is left, and ends this input's output (the
+ * JSONL line).  Does not finish the writer, so several streams may write
+ * one JSONL output in turn. */
+TEITAG_API teitag_status teitag_stream_finish(teitag_stream *stream,
+                                              teitag_diag *diag);
+
+/** The encoding the input was read in ("" until it is known). */
+TEITAG_API const char *teitag_stream_encoding(const teitag_stream *stream);
+
+/** Entities of `type` written so far. */
+TEITAG_API size_t teitag_stream_n_entities(const teitag_stream *stream,
+                                           teitag_type type);
+
+/** Parts annotated so far, and the byte range of part `i` in the decoded
+ * UTF-8 text (for a UTF-8 input without BOM, in the input).  Returns 0
+ * when `i` is out of range. */
+TEITAG_API size_t teitag_stream_n_parts(const teitag_stream *stream);
+TEITAG_API int teitag_stream_part(const teitag_stream *stream, size_t i,
+                                  size_t *start, size_t *end);
+
+/** Frees the stream.  NULL is a no-op. */
+TEITAG_API void teitag_stream_free(teitag_stream *stream);
 
 /* ---------------------------------------------------------------------- */
 /* Evaluation against gold annotations                                    */

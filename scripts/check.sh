@@ -5,9 +5,12 @@
 # `make check`; build again in build-asan/ with -Wall -Wextra -Werror and
 # AddressSanitizer + UndefinedBehaviorSanitizer and run the tests there;
 # then `make distcheck`.  jing is installed too when the full TEI schema
-# (../shared/tei/tei_all.rng) is there to validate against.
+# (../shared/tei/tei_all.rng) is there to validate against.  GNU parallel,
+# tmux and GNU time let the streaming, progress-line and memory tests run
+# (they skip without them).
+EXTRA_PACKAGES="parallel tmux time"
 if [ -r "$(dirname "$0")/../../shared/tei/tei_all.rng" ]; then
-  EXTRA_PACKAGES="jing"
+  EXTRA_PACKAGES="$EXTRA_PACKAGES jing"
 fi
 . "$(dirname "$0")/setup.sh"
 install_missing

@@ -39,6 +39,10 @@ void teitag_doc_free(teitag_doc *doc) {
   free(doc);
 }
 
+const char *teitag_doc_encoding(const teitag_doc *doc) {
+  return doc && doc->encoding[0] ? doc->encoding : "UTF-8";
+}
+
 uint32_t tt_doc_strn(teitag_doc *doc, const char *s, size_t len) {
   if (!s)
     return 0;

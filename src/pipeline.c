@@ -60,6 +60,7 @@ int teitag_lang_from_code(const char *code) {
 
 teitag_pipeline *teitag_pipeline_new(void) {
   tt_chars_init();
+  tt_writers_init();
   teitag_pipeline *p = tt_xcalloc(1, sizeof *p);
   p->lang = TEITAG_LANG_AUTO;
   p->min_cert = TEITAG_CERT_NONE;
@@ -93,6 +94,23 @@ void teitag_pipeline_set_min_cert(teitag_pipeline *p, teitag_cert cert) {
     p->min_cert = cert;
 }
 
+teitag_status teitag_pipeline_set_encoding(teitag_pipeline *p,
+                                          const char *name,
+                                          teitag_diag *diag) {
+  tt_diag_clear(diag);
+  if (!p)
+    return tt_fail(diag, TEITAG_EARG, 0, 0, TT_NO_OFFSET, "NULL argument");
+  if (!name || !*name || strcmp(name, "auto") == 0) {
+    p->encoding[0] = '\0';
+    return TEITAG_OK;
+  }
+  char canon[32];
+  teitag_status st = tt_encoding_name(name, canon, diag);
+  if (st == TEITAG_OK)
+    memcpy(p->encoding, canon, sizeof p->encoding);
+  return st;
+}
+
 teitag_status teitag_pipeline_add_annotator(teitag_pipeline *p,
                                             teitag_annotator_fn fn,
                                             void *ctx) {
@@ -110,7 +128,8 @@ teitag_status teitag_pipeline_add_annotator(teitag_pipeline *p,
 /* Builds paragraphs, tokens, sentences and languages over valid text. */
 static teitag_status build(const teitag_pipeline *p, const char *text,
                            size_t len, const char *id, teitag_lang lang,
-                           teitag_doc **out, teitag_diag *diag) {
+                           unsigned flags, teitag_doc **out,
+                           teitag_diag *diag) {
   /* Token offsets are 32-bit: a 4 GiB document would not fit, and is
    * better annotated paragraph group by paragraph group anyway. */
   if (len >= UINT32_MAX)
@@ -120,7 +139,7 @@ static teitag_status build(const teitag_pipeline *p, const char *text,
   doc->pipeline = p;
   doc->lang = lang;
   doc->lang_fixed = lang != TEITAG_LANG_AUTO;
-  tt_segment(doc, p->flags);
+  tt_segment(doc, flags);
   tt_lang_detect(doc);
   *out = doc;
   return TEITAG_OK;
@@ -140,10 +159,11 @@ teitag_status teitag_doc_from_bytes(const teitag_pipeline *p,
   int owned;
   char encoding[32];
   teitag_status st =
-      tt_decode(bytes ? bytes : "", len, &text, &text_len, &owned, encoding, diag);
+      tt_decode_as(p->encoding, bytes ? bytes : "", len, &text, &text_len,
+                   &owned, encoding, diag);
   if (st != TEITAG_OK)
     return st;
-  st = build(p, text, text_len, name, p->lang, out, diag);
+  st = build(p, text, text_len, name, p->lang, p->flags, out, diag);
   if (st == TEITAG_OK) {
     teitag_doc *doc = *out;
     doc->input_bytes = len;
@@ -157,6 +177,13 @@ teitag_status teitag_doc_from_bytes(const teitag_pipeline *p,
   if (owned)
     free((void *)text);
   return st;
+}
+
+teitag_status tt_doc_from_text(const teitag_pipeline *p, const char *text,
+                               size_t len, const char *name, unsigned flags,
+                               teitag_doc **out, teitag_diag *diag) {
+  *out = NULL;
+  return build(p, text, len, name, p->lang, flags, out, diag);
 }
 
 teitag_status teitag_doc_from_jsonl(const teitag_pipeline *p, const char *line,
@@ -198,7 +225,8 @@ teitag_status teitag_doc_from_jsonl(const teitag_pipeline *p, const char *line,
   st = tt_check_text(text->str, text->len, 0, diag);
   if (st != TEITAG_OK)
     goto done;
-  st = build(p, text->str, text->len, id ? id->str : NULL, l, out, diag);
+  st = build(p, text->str, text->len, id ? id->str : NULL, l, p->flags, out,
+             diag);
   if (st == TEITAG_OK)
     snprintf((*out)->encoding, sizeof (*out)->encoding, "JSON");
 done:

@@ -102,12 +102,27 @@ enum {
 /* Builds the tables once per process (thread-safe).  Every entry point that
  * classifies characters calls it; it is cheap after the first time. */
 void tt_chars_init(void);
-/* Class bits of `cp` (any code point). */
-unsigned tt_cp_class(uint32_t cp);
+/* The tables behind tt_cp_class and tt_cp_fold for the BMP (chars.c), and
+ * the slow path for the code points above it. */
+extern uint16_t tt_class_table[0x10000];
+extern uint16_t tt_fold_table[0x10000];
+unsigned tt_cp_class_astral(uint32_t cp);
+uint32_t tt_cp_fold_astral(uint32_t cp);
+/* Class bits of `cp` (any code point).  Inline: it is called for every
+ * code point of every text. */
+static inline unsigned tt_cp_class(uint32_t cp) {
+  if (TT_LIKELY(cp < 0x10000))
+    return tt_class_table[cp];
+  return tt_cp_class_astral(cp);
+}
 /* The code point a match key uses for `cp`: lower case, ё -> е, every
  * apostrophe -> ', every dash -> -, every double quote -> ".  Combining
  * stress marks fold to 0 (dropped). */
-uint32_t tt_cp_fold(uint32_t cp);
+static inline uint32_t tt_cp_fold(uint32_t cp) {
+  if (TT_LIKELY(cp < 0x10000))
+    return tt_fold_table[cp];
+  return tt_cp_fold_astral(cp);
+}
 
 /* Decodes one code point from valid UTF-8 (the document text is validated
  * on the way in) and returns its length in bytes (1..4). */
@@ -130,7 +145,28 @@ static inline size_t tt_utf8_next(const unsigned char *s, uint32_t *cp) {
   return 4;
 }
 /* Writes `cp` as UTF-8 into out (4 bytes room); returns the length. */
-size_t tt_utf8_put(uint32_t cp, char *out);
+static inline size_t tt_utf8_put(uint32_t cp, char *out) {
+  if (cp < 0x80) {
+    out[0] = (char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = (char)(0xC0 | (cp >> 6));
+    out[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = (char)(0xE0 | (cp >> 12));
+    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = (char)(0xF0 | (cp >> 18));
+  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
 /* Checks that [s, s+len) is valid UTF-8.  Returns len when it is, else the
  * byte offset of the first invalid sequence. */
 size_t tt_utf8_check(const unsigned char *s, size_t len);
@@ -235,6 +271,17 @@ struct teitag_doc {
   /* Set when the document was read from TEI (read_tei.c): the parsed tree
    * and the map from text offsets to its text nodes.  NULL otherwise. */
   struct tt_tei_src *tei;
+  /* A part of a longer input read by a teitag_stream (stream.c). */
+  unsigned part_flags; /* TT_PART_* */
+  size_t base_cps;     /* code points of the input before this part */
+  size_t part_size;    /* the stream's part size, for the TEI header */
+};
+
+enum {
+  TT_PART_OF_STREAM = 1u << 0, /* one of several parts of one input */
+  TT_PART_CONT_FIRST = 1u << 1, /* its first paragraph goes on from the
+                                   previous part (a cut inside it) */
+  TT_PART_CONT_LAST = 1u << 2   /* its last paragraph goes on in the next */
 };
 
 /* Adds a string to doc->strs and returns its offset (0 for NULL). */
@@ -259,6 +306,8 @@ teitag_doc *tt_doc_new(const char *text, size_t len, const char *id);
 /* Splits doc->text into paragraphs (by `flags`: TEITAG_PIPE_LINES /
  * TEITAG_PIPE_BLOCKS / auto), tokenizes each and splits sentences. */
 void tt_segment(teitag_doc *doc, unsigned flags);
+/* Is there a blank line between two lines of text in [s, s+len)? */
+int tt_has_blank_line(const char *s, size_t len);
 /* Tokenizes bytes [start, end) of doc->text, appending to doc->toks. */
 void tt_tokenize(teitag_doc *doc, size_t start, size_t end);
 /* Marks sentence starts among tokens [tb, te) and appends doc->sents. */
@@ -284,10 +333,49 @@ void tt_lang_detect(teitag_doc *doc);
 teitag_status tt_decode(const char *bytes, size_t len, const char **out,
                         size_t *out_len, int *owned, char encoding[32],
                         teitag_diag *diag);
+/* tt_decode with the encoding named by `forced` (an ICU converter name,
+ * as stored by tt_encoding_name), or detected when it is NULL or "". */
+teitag_status tt_decode_as(const char *forced, const char *bytes, size_t len,
+                           const char **out, size_t *out_len, int *owned,
+                           char encoding[32], teitag_diag *diag);
+/* Names the encoding of `bytes`: "UTF-16LE"/"UTF-16BE" (BOM), "UTF-8",
+ * "UTF-8 (BOM)", "windows-1251", "KOI8-R" or "KOI8-U".  With `prefix` set
+ * the bytes are the start of a longer input (a character may be cut at the
+ * end).  Input that is none of these is TEITAG_EUTF8 with the offset of the
+ * first byte that is not UTF-8. */
+teitag_status tt_detect_encoding(const char *bytes, size_t len, int prefix,
+                                 char name[32], teitag_diag *diag);
+/* Checks that ICU has a converter called `requested` and stores its IANA
+ * name (or `requested`) in `name`; TEITAG_EARG when there is none. */
+teitag_status tt_encoding_name(const char *requested, char name[32],
+                               teitag_diag *diag);
 /* Refuses text that XML cannot carry (NUL, C0 controls other than TAB, LF,
  * CR, U+FFFE/U+FFFF); `text` is valid UTF-8.  `base` is added to offsets. */
 teitag_status tt_check_text(const char *text, size_t len, size_t base,
                             teitag_diag *diag);
+
+/* Bytes of input in `charset` that the UTF-8 text [u8, u8+len) came from:
+ * exact for UTF-8, single-byte charsets and UTF-16; TT_NO_OFFSET for
+ * other charsets. */
+size_t tt_input_span(const char *charset, const char *u8, size_t len);
+
+/* Rewrites the "byte offset N" of a diagnostic made on decoded text so
+ * that it names `in_off`, the offset in the input (or, for TT_NO_OFFSET,
+ * says that N counts bytes of the decoded text). */
+void tt_diag_move_offset(teitag_diag *diag, size_t in_off);
+
+/* ---- writer.c --------------------------------------------------------- */
+
+/* Initialises libxml2 once, before threads write (see writer.c). */
+void tt_writers_init(void);
+
+/* ---- pipeline.c ------------------------------------------------------- */
+
+/* Builds a document (paragraphs by `flags`, tokens, language; no
+ * annotation) over text that the caller has already validated. */
+teitag_status tt_doc_from_text(const teitag_pipeline *p, const char *text,
+                               size_t len, const char *name, unsigned flags,
+                               teitag_doc **out, teitag_diag *diag);
 
 /* ---- resolve.c -------------------------------------------------------- */
 
@@ -340,6 +428,9 @@ typedef struct tt_sha256 {
 void tt_sha256_init(tt_sha256 *c);
 void tt_sha256_update(tt_sha256 *c, const void *data, size_t len);
 void tt_sha256_final(tt_sha256 *c, unsigned char out[32]);
+/* Non-zero: never use the processor's SHA instructions (for tests that
+ * compare the two implementations). */
+extern int tt_sha256_portable;
 
 /* ---- built-in annotators, in the order teitag_doc_annotate runs them --- */
 
@@ -371,6 +462,7 @@ struct teitag_pipeline {
   size_t n_annotators, cap_annotators;
   struct tt_gaz **gaz; /* loaded gazetteers; later ones win */
   size_t n_gaz, cap_gaz;
+  char encoding[32]; /* input encoding named by the caller; "" = detect */
 };
 
 /* gazetteer.c: the dictionary forms of entity `id` per teitag_lang, from

@@ -46,8 +46,9 @@ static int blank(const char *s, size_t start, size_t end) {
   return 1;
 }
 
-/* Is there a blank line between two lines of text anywhere? */
-static int has_blank_line(const char *s, size_t len) {
+/* Is there a blank line between two lines of text anywhere?  (Also used
+ * by stream.c to choose the paragraph mode of a file read in parts.) */
+int tt_has_blank_line(const char *s, size_t len) {
   int seen_text = 0, pending_blank = 0;
   for (size_t i = 0; i < len;) {
     size_t e = line_end(s, i, len);
@@ -84,7 +85,7 @@ void tt_segment(teitag_doc *doc, unsigned flags) {
   else if (flags & TEITAG_PIPE_BLOCKS)
     blocks = 1;
   else
-    blocks = has_blank_line(s, len);
+    blocks = tt_has_blank_line(s, len);
   size_t para_start = 0, para_end = 0;
   int open = 0;
   for (size_t i = 0; i < len;) {

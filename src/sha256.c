@@ -55,6 +55,85 @@ static void compress(tt_sha256 *c, const unsigned char *p) {
   c->h[4] += e; c->h[5] += f; c->h[6] += g; c->h[7] += h;
 }
 
+/* ---- SHA extensions ------------------------------------------------------
+ * x86 processors with the SHA extensions (Intel since Goldmont/Ice Lake,
+ * AMD since Zen) hash about five times as fast with them; the checksum of
+ * every input in the TEI header took a tenth of a batch run's time
+ * without.  The instructions do two rounds each (sha256rnds2) and the
+ * message schedule four words at a time (sha256msg1/msg2); the state is
+ * kept in the ABEF/CDGH lane order they expect.  Chosen at run time by
+ * CPUID, so one binary runs everywhere. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#include <pthread.h>
+#define HAVE_SHA_NI 1
+
+__attribute__((target("sha,sse4.1,ssse3"))) static void
+compress_sha_ni(uint32_t h[8], const unsigned char *p, size_t n_blocks) {
+  const __m128i bswap =
+      _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+  __m128i tmp = _mm_loadu_si128((const __m128i *)(const void *)&h[0]);
+  __m128i st1 = _mm_loadu_si128((const __m128i *)(const void *)&h[4]);
+  tmp = _mm_shuffle_epi32(tmp, 0xB1);         /* C D A B */
+  st1 = _mm_shuffle_epi32(st1, 0x1B);         /* H G F E */
+  __m128i st0 = _mm_alignr_epi8(tmp, st1, 8); /* A B E F */
+  st1 = _mm_blend_epi16(st1, tmp, 0xF0);      /* C D G H */
+  for (; n_blocks--; p += 64) {
+    __m128i save0 = st0, save1 = st1, w[4];
+    for (int i = 0; i < 4; i++)
+      w[i] = _mm_shuffle_epi8(
+          _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i)), bswap);
+    for (int r = 0; r < 16; r++) { /* four rounds each */
+      if (r >= 4) {                /* words 4r..4r+3 from the previous 16 */
+        __m128i t = _mm_sha256msg1_epu32(w[r & 3], w[(r + 1) & 3]);
+        t = _mm_add_epi32(t, _mm_alignr_epi8(w[(r + 3) & 3], w[(r + 2) & 3], 4));
+        w[r & 3] = _mm_sha256msg2_epu32(t, w[(r + 3) & 3]);
+      }
+      __m128i msg = _mm_add_epi32(
+          w[r & 3], _mm_loadu_si128((const __m128i *)(const void *)&K[4 * r]));
+      st1 = _mm_sha256rnds2_epu32(st1, st0, msg);
+      st0 = _mm_sha256rnds2_epu32(st0, st1, _mm_shuffle_epi32(msg, 0x0E));
+    }
+    st0 = _mm_add_epi32(st0, save0);
+    st1 = _mm_add_epi32(st1, save1);
+  }
+  tmp = _mm_shuffle_epi32(st0, 0x1B);    /* F E B A */
+  st1 = _mm_shuffle_epi32(st1, 0xB1);    /* D C H G */
+  st0 = _mm_blend_epi16(tmp, st1, 0xF0); /* D C B A */
+  st1 = _mm_alignr_epi8(st1, tmp, 8);    /* H G F E */
+  _mm_storeu_si128((__m128i *)(void *)&h[0], st0);
+  _mm_storeu_si128((__m128i *)(void *)&h[4], st1);
+}
+
+static int sha_ni;
+static pthread_once_t sha_ni_once = PTHREAD_ONCE_INIT;
+
+static void detect_sha_ni(void) {
+  unsigned a, b, c, d;
+  if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3))
+    return;
+  if (__get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29)))
+    sha_ni = 1;
+}
+#endif
+
+int tt_sha256_portable;
+
+/* Hashes `n_blocks` whole blocks of 64 bytes. */
+static void compress_blocks(tt_sha256 *c, const unsigned char *p,
+                            size_t n_blocks) {
+#ifdef HAVE_SHA_NI
+  pthread_once(&sha_ni_once, detect_sha_ni);
+  if (sha_ni && !tt_sha256_portable) {
+    compress_sha_ni(c->h, p, n_blocks);
+    return;
+  }
+#endif
+  for (; n_blocks--; p += 64)
+    compress(c, p);
+}
+
 void tt_sha256_init(tt_sha256 *c) {
   static const uint32_t init[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372,
                                    0xa54ff53a, 0x510e527f, 0x9b05688c,
@@ -75,11 +154,12 @@ void tt_sha256_update(tt_sha256 *c, const void *data, size_t len) {
     len -= take;
     if (c->fill < 64)
       return;
-    compress(c, c->block);
+    compress_blocks(c, c->block, 1);
     c->fill = 0;
   }
-  for (; len >= 64; p += 64, len -= 64)
-    compress(c, p);
+  compress_blocks(c, p, len / 64);
+  p += len / 64 * 64;
+  len %= 64;
   memcpy(c->block, p, len);
   c->fill = len;
 }

@@ -35,10 +35,8 @@ static void put_str_member(tt_buf *b, const char *name, const char *value) {
   tt_buf_putc(b, '"');
 }
 
-teitag_status tt_jsonl_write(teitag_writer *w, const teitag_doc *doc,
-                             teitag_diag *diag) {
-  tt_buf *b = &w->scratch;
-  tt_buf_clear(b);
+/* The opening of a document's line, up to the entity list. */
+static void line_head(tt_buf *b, const teitag_doc *doc) {
   tt_buf_puts(b, "{\"id\": ");
   if (doc->id && *doc->id) {
     tt_buf_putc(b, '"');
@@ -49,13 +47,30 @@ teitag_status tt_jsonl_write(teitag_writer *w, const teitag_doc *doc,
   }
   tt_buf_printf(b, ", \"lang\": \"%s\", \"entities\": [",
                 teitag_lang_code(doc->lang));
+}
+
+/* Each document is one line.  The parts of a streamed input share one
+ * line: the first opens it, each adds its entities with offsets counted
+ * from the start of the input, and tt_writer_end_input() closes it. */
+teitag_status tt_jsonl_write(teitag_writer *w, const teitag_doc *doc,
+                             teitag_diag *diag) {
+  tt_buf *b = &w->scratch;
+  tt_buf_clear(b);
+  int in_parts = (doc->part_flags & TT_PART_OF_STREAM) != 0;
+  if (!in_parts || !w->line_open) {
+    if (w->line_open)
+      tt_buf_puts(b, "]}\n");
+    line_head(b, doc);
+    w->line_open = in_parts;
+    w->line_entities = 0;
+  }
   size_t at = 0, cps = 0;
   for (size_t i = 0; i < doc->n_spans; i++) {
     const tt_span *sp = &doc->spans[i];
-    size_t start = advance(doc, &at, &cps, sp->start);
+    size_t start = doc->base_cps + advance(doc, &at, &cps, sp->start);
     size_t end = start + tt_utf8_count(doc->text + sp->start, sp->end - sp->start);
     tt_buf_printf(b, "%s{\"start\": %zu, \"end\": %zu, \"type\": \"%s\", \"text\": \"",
-                  i ? ", " : "", start, end,
+                  w->line_entities++ ? ", " : "", start, end,
                   teitag_type_name((teitag_type)sp->type));
     tt_buf_put_json(b, doc->text + sp->start, sp->end - sp->start);
     tt_buf_putc(b, '"');
@@ -78,7 +93,8 @@ teitag_status tt_jsonl_write(teitag_writer *w, const teitag_doc *doc,
       put_str_member(b, "source", tt_doc_get_str(doc, sp->source));
     tt_buf_putc(b, '}');
   }
-  tt_buf_puts(b, "]}\n");
+  if (!in_parts)
+    tt_buf_puts(b, "]}\n");
   if (tt_writer_emit(w, b->data, b->len) != 0)
     return tt_fail(diag, TEITAG_EWRITE, 0, 0, TT_NO_OFFSET,
                    "the output refused data (disk full or pipe closed?)");

@@ -138,6 +138,7 @@ static const char *rs_type(uint8_t type) {
 static int write_header(teitag_writer *w, const teitag_doc *doc) {
   xmlTextWriterPtr xw = w->xw;
   const char *title = doc->id && *doc->id ? doc->id : "stdin";
+  w->root_lang = doc->lang;
   X(xmlTextWriterStartDocument(xw, "1.0", "UTF-8", NULL));
   X(xmlTextWriterStartElement(xw, BAD("TEI")));
   X(xmlTextWriterWriteAttribute(xw, BAD("xmlns"), BAD(TEI_NS)));
@@ -159,8 +160,17 @@ static int write_header(teitag_writer *w, const teitag_doc *doc) {
   X(xmlTextWriterStartElement(xw, BAD("sourceDesc")));
   tt_buf *b = &w->scratch;
   tt_buf_clear(b);
-  tt_buf_printf(b, "%s, %zu bytes, %s", title, doc->input_bytes,
-                doc->encoding[0] ? doc->encoding : "UTF-8");
+  const char *enc = doc->encoding[0] ? doc->encoding : "UTF-8";
+  if (doc->part_flags & TT_PART_OF_STREAM) {
+    /* Written before the rest of the input is read: no checksum yet. */
+    tt_buf_printf(b, "%s, ", title);
+    if (doc->input_bytes)
+      tt_buf_printf(b, "%zu bytes, ", doc->input_bytes);
+    tt_buf_printf(b, "%s, annotated in parts of up to %zu bytes", enc,
+                  doc->part_size);
+  } else {
+    tt_buf_printf(b, "%s, %zu bytes, %s", title, doc->input_bytes, enc);
+  }
   if (doc->has_sha256 && !(w->options & TEITAG_WRITE_NO_HEADER)) {
     tt_buf_puts(b, ", sha256 ");
     for (int i = 0; i < 32; i++)
@@ -381,28 +391,51 @@ static int paragraph_tokens(teitag_writer *w, const teitag_doc *doc,
   return text_run(w, doc, pos, p->end);
 }
 
+/* A part of a streamed input may begin with the rest of a paragraph that
+ * the previous part began (its <p> is still open) and may end inside one
+ * (its <p> stays open for the next part). */
+static int goes_on(const teitag_doc *doc, size_t i) {
+  return i == 0 && (doc->part_flags & TT_PART_CONT_FIRST) &&
+         doc->paras[0].start == 0;
+}
+
+static int stays_open(const teitag_doc *doc, size_t i) {
+  return i + 1 == doc->n_paras && (doc->part_flags & TT_PART_CONT_LAST) &&
+         doc->paras[i].end == doc->len;
+}
+
 static int write_paragraphs(teitag_writer *w, const teitag_doc *doc,
                             const tt_view *v) {
   size_t cursor = 0, vt = 0, prev_end = 0;
+  if (w->p_open && !(doc->n_paras && goes_on(doc, 0))) {
+    X(xmlTextWriterEndElement(w->xw));
+    w->p_open = 0;
+  }
   for (size_t i = 0; i < doc->n_paras; i++) {
     const tt_para *p = &doc->paras[i];
     while (cursor < doc->n_spans && doc->spans[cursor].end <= p->start)
       cursor++; /* spans outside any paragraph cannot be written */
-    if (rs_mode(w)) /* the line breaks of the input, not indentation */
-      X(text_run(w, doc, prev_end, p->start));
-    else
-      X(ws(w->xw, "\n      "));
-    X(xmlTextWriterStartElement(w->xw, BAD("p")));
-    if (p->lang != doc->lang && p->lang != TEITAG_LANG_AUTO)
-      X(xmlTextWriterWriteAttribute(w->xw, BAD("xml:lang"),
-                                    BAD(teitag_lang_code(p->lang))));
+    if (!(w->p_open && goes_on(doc, i))) {
+      if (rs_mode(w)) /* the line breaks of the input, not indentation */
+        X(text_run(w, doc, prev_end, p->start));
+      else
+        X(ws(w->xw, "\n      "));
+      X(xmlTextWriterStartElement(w->xw, BAD("p")));
+      /* Compared with the root's language: parts of a streamed input
+       * may each have detected another one. */
+      if (p->lang != w->root_lang && p->lang != TEITAG_LANG_AUTO)
+        X(xmlTextWriterWriteAttribute(w->xw, BAD("xml:lang"),
+                                      BAD(teitag_lang_code(p->lang))));
+      w->n_paras++;
+    }
     if (v)
       X(paragraph_tokens(w, doc, v, p, &vt, &cursor));
     else
       X(paragraph_plain(w, doc, p, &cursor));
-    X(xmlTextWriterEndElement(w->xw));
     prev_end = p->end;
-    w->n_paras++;
+    w->p_open = stays_open(doc, i);
+    if (!w->p_open)
+      X(xmlTextWriterEndElement(w->xw));
   }
   if (rs_mode(w))
     X(text_run(w, doc, prev_end, doc->len));
@@ -464,6 +497,10 @@ static int write_list(teitag_writer *w, uint8_t type, const char *list,
 
 static int write_end(teitag_writer *w) {
   xmlTextWriterPtr xw = w->xw;
+  if (w->p_open) {
+    X(xmlTextWriterEndElement(xw));
+    w->p_open = 0;
+  }
   if (w->n_paras == 0) { /* TEI's body may not be empty */
     if (!rs_mode(w))
       X(ws(xw, "\n      "));

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include <libxml/globals.h>
+#include <libxml/parser.h>
+#include <pthread.h>
 
 #include "writer.h"
 
@@ -49,6 +51,16 @@ static void quiet_end(const quiet_state *q) {
   xmlSetStructuredErrorFunc(q->structured_ctx, q->structured);
 }
 
+/* libxml2 (2.9) sets up its encoding handlers lazily, and two threads
+ * that write their first document at once race in that set-up (leaks, or
+ * worse).  xmlInitParser() does it once; teitag_pipeline_new() calls this,
+ * which a program does before it starts threads. */
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void init_xml(void) { xmlInitParser(); }
+
+void tt_writers_init(void) { pthread_once(&xml_once, init_xml); }
+
 int teitag_format_from_name(const char *name) {
   for (int i = 0; name && format_names[i]; i++)
     if (strcmp(name, format_names[i]) == 0)
@@ -88,6 +100,7 @@ teitag_status teitag_writer_new(teitag_format format, unsigned options,
   if (!out)
     return TEITAG_EARG;
   *out = NULL;
+  tt_writers_init();
   if (!sink || (unsigned)format > TEITAG_FORMAT_HTML)
     return TEITAG_EARG;
   teitag_writer *w = tt_xcalloc(1, sizeof *w);
@@ -142,12 +155,20 @@ teitag_status teitag_writer_write(teitag_writer *w, const teitag_doc *doc,
   return st;
 }
 
+void tt_writer_end_input(teitag_writer *w) {
+  if (w->format == TEITAG_FORMAT_JSONL && w->line_open) {
+    tt_writer_emit(w, "]}\n", 3);
+    w->line_open = 0;
+  }
+}
+
 teitag_status teitag_writer_finish(teitag_writer *w, teitag_diag *diag) {
   tt_diag_clear(diag);
   if (!w)
     return tt_fail(diag, TEITAG_EARG, 0, 0, TT_NO_OFFSET, "NULL argument");
   if (w->finished)
     return TEITAG_OK;
+  tt_writer_end_input(w);
   w->finished = 1;
   if (w->failed)
     return tt_fail(diag, TEITAG_EWRITE, 0, 0, TT_NO_OFFSET,

@@ -57,6 +57,10 @@ struct teitag_writer {
   int from_tei; /* TEI: the document came from teitag_doc_from_tei() */
   size_t n_docs;
   size_t n_paras; /* TEI: paragraphs written so far */
+  teitag_lang root_lang; /* TEI: the xml:lang of the root element */
+  int p_open;     /* TEI: a part ended inside a paragraph: its <p> is open */
+  int line_open;  /* JSONL: a line of a streamed input is not closed yet */
+  size_t line_entities; /* JSONL: entities written on the open line */
 
   /* TEI */
   xmlOutputBufferPtr xout;
@@ -71,6 +75,10 @@ struct teitag_writer {
 
 /* Passes bytes to the sink; returns 0 or -1 (and marks the writer failed). */
 int tt_writer_emit(teitag_writer *w, const char *data, size_t len);
+
+/* Ends the output of one streamed input (stream.c): closes a JSONL line
+ * that its parts left open.  TEI needs nothing: finish closes it. */
+void tt_writer_end_input(teitag_writer *w);
 
 teitag_status tt_tei_write(teitag_writer *w, const teitag_doc *doc,
                            teitag_diag *diag);

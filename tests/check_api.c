@@ -165,6 +165,76 @@ START_TEST(test_doc_accessors) {
 }
 END_TEST
 
+/* Encodings as a program names and reads them: KOI8-U bytes of "Київ є"
+ * decoded when named and when detected; an unknown name is refused. */
+START_TEST(test_encodings) {
+  static const char koi8u[] = "\xEB\xC9\xA7\xD7 \xA4 \xA6 \xCC\xA6\xD3 "
+                              "\xD4\xC1 \xD0\xCF\xCC\xC5.";
+  static const char utf8[] = "Київ є і ліс та поле.";
+  teitag_pipeline *p = teitag_pipeline_new();
+  teitag_diag diag;
+  ck_assert_int_eq(teitag_pipeline_set_encoding(p, "no-such-charset", &diag),
+                   TEITAG_EARG);
+  ck_assert_ptr_nonnull(strstr(diag.message, "no-such-charset"));
+  for (int named = 0; named < 2; named++) {
+    if (named)
+      ck_assert_int_eq(teitag_pipeline_set_encoding(p, "koi8-u", &diag),
+                       TEITAG_OK);
+    teitag_doc *doc;
+    ck_assert_int_eq(teitag_doc_from_bytes(p, koi8u, sizeof koi8u - 1, "k",
+                                           &doc, &diag),
+                     TEITAG_OK);
+    ck_assert_str_eq(teitag_doc_encoding(doc), "KOI8-U");
+    size_t len;
+    const char *text = teitag_doc_text(doc, &len);
+    ck_assert_uint_eq(len, strlen(utf8));
+    ck_assert(memcmp(text, utf8, len) == 0);
+    teitag_doc_free(doc);
+  }
+  ck_assert_int_eq(teitag_pipeline_set_encoding(p, "auto", &diag), TEITAG_OK);
+  teitag_pipeline_free(p);
+}
+END_TEST
+
+static int count_sink(void *ctx, const char *data, size_t len) {
+  (void)data;
+  *(size_t *)ctx += len;
+  return 0;
+}
+
+/* A stream through the public API: fed in small blocks, it reports its
+ * encoding and parts, and writes one JSONL line. */
+START_TEST(test_stream_api) {
+  teitag_pipeline *p = teitag_pipeline_new();
+  size_t written = 0;
+  teitag_writer *w;
+  ck_assert_int_eq(teitag_writer_new(TEITAG_FORMAT_JSONL, 0, count_sink,
+                                     &written, &w),
+                   TEITAG_OK);
+  teitag_stream *s;
+  ck_assert_int_eq(teitag_stream_new(p, "s.txt", w, &s), TEITAG_OK);
+  teitag_stream_set_part_size(s, 4096);
+  teitag_diag diag;
+  const char *line = "A line of text about nothing in particular.\n";
+  for (int i = 0; i < 500; i++)
+    ck_assert_int_eq(teitag_stream_feed(s, line, strlen(line), &diag),
+                     TEITAG_OK);
+  ck_assert_int_eq(teitag_stream_finish(s, &diag), TEITAG_OK);
+  ck_assert_str_eq(teitag_stream_encoding(s), "UTF-8");
+  ck_assert_uint_gt(teitag_stream_n_parts(s), 4);
+  size_t start, end;
+  ck_assert(teitag_stream_part(s, 1, &start, &end) && start > 0 && end > start);
+  ck_assert(!teitag_stream_part(s, 1000, &start, &end));
+  teitag_stream_free(s);
+  ck_assert_int_eq(teitag_writer_finish(w, &diag), TEITAG_OK);
+  teitag_writer_free(w);
+  ck_assert_uint_gt(written, 10);
+  teitag_stream_free(NULL);
+  ck_assert_int_eq(teitag_stream_new(p, "x", NULL, &s), TEITAG_EARG);
+  teitag_pipeline_free(p);
+}
+END_TEST
+
 START_TEST(test_eval) {
   teitag_pipeline *p = teitag_pipeline_new();
   int calls = 0;
@@ -259,6 +329,8 @@ static Suite *api_suite(void) {
   tcase_add_test(core, test_doc_accessors);
   tcase_add_test(core, test_eval);
   tcase_add_test(core, test_tei_in_and_formats);
+  tcase_add_test(core, test_encodings);
+  tcase_add_test(core, test_stream_api);
   suite_add_tcase(s, core);
   TCase *errors = tcase_create("errors");
   tcase_add_test(errors, test_null_safety);

@@ -41,7 +41,8 @@ static const struct {
     {"\xFE\xFF\x00" "a\xD8\x3D\xDE\x00", 8, TEITAG_OK, 0, "a\xF0\x9F\x98\x80"},
     {"\xFF\xFE" "a\x00" "b", 5, TEITAG_EUTF8, 4, NULL}, /* odd length */
     {"\xFE\xFF\x00" "a\xDC\x00\x00" "b", 8, TEITAG_EUTF8, 4, NULL}, /* lone low */
-    {"\xFF\xFE" "a\x00\x00\x00", 6, TEITAG_EBINARY, 1, NULL}, /* U+0000 */
+    /* U+0000: the offset is in the input (BOM, "a"), not in the UTF-8 */
+    {"\xFF\xFE" "a\x00\x00\x00", 6, TEITAG_EBINARY, 4, NULL},
 };
 
 START_TEST(test_decode_cases) {
@@ -106,6 +107,29 @@ START_TEST(test_sha256_long) {
 }
 END_TEST
 
+/* The processor's SHA instructions (where there are any) and the portable
+ * code agree for every length around the block size and for long inputs
+ * fed in uneven pieces. */
+START_TEST(test_sha256_paths_agree) {
+  unsigned char data[3000];
+  for (size_t i = 0; i < sizeof data; i++)
+    data[i] = (unsigned char)(i * 131 + (i >> 7));
+  for (size_t len = 0; len < sizeof data; len += len < 300 ? 1 : 97) {
+    unsigned char out[2][32];
+    for (int portable = 0; portable < 2; portable++) {
+      tt_sha256_portable = portable;
+      tt_sha256 c;
+      tt_sha256_init(&c);
+      for (size_t at = 0; at < len; at += 77)
+        tt_sha256_update(&c, data + at, len - at < 77 ? len - at : 77);
+      tt_sha256_final(&c, out[portable]);
+    }
+    tt_sha256_portable = 0;
+    ck_assert_msg(memcmp(out[0], out[1], 32) == 0, "length %zu differs", len);
+  }
+}
+END_TEST
+
 START_TEST(test_utf8_check_all_lengths) {
   /* Every valid sequence length, at every alignment of the 8-byte scan. */
   const char *valid = "a\xD0\x96\xE2\x82\xAC\xF0\x9F\x98\x80";
@@ -131,6 +155,7 @@ static Suite *decode_suite(void) {
   tcase_add_test(core, test_empty_input);
   tcase_add_test(core, test_header_facts);
   tcase_add_test(core, test_sha256_long);
+  tcase_add_test(core, test_sha256_paths_agree);
   tcase_add_test(core, test_utf8_check_all_lengths);
   suite_add_tcase(s, core);
   return s;

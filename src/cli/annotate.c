@@ -26,7 +26,8 @@ static const char usage[] =
     "and writes the entities in the format an editor or a tool reads.\n"
     "\n"
     "Input:\n"
-    "  -i, --input FORMAT   text (default): UTF-8 or UTF-16 with a BOM;\n"
+    "  -i, --input FORMAT   text (default): UTF-8, UTF-16 with a BOM, windows-1251,\n"
+    "                       KOI8-R or KOI8-U, detected (see --encoding);\n"
     "                       jsonl: one {\"id\",\"text\",\"lang\"} object per line;\n"
     "                       tei: an existing TEI document, whose body is\n"
     "                       annotated and everything else kept as it was\n"
@@ -60,10 +61,18 @@ static const char usage[] =
     "Output details:\n"
     "      --tokens         TEI: also mark sentences and tokens (<s>, <w>, <pc>)\n"
     "      --explain        JSONL: add \"source\", the annotator behind each entity\n"
+    "Encodings and big files:\n"
+    "      --encoding NAME  read text input in NAME (any ICU converter: cp1251,\n"
+    "                       KOI8-U, ISO-8859-5, ...) instead of detecting it\n"
+    "  -v, --verbose        say per input: bytes, encoding, parts, entities\n"
+    "      --part-size SIZE a text file larger than SIZE (default 4M) is\n"
+    "                       annotated in parts cut at paragraph boundaries, so\n"
+    "                       memory stays bounded whatever the file size\n"
     "  -h, --help           show this help\n"
     "\n"
     "Examples:\n"
     "  teitag annotate corpus/en/frozen-assets.txt -o frozen-assets.xml\n"
+    "  teitag annotate -v --encoding cp1251 archive-1998.txt -o archive-1998.xml\n"
     "  teitag annotate -l uk --tokens news.txt > news.xml\n"
     "  teitag annotate -f jsonl corpus/*/*.txt > entities.jsonl\n"
     "  teitag annotate -i jsonl -f jsonl < docs.jsonl > entities.jsonl\n"
@@ -87,6 +96,8 @@ typedef struct {
   teitag_format format;
   const char *output;
   unsigned write_options;
+  int verbose;
+  size_t part_size;
 } options;
 
 /* Annotates one text or TEI file and writes it.  With `keep`, the document
@@ -123,6 +134,36 @@ static int annotate_file(teitag_pipeline *p, teitag_writer *w, int input,
   else
     teitag_doc_free(doc);
   return 0;
+}
+
+/* Prints what --verbose tells about one text input. */
+static void report_verbose(const char *name, const cli_result *r) {
+  fprintf(stderr, "teitag: %s: %zu bytes, %s", name, r->bytes,
+          r->encoding[0] ? r->encoding : "encoding unknown");
+  if (r->parts > 1)
+    fprintf(stderr, ", %zu parts", r->parts);
+  for (int t = TEITAG_TYPE_PER; t <= TEITAG_TYPE_MONEY; t++)
+    fprintf(stderr, ", %s %zu", teitag_type_name((teitag_type)t),
+            r->entities[t]);
+  fputc('\n', stderr);
+}
+
+/* Annotates one text input, read block by block so that a file of any
+ * size is annotated in bounded memory.  Returns 0, -1 when the input
+ * could not be annotated, -2 when the output failed. */
+static int annotate_text(teitag_pipeline *p, teitag_writer *w,
+                         const options *o, const char *path) {
+  const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
+  cli_input_opts io;
+  memset(&io, 0, sizeof io);
+  io.part_size = o->part_size;
+  cli_result r;
+  int rc = cli_annotate_input(p, w, path, name, &io, &r);
+  if (rc != CLI_IN_OK)
+    cli_error("%s: %s", name, r.error);
+  else if (o->verbose)
+    report_verbose(name, &r);
+  return rc == CLI_IN_OK ? 0 : rc == CLI_OUT_FAILED ? -2 : -1;
 }
 
 /* Streams one JSONL input.  Returns the number of bad lines, or -1 when
@@ -208,10 +249,13 @@ static int parse_args(int argc, char **argv, options *o) {
       {"tokens", no_argument, NULL, OPT_TOKENS},
       {"explain", no_argument, NULL, OPT_EXPLAIN},
       {"names", required_argument, NULL, OPT_NAMES},
+      {"encoding", required_argument, NULL, OPT_ENCODING},
+      {"verbose", no_argument, NULL, 'v'},
+      {"part-size", required_argument, NULL, OPT_PART_SIZE},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int opt;
-  while ((opt = getopt_long(argc, argv, "i:f:o:l:g:h", longopts, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, "i:f:o:l:g:vh", longopts, NULL)) != -1) {
     int r = cli_pipe_option(&o->pipe, opt, optarg);
     if (r < 0)
       return -1;
@@ -253,6 +297,13 @@ static int parse_args(int argc, char **argv, options *o) {
     case 'o': o->output = optarg; break;
     case OPT_TOKENS: o->write_options |= TEITAG_WRITE_TOKENS; break;
     case OPT_EXPLAIN: o->write_options |= TEITAG_WRITE_EXPLAIN; break;
+    case 'v': o->verbose = 1; break;
+    case OPT_PART_SIZE:
+      if (cli_parse_size(optarg, &o->part_size) != 0 || o->part_size < 4096) {
+        cli_error("--part-size %s: expected a size of at least 4K", optarg);
+        return -1;
+      }
+      break;
     case 'h': fputs(usage, stdout); exit(EXIT_OK);
     default:
       fputs("Run 'teitag annotate --help' for the options.\n", stderr);
@@ -382,6 +433,7 @@ int cmd_annotate(int argc, char **argv) {
     return rc;
   }
   cli_output out;
+  memset(&out, 0, sizeof out); /* not silent: errors are printed */
   teitag_writer *w = NULL;
   int failed = 0, written = 0, write_error = 0;
   if (cli_output_open(&out, o.output) != 0) {
@@ -397,7 +449,10 @@ int cmd_annotate(int argc, char **argv) {
       write_error = r == -2;
       written |= r != -1;
     } else {
-      int r = annotate_file(p, w, o.input, inputs[i], NULL);
+      /* text goes through a stream, in parts when it is big; TEI is read
+       * whole */
+      int r = o.input == IN_TEI ? annotate_file(p, w, o.input, inputs[i], NULL)
+                                : annotate_text(p, w, &o, inputs[i]);
       failed |= r != 0;
       write_error = r == -2;
       written |= r == 0;

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,8 +85,43 @@ int cli_read_file(const char *path, char **data, size_t *len) {
   return 0;
 }
 
+/* Reports an output error: printed, or kept for a silent output. */
+static void out_error(cli_output *out, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void out_error(cli_output *out, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  if (out->silent) {
+    vsnprintf(out->error, sizeof out->error, fmt, ap);
+  } else {
+    fputs("teitag: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+  }
+  va_end(ap);
+}
+
+/* The umask, read once: reading it means setting it, and batch opens
+ * outputs from several threads, which must never see it set to 0. */
+static mode_t saved_umask;
+static pthread_once_t umask_once = PTHREAD_ONCE_INIT;
+
+static void read_umask(void) {
+  saved_umask = umask(0);
+  umask(saved_umask);
+}
+
+mode_t cli_umask(void) {
+  pthread_once(&umask_once, read_umask);
+  return saved_umask;
+}
+
 int cli_output_open(cli_output *out, const char *path) {
+  int silent = out->silent, no_fsync = out->no_fsync;
   memset(out, 0, sizeof *out);
+  out->silent = silent;
+  out->no_fsync = no_fsync;
   if (!path || strcmp(path, "-") == 0) {
     out->fp = stdout;
     return 0;
@@ -103,23 +139,28 @@ int cli_output_open(cli_output *out, const char *path) {
   snprintf(out->tmp_path, n + 16, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
   int fd = mkstemp(out->tmp_path);
   if (fd < 0) {
-    cli_error("%s: cannot create the output: %s", path, strerror(errno));
-    free(out->tmp_path);
-    out->tmp_path = NULL;
-    return -1;
+    out->failed = errno;
+    out_error(out, "%s: cannot create the output: %s", path, strerror(errno));
+    goto fail;
   }
   /* mkstemp creates 0600; give the file the mode any new file gets. */
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
+  fchmod(fd, 0666 & ~cli_umask());
   out->fp = fdopen(fd, "w");
   if (!out->fp) {
-    cli_error("%s: cannot write: %s", path, strerror(errno));
+    out->failed = errno;
+    out_error(out, "%s: cannot write: %s", path, strerror(errno));
     close(fd);
     unlink(out->tmp_path);
-    return -1;
+    goto fail;
   }
+  /* 64 KB instead of stdio's 4 KB: a typical TEI output is one write. */
+  setvbuf(out->fp, NULL, _IOFBF, (size_t)1 << 16);
   return 0;
+fail: /* the caller may open again (batch does, after making directories) */
+  free(out->path);
+  free(out->tmp_path);
+  out->path = out->tmp_path = NULL;
+  return -1;
 }
 
 int cli_output_sink(void *ctx, const char *data, size_t len) {
@@ -139,18 +180,20 @@ int cli_output_close(cli_output *out, int ok) {
   if (out->fp && fflush(out->fp) != 0 && !out->failed)
     out->failed = errno ? errno : EIO;
   if (out->fp && out->fp != stdout) {
-    if (!out->failed && ok && fsync(fileno(out->fp)) != 0 && errno != EINVAL)
+    if (!out->failed && ok && !out->no_fsync && fsync(fileno(out->fp)) != 0 &&
+        errno != EINVAL)
       out->failed = errno;
     if (fclose(out->fp) != 0 && !out->failed)
       out->failed = errno ? errno : EIO;
   }
   if (out->failed) {
-    cli_error("%s: write error: %s", shown, strerror(out->failed));
+    out_error(out, "%s: write error: %s", shown, strerror(out->failed));
     rc = -1;
   }
   if (out->tmp_path) {
     if (ok && rc == 0 && rename(out->tmp_path, out->path) != 0) {
-      cli_error("%s: cannot rename the output into place: %s", out->path,
+      out->failed = errno;
+      out_error(out, "%s: cannot rename the output into place: %s", out->path,
                 strerror(errno));
       rc = -1;
     }
@@ -159,7 +202,8 @@ int cli_output_close(cli_output *out, int ok) {
   }
   free(out->path);
   free(out->tmp_path);
-  memset(out, 0, sizeof *out);
+  out->path = out->tmp_path = NULL;
+  out->fp = NULL;
   return ok ? rc : -1;
 }
 

@@ -22,6 +22,7 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  annotate [FILE...]   annotate text or TEI files (or stdin)\n"
+    "  batch -o DIR INPUT...  annotate files and directory trees in parallel\n"
     "  eval GOLD.jsonl...   precision, recall and F1 against gold annotations\n"
     "  gazetteer check|compile|lookup   work with gazetteers (names lists)\n"
     "\n"
@@ -29,6 +30,7 @@ static const char usage[] =
     "  teitag annotate news.txt -o news.xml        # TEI P5 with persName, ...\n"
     "  teitag annotate -f jsonl a.txt b.txt        # one JSON line per file\n"
     "  teitag annotate -i jsonl -f jsonl < in.jsonl > out.jsonl   # streaming\n"
+    "  teitag batch -o out/ corpus/                # a tree of .txt -> .xml\n"
     "  teitag eval --errors 20 gold.jsonl          # scores and error list\n"
     "\n"
     "Run 'teitag COMMAND --help' for the options of a command.\n"
@@ -59,6 +61,7 @@ int cli_pipe_option(pipe_opts *o, int opt, const char *arg) {
     }
     o->gazetteers[o->n_gazetteers++] = arg;
     return 1;
+  case OPT_ENCODING: o->encoding = arg; return 1;
   case OPT_MIN_CERT:
     if (strcmp(arg, "low") == 0)
       o->min_cert = TEITAG_CERT_LOW;
@@ -104,11 +107,16 @@ teitag_pipeline *cli_make_pipeline(const pipe_opts *o, int *code) {
     return NULL;
   }
   teitag_pipeline *p = teitag_pipeline_new();
+  teitag_diag diag;
+  if (o->encoding && teitag_pipeline_set_encoding(p, o->encoding, &diag)) {
+    cli_error("--encoding %s: %s", o->encoding, diag.message);
+    teitag_pipeline_free(p);
+    return NULL;
+  }
   teitag_pipeline_set_lang(p, o->lang);
   teitag_pipeline_set_flags(p, o->flags);
   teitag_pipeline_set_min_cert(p, o->min_cert);
   *code = EXIT_INPUT;
-  teitag_diag diag;
   if (!(o->flags & TEITAG_PIPE_NO_GAZETTEER) && !o->no_default_gazetteer &&
       load_default(p, &diag) != TEITAG_OK) {
     cli_error("%s\n  (the default gazetteer; set TEITAG_DATA_DIR to its "
@@ -150,6 +158,8 @@ int main(int argc, char **argv) {
     return cmd_eval(argc - 1, argv + 1);
   if (strcmp(cmd, "gazetteer") == 0)
     return cmd_gazetteer(argc - 1, argv + 1);
+  if (strcmp(cmd, "batch") == 0)
+    return cmd_batch(argc - 1, argv + 1);
   cli_error("unknown command '%s'; run 'teitag --help'", cmd);
   return EXIT_USAGE;
 }
