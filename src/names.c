@@ -23,16 +23,6 @@
 
 /* ---- token helpers ------------------------------------------------------ */
 
-int tt_n_title(const tt_names *n, size_t i) {
-  const tt_token *t = &n->doc->toks[i];
-  return t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_TITLE;
-}
-
-int tt_n_upper(const tt_names *n, size_t i) {
-  const tt_token *t = &n->doc->toks[i];
-  return t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_UPPER;
-}
-
 int tt_n_sentence_start(const tt_names *n, size_t i) {
   const teitag_doc *d = n->doc;
   while (i > n->para->tok_begin && !(d->toks[i].flags & TT_TOK_SENT_START) &&
@@ -41,15 +31,23 @@ int tt_n_sentence_start(const tt_names *n, size_t i) {
   return (d->toks[i].flags & TT_TOK_SENT_START) || i == n->para->tok_begin;
 }
 
-unsigned tt_n_class(const tt_names *n, size_t i) {
-  return n->classes[i];
-}
-
 int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags) {
-  unsigned langs;
   if (!tt_n_title(n, i) && !tt_n_upper(n, i))
     return 0;
-  return tt_pipeline_given_name(n->p, n->doc, i, gender, flags, &langs);
+  /* the rules ask about the same word several times: looked up once */
+  if (!n->given[i]) {
+    char g = 'u';
+    unsigned f = 0, langs;
+    int known = tt_pipeline_given_name(n->p, n->doc, i, &g, &f, &langs);
+    n->given[i] = known ? 2 : 1;
+    n->given_gender[i] = g;
+    n->given_flags[i] = (uint8_t)f;
+  }
+  if (n->given[i] != 2)
+    return 0;
+  *gender = n->given_gender[i];
+  *flags = n->given_flags[i];
+  return 1;
 }
 
 int tt_n_quote(const tt_names *n, size_t i) {
@@ -93,9 +91,19 @@ int tt_n_is(const tt_names *n, size_t i, const char *word) {
 }
 
 int tt_n_ends_any(const tt_names *n, size_t i, const char *const *list) {
-  for (size_t k = 0; list[k]; k++)
-    if (tt_n_ends(n, i, list[k]))
+  const tt_token *t = &n->doc->toks[i];
+  const char *key = n->doc->keys.data + t->key;
+  if (t->key_len < 2)
+    return 0;
+  /* every suffix in the lists is at least one letter; compare its last
+   * byte before anything else */
+  char last = key[t->key_len - 1];
+  for (size_t k = 0; list[k]; k++) {
+    size_t len = strlen(list[k]);
+    if (list[k][len - 1] == last && t->key_len > len &&
+        memcmp(key + t->key_len - len, list[k], len) == 0)
       return 1;
+  }
   return 0;
 }
 
@@ -141,21 +149,28 @@ typedef struct {
 
 /* Case endings stripped to compare surnames across cases (folded keys).
  * Longest first. */
-static const char *const endings[] = {
-    "ового", "овому", "евого", "евому", "ського", "ському", "цького",
-    "цькому", "ською", "ської", "ській", "ским", "ским", "ской", "скую",
-    "ского", "ском", "скому", "ська", "ський", "ская", "ский", "ськ",
-    "ого", "ому", "ими", "ами", "ями", "ові", "еві", "ою", "ою", "ої",
-    "ій", "ий", "им", "их", "ів", "ем", "ом", "ей", "ой", "ым", "ым", "ью",
-    "ою", "а", "я", "у", "ю", "і", "е", "и", "ы", "о", "ь", NULL};
+#define E(s) {s, sizeof s - 1}
+static const struct {
+  const char *s;
+  size_t len;
+} endings[] = {
+    E("ового"), E("овому"), E("евого"), E("евому"), E("ського"), E("ському"),
+    E("цького"), E("цькому"), E("ською"), E("ської"), E("ській"), E("ским"),
+    E("ской"), E("скую"), E("ского"), E("ском"), E("скому"), E("ська"),
+    E("ський"), E("ская"), E("ский"), E("ськ"), E("ого"), E("ому"), E("ими"),
+    E("ами"), E("ями"), E("ові"), E("еві"), E("ою"), E("ої"), E("ій"), E("ий"),
+    E("им"), E("их"), E("ів"), E("ем"), E("ом"), E("ей"), E("ой"), E("ым"),
+    E("ью"), E("а"), E("я"), E("у"), E("ю"), E("і"), E("е"), E("и"), E("ы"),
+    E("о"), E("ь")};
+#undef E
 
 /* The stem of a folded Cyrillic surname: the key without its case ending,
  * at least three letters long. */
 static size_t stem_of(const char *key, size_t len, char *out, size_t cap) {
   size_t keep = len;
-  for (size_t i = 0; endings[i]; i++) {
-    size_t e = strlen(endings[i]);
-    if (len > e + 5 && memcmp(key + len - e, endings[i], e) == 0) {
+  for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
+    size_t e = endings[i].len;
+    if (len > e + 5 && memcmp(key + len - e, endings[i].s, e) == 0) {
       keep = len - e;
       break;
     }
@@ -242,9 +257,11 @@ static const known *recall(const known_list *l, const teitag_doc *d,
   const tt_token *t = &d->toks[tok];
   if (!l->n)
     return NULL;
+  const known *whole = known_find(l, d->keys.data + t->key, t->key_len, 1, t->script);
+  if (t->script != TT_SCRIPT_CYRILLIC)
+    return whole; /* only Cyrillic names are remembered by their stem */
   char stem[96];
   size_t slen = stem_of(d->keys.data + t->key, t->key_len, stem, sizeof stem);
-  const known *whole = known_find(l, d->keys.data + t->key, t->key_len, 1, t->script);
   const known *by_stem = known_find(l, stem, slen, 0, t->script);
   if (whole && by_stem)
     return whole < by_stem ? whole : by_stem;
@@ -373,10 +390,15 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.gaz_type = tt_xcalloc(doc->n_toks, 1);
   n.gaz_end = tt_xcalloc(doc->n_toks, sizeof *n.gaz_end);
   n.person = tt_xcalloc(doc->n_toks, 1);
+  n.given = tt_xcalloc(doc->n_toks, 1);
+  n.given_gender = tt_xmalloc(doc->n_toks);
+  n.given_flags = tt_xmalloc(doc->n_toks);
   /* the rules ask for a token's classes many times over */
   n.classes = tt_xmalloc(doc->n_toks * sizeof *n.classes);
   for (size_t i = 0; i < doc->n_toks; i++)
-    n.classes[i] = (uint16_t)tt_word_class(doc->toks[i].hash);
+    n.classes[i] = doc->toks[i].kind == TEITAG_TOKEN_WORD
+                       ? (uint16_t)tt_word_class(doc->toks[i].hash)
+                       : 0;
   n.caps = tt_xmalloc(doc->n_toks * sizeof *n.caps);
   n.n_caps = 0;
   for (size_t i = 0; i < doc->n_toks; i++)
@@ -404,6 +426,9 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   free(n.gaz_type);
   free(n.gaz_end);
   free(n.person);
+  free(n.given);
+  free(n.given_gender);
+  free(n.given_flags);
   free(n.classes);
   free(n.caps);
   return TEITAG_OK;

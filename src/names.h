@@ -19,6 +19,9 @@ typedef struct tt_names {
                              that starts there, 0 if none */
   uint8_t *person;        /* per token: 1 when a person rule claimed it */
   uint16_t *classes;      /* per token: its TT_WC_* classes */
+  uint8_t *given;         /* per token: 0 not asked, 1 no given name, 2 one */
+  char *given_gender;     /* per token, when given[i] == 2 */
+  uint8_t *given_flags;   /* per token, TT_LEX_* when given[i] == 2 */
   uint64_t *caps;         /* sorted hashes of the document's ALL-CAPS words */
   size_t n_caps;
 } tt_names;
@@ -29,13 +32,21 @@ size_t tt_n_caps_count(const tt_names *n, uint64_t hash);
 /* ---- reading tokens --------------------------------------------------- */
 
 /* A word in Title case (or a single capital letter). */
-int tt_n_title(const tt_names *n, size_t i);
+static inline int tt_n_title(const tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  return t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_TITLE;
+}
 /* A word in capitals only (an acronym), at least two letters. */
-int tt_n_upper(const tt_names *n, size_t i);
+static inline int tt_n_upper(const tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  return t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_UPPER;
+}
 /* Is token i the first of its sentence (perhaps after a quote or dash)? */
 int tt_n_sentence_start(const tt_names *n, size_t i);
 /* TT_WC_* classes of token i. */
-unsigned tt_n_class(const tt_names *n, size_t i);
+static inline unsigned tt_n_class(const tt_names *n, size_t i) {
+  return n->classes[i];
+}
 /* Is token i a given name?  Stores gender and TT_LEX_* flags. */
 int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags);
 /* Is token i an opening (1) or closing (2) quotation mark, else 0? */
