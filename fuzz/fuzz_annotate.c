@@ -34,6 +34,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     p = teitag_pipeline_new();
     teitag_pipeline_set_lang(p, (teitag_lang)(pick & 3));
     teitag_pipeline_set_flags(p, (pick & 4) ? TEITAG_PIPE_NESTED : 0);
+    /* the gazetteer and the name rules that read its candidates, when
+     * TEITAG_DATA_DIR points at a compiled default (fuzz/run.sh sets it) */
+    teitag_diag gd;
+    if (pick & 2)
+      (void)teitag_pipeline_use_default_gazetteer(p, &gd);
     pipes[pick & 7] = p;
   }
   teitag_doc *doc;

@@ -19,6 +19,7 @@ if [ ! -f build-fuzz/Makefile ]; then
     CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined")
 fi
 make -C build-fuzz -j"$(getconf _NPROCESSORS_ONLN)" >build-fuzz/build.log 2>&1 || { tail -20 build-fuzz/build.log; exit 1; }
+export TEITAG_DATA_DIR="$top/build-fuzz" # its teitag.gaz, for fuzz_annotate
 for t in $targets; do
   seeds=fuzz/corpus-$t
   mkdir -p "$seeds" "fuzz/findings-$t"
