@@ -34,6 +34,25 @@ enum {
   OPT_NO_DEFAULT_GAZ, OPT_ENCODING, OPT_VERBOSE, OPT_PART_SIZE
 };
 
+/* getopt_long entries of the pipeline options every command takes ... */
+#define CLI_PIPE_LONGOPTS                                                     \
+  {"lang", required_argument, NULL, 'l'},                                     \
+      {"nested", no_argument, NULL, OPT_NESTED},                              \
+      {"min-cert", required_argument, NULL, OPT_MIN_CERT},                    \
+      {"no-money", no_argument, NULL, OPT_NO_MONEY},                          \
+      {"no-rules", no_argument, NULL, OPT_NO_RULES},                          \
+      {"gazetteer", required_argument, NULL, 'g'},                            \
+      {"no-gazetteer", no_argument, NULL, OPT_NO_GAZ},                        \
+      {"no-default-gazetteer", no_argument, NULL, OPT_NO_DEFAULT_GAZ}
+/* ... and those of the commands that read text files (annotate, batch). */
+#define CLI_TEXT_LONGOPTS                                                     \
+  {"lines", no_argument, NULL, OPT_LINES},                                    \
+      {"blocks", no_argument, NULL, OPT_BLOCKS},                              \
+      {"encoding", required_argument, NULL, OPT_ENCODING},                    \
+      {"part-size", required_argument, NULL, OPT_PART_SIZE},                  \
+      {"tokens", no_argument, NULL, OPT_TOKENS},                              \
+      {"explain", no_argument, NULL, OPT_EXPLAIN}
+
 /* Handles one shared option; returns 1 when it was one, 0 when not, -1 on
  * a bad value (after printing why). */
 int cli_pipe_option(pipe_opts *o, int opt, const char *arg);

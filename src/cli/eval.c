@@ -70,15 +70,8 @@ static long eval_file(teitag_pipeline *p, teitag_eval *ev, const char *path) {
 int cmd_eval(int argc, char **argv) {
   static const struct option longopts[] = {
       {"errors", required_argument, NULL, OPT_ERRORS},
-      {"lang", required_argument, NULL, 'l'},
-      {"nested", no_argument, NULL, OPT_NESTED},
-      {"min-cert", required_argument, NULL, OPT_MIN_CERT},
-      {"no-money", no_argument, NULL, OPT_NO_MONEY},
-      {"no-rules", no_argument, NULL, OPT_NO_RULES},
-      {"gazetteer", required_argument, NULL, 'g'},
-      {"no-gazetteer", no_argument, NULL, OPT_NO_GAZ},
-      {"no-default-gazetteer", no_argument, NULL, OPT_NO_DEFAULT_GAZ},
       {"help", no_argument, NULL, 'h'},
+      CLI_PIPE_LONGOPTS,
       {NULL, 0, NULL, 0}};
   pipe_opts po;
   memset(&po, 0, sizeof po);
