@@ -422,6 +422,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
     tt_rules_org(&n);
     tt_rules_place(&n);
   }
+  tt_rules_org_of_place(&n);
   tt_names_propagate(&n);
   free(n.gaz_type);
   free(n.gaz_end);

@@ -69,6 +69,9 @@ void tt_n_add(tt_names *n, size_t b, size_t e, teitag_type type,
 void tt_rules_person(tt_names *n);
 void tt_rules_org(tt_names *n);
 void tt_rules_place(tt_names *n);
+/* Over the whole document: a known organisation and a known place in the
+ * genitive after it make one organisation. */
+void tt_rules_org_of_place(tt_names *n);
 /* Within the whole document: surnames and acronyms found once are tagged
  * wherever they recur, and weaker rules give way to stronger evidence. */
 void tt_names_propagate(tt_names *n);

@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "names.h"
@@ -329,4 +330,37 @@ void tt_rules_org(tt_names *n) {
     else
       acronym(n, i);
   }
+}
+
+/* Верховна Рада Автономної Республіки Крим, Міністерство юстиції Грузії,
+ * Совет министров Республики Крым: a known organisation followed by a
+ * known place in the genitive is one organisation's name.  Only where the
+ * place's case form says genitive: a nominative after an organisation
+ * starts a new phrase ("МВФ Україна отримала"). */
+void tt_rules_org_of_place(tt_names *n) {
+  teitag_doc *d = n->doc;
+  size_t n_spans = d->n_spans;
+  uint32_t *gen_end = tt_xcalloc(d->n_toks + 1, sizeof *gen_end);
+  for (size_t s = 0; s < n_spans; s++) {
+    const tt_span *sp = &d->spans[s];
+    const char *src = tt_doc_get_str(d, sp->source);
+    if (sp->type == TEITAG_TYPE_LOC && sp->tok_end != UINT32_MAX && src &&
+        strstr(src, " inflected gen") && sp->tok_end > gen_end[sp->tok_begin])
+      gen_end[sp->tok_begin] = sp->tok_end;
+  }
+  for (size_t s = 0; s < n_spans; s++) {
+    const tt_span sp = d->spans[s]; /* a copy: adding spans moves them */
+    const char *src = tt_doc_get_str(d, sp.source);
+    if (sp.type != TEITAG_TYPE_ORG || sp.tok_end == UINT32_MAX ||
+        sp.tok_end >= d->n_toks || !gen_end[sp.tok_end] || !src ||
+        strncmp(src, "gazetteer", 9) != 0 ||
+        d->toks[sp.tok_begin].script != TT_SCRIPT_CYRILLIC)
+      continue;
+    const tt_token *place = &d->toks[sp.tok_end];
+    if (memchr(d->text + sp.end, '\n', place->start - sp.end))
+      continue; /* another paragraph */
+    tt_doc_add_token_span(d, sp.tok_begin, gen_end[sp.tok_end], TEITAG_TYPE_ORG,
+                          TEITAG_CERT_MEDIUM, "rule:org organisation+place");
+  }
+  free(gen_end);
 }

@@ -172,6 +172,13 @@ static const rule_case org_cases[] = {
     {"The statement from " OPEN_MARK "ORG Ministry of Fisheries" CLOSE_MARK
      " came late on Monday.",
      "rule:org english-head"},
+    {"Засідання " OPEN_MARK "ORG Верховної Ради Автономної Республіки Крим" CLOSE_MARK
+     " перенесли.",
+     "rule:org organisation+place"},
+    /* a nominative place after an organisation starts a new phrase */
+    {"Кредит " OPEN_MARK "ORG МВФ" CLOSE_MARK " " OPEN_MARK "LOC Україна" CLOSE_MARK
+     " отримала вчасно.",
+     "gazetteer"},
     {"Як повідомляє «" OPEN_MARK "ORG Вечірній Тернопіль" CLOSE_MARK
      "», міст відкриють у травні.",
      "rule:org reported-by"},
