@@ -82,10 +82,12 @@ static int adjective_like(const tt_names *n, size_t i) {
 /* Could a lower-case word belong to an organisation's genitive
  * complement?  Verb forms cannot (сообщило, заявив, будет, разбираться). */
 static int complement_word(const tt_names *n, size_t i) {
+  /* verb forms, and instrumental endings (з хорошою трупою) */
   static const char *const verbs[] = {"ло", "ла", "ли", "ть", "ться", "ся",
                                       "сь", "ет", "ит", "ут", "ют", "ать",
                                       "ить", "ал", "ил", "ыл", "ел", "ив",
-                                      "ав", "ув", "яв", "ешь", "ем", NULL};
+                                      "ав", "ув", "яв", "ешь", "ем", "ою",
+                                      "ею", "єю", "ами", "ями", NULL};
   static const char *const genitive[] = {"а", "я", "и", "і", "ї", "ы", "у",
                                          "ю", "ів", "їв", "ов", "ев", "ей",
                                          "ого", "его", "ої", "ой", "их",
