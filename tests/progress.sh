@@ -11,7 +11,7 @@
 command -v tmux >/dev/null 2>&1 || { echo "SKIP: tmux is not installed"; exit 77; }
 
 sock="teitag-test-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 mkdir -p "$tmp/corpus"
 awk -v dir="$tmp/corpus" 'BEGIN {
