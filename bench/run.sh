@@ -68,6 +68,7 @@ measure() {
   done
   set -- $(sort -n "$work/times" | head -1)
   wall=$1
+  cpu=$(awk -v u="$2" -v s="$3" 'BEGIN { print u + s }')
   awk -v n="$name" -v w="$1" -v u="$2" -v s="$3" -v m="$4" -v b="$bytes" 'BEGIN {
     c = u + s; if (w <= 0) w = 0.01; if (c <= 0) c = 0.01
     printf "%-22s %8.2f %8.2f %10.1f %12.1f %10.1f\n", n, w, c, b / 1e6 / w, b / 1e6 / c, m / 1024 }'
@@ -75,6 +76,13 @@ measure() {
 
 echo "batch output: $out"
 measure "annotate -f tei" sh -c "exec \"$teitag\" annotate -f tei \"$corpus/all.txt\" > /dev/null"
+cpu_all=$cpu
+# what the name rules cost: the same run without them, and without the
+# gazetteer and money as well (the base: decoding, tokens, language, TEI)
+measure "  ... --no-rules" sh -c "exec \"$teitag\" annotate -f tei --no-rules \"$corpus/all.txt\" > /dev/null"
+cpu_norules=$cpu
+measure "  ... base only" sh -c "exec \"$teitag\" annotate -f tei --no-rules --no-money --no-gazetteer \"$corpus/all.txt\" > /dev/null"
+awk -v a="$cpu_all" -v n="$cpu_norules" 'BEGIN { if (a <= 0) a = 0.01; printf "name rules: %.0f%% of the pipeline'"'"'s CPU time (%.2f s of %.2f s)\n", 100 * (a - n) / a, a - n, a }'
 measure "annotate -f jsonl" sh -c "exec \"$teitag\" annotate -f jsonl \"$corpus/all.txt\" > /dev/null"
 measure "annotate -i jsonl" sh -c "exec \"$teitag\" annotate -i jsonl -f jsonl < \"$corpus/all.jsonl\" > /dev/null"
 rm -rf "$out"

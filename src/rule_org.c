@@ -127,6 +127,10 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
       break;
     if (!(cls & TT_WC_FUNCTION) && !complement_word(n, j))
       break;
+    /* "Верховний суд країни": the country is not named */
+    if (tt_n_is(n, j, "країни") || tt_n_is(n, j, "страны") ||
+        tt_n_is(n, j, "держави") || tt_n_is(n, j, "государства"))
+      break;
     if (cls & TT_WC_FUNCTION) {
       /* і, та, з, за, у between complement words; but a conjunction
        * before a place joins two names (Союз і Велика Британія) */
@@ -231,8 +235,9 @@ static size_t reported(tt_names *n, size_t i) {
   if (j < end && tt_n_ends(n, i, "according") && tt_n_ends(n, j, "to"))
     j++;
   if (j >= end || n->gaz_type[j] || n->person[j] || !tt_n_title(n, j) ||
-      (tt_n_class(n, j) & (TT_WC_MONTH | TT_WC_FUNCTION)))
-    return 0;
+      (tt_n_class(n, j) & (TT_WC_MONTH | TT_WC_FUNCTION)) ||
+      tt_n_sentence_start(n, j))
+    return 0; /* "..., сообщает. Причиной ...": the next sentence */
   char g;
   unsigned f;
   if (tt_n_given(n, j, &g, &f))
@@ -241,6 +246,11 @@ static size_t reported(tt_names *n, size_t i) {
   while (k < end && k - j < 3 && (tt_n_title(n, k) || tt_n_upper(n, k)) &&
          !n->gaz_type[k] && !n->person[k])
     k++;
+  /* a capitalised adjective before a lower-case noun is the start of a
+   * longer description (сообщает Пакистанская служба ...) */
+  if (k == j + 1 && k < end && n->doc->toks[k].lcase == TEITAG_CASE_LOWER &&
+      n->doc->toks[j].script == TT_SCRIPT_CYRILLIC && adjective_like(n, j))
+    return 0;
   tt_n_add(n, j, k, TEITAG_TYPE_ORG, TEITAG_CERT_LOW, "rule:org reported-by");
   return k;
 }
