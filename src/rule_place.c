@@ -47,7 +47,10 @@ static size_t adjective_and_type(tt_names *n, size_t i) {
         snprintf(suffix, sizeof suffix, "%s%s", stems[k], adj[e]);
         derived = tt_n_ends(n, i, suffix);
       }
-    if (!derived)
+    /* streets and squares take any adjective: Привокзальна площа,
+     * Соборна вулиця */
+    if (!derived && !((tt_n_class(n, i + 1) & TT_WC_STREET) &&
+                      tt_n_ends_any(n, i, adj) && !tt_n_sentence_start(n, i)))
       return 0;
   }
   tt_n_add(n, i, i + 2, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place name+type");

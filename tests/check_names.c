@@ -199,6 +199,8 @@ static const rule_case place_cases[] = {
      "rule:place compass+place"},
     {"Traffic stopped on " OPEN_MARK "LOC Kisumu Road" CLOSE_MARK " after the crash.",
      "rule:place name+type"},
+    {"Мітинг пройшов на " OPEN_MARK "LOC Привокзальній площі" CLOSE_MARK ".",
+     "rule:place name+type"},
 };
 
 /* Later mentions take the type and ID of the full name. */
