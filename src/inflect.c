@@ -652,6 +652,12 @@ static void compound_forms(teitag_lang lang, const char *w, size_t n,
                  : classify_ru(parts[p], lens[p], person, r, g);
     }
     word_forms(lang, para, parts[p], lens[p], animate, attrs, pf[p]);
+    for (int c = 0; c < TT_N_CASES; c++)
+      if (pf[p][c].n == 0) { /* a part too long for the buffers */
+        for (int d = 0; d < TT_N_CASES; d++)
+          out[d].n = 0;
+        return;
+      }
   }
   for (int c = 0; c < TT_N_CASES; c++) {
     out[c].n = 0;
@@ -765,6 +771,12 @@ void tt_inflect(teitag_lang lang, teitag_type type, const char *form,
         alts_add(&f[c], w[i], wl[i]);
       }
     }
+    /* a word too long for the buffers has no forms: nothing to emit */
+    for (int c = 0; c < TT_N_CASES; c++)
+      if (f[c].n == 0) {
+        free(forms);
+        return;
+      }
   }
   /* Emit each case's combinations once; skip the dictionary form and
    * repeats across cases (remembered by hash: a form is short-lived). */

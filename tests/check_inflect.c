@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "gaz.h"
+#include "inflect.h"
 #include "testutil.h"
 
 /* A pipeline whose only gazetteer is the given TSV text. */
@@ -130,6 +131,31 @@ static void check_language(const char *lang) {
   ck_assert_msg(t.neg_matched * 10 <= t.neg, "%s: over 10%% of look-alikes matched", lang);
 }
 
+static void count_form(void *ctx, const char *form, size_t len, int case_id) {
+  (void)form;
+  (void)len;
+  (void)case_id;
+  (*(int *)ctx)++;
+}
+
+/* A word longer than the inflector's buffers (found by fuzz_gaz_source):
+ * no forms, and nothing read that was never written. */
+START_TEST(test_overlong_word) {
+  char form[600] = "Київська ";
+  for (int i = 0; i < 100; i++)
+    strcat(form, "ш");
+  strcat(form, "а область");
+  tt_infl_attrs a = {0, 0, 0, 0, -1, NULL, 0};
+  int n = 0;
+  tt_inflect(TEITAG_LANG_UK, TEITAG_TYPE_LOC, form, strlen(form), &a, count_form, &n);
+  ck_assert_int_eq(n, 0);
+  /* the short name still declines */
+  const char *ok = "Київська область";
+  tt_inflect(TEITAG_LANG_UK, TEITAG_TYPE_LOC, ok, strlen(ok), &a, count_form, &n);
+  ck_assert_int_gt(n, 3);
+}
+END_TEST
+
 START_TEST(test_uk) { check_language("uk"); }
 END_TEST
 
@@ -140,6 +166,7 @@ static Suite *inflect_suite(void) {
   Suite *s = suite_create("inflect");
   TCase *core = tcase_create("core");
   tcase_set_timeout(core, 120);
+  tcase_add_test(core, test_overlong_word);
   tcase_add_test(core, test_uk);
   tcase_add_test(core, test_ru);
   suite_add_tcase(s, core);
