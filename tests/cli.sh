@@ -194,6 +194,20 @@ expect_grep "$tmp/err" "cut.gaz: truncated" "truncation is named"
 expect_status 1 "missing default gazetteer" -- env TEITAG_DATA_DIR="$tmp/none" "$TEITAG" annotate "$tmp/a.txt"
 expect_grep "$tmp/err" "none/teitag.gaz: cannot open" "missing default gazetteer is named"
 
+# a device or a pipe as -o is written in place, never replaced by a file
+expect_status 0 "-o /dev/null" -- "$TEITAG" annotate "$tmp/a.txt" -o /dev/null
+if [ -c /dev/null ]; then pass "/dev/null is still a device"; else fail "/dev/null was replaced"; fi
+if mkfifo "$tmp/fifo" 2>/dev/null; then
+  timeout 30 cat "$tmp/fifo" >"$tmp/from-fifo.xml" &  # a regression must not hang
+  expect_status 0 "-o FIFO" -- "$TEITAG" annotate "$tmp/a.txt" -o "$tmp/fifo"
+  wait
+  if [ -p "$tmp/fifo" ] && cmp -s "$tmp/from-fifo.xml" "$tmp/a.xml"; then
+    pass "a FIFO gets the same TEI as a file"
+  else
+    fail "the FIFO was replaced or got other bytes"
+  fi
+fi
+
 mkdir "$tmp/ro" && chmod 555 "$tmp/ro"
 if [ "$(id -u)" -ne 0 ]; then
   expect_status 1 "unwritable directory" -- "$TEITAG" annotate "$tmp/a.txt" -o "$tmp/ro/x.xml"

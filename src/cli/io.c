@@ -126,6 +126,20 @@ int cli_output_open(cli_output *out, const char *path) {
     out->fp = stdout;
     return 0;
   }
+  /* A device or a pipe (-o /dev/null, a FIFO) is written in place: a
+   * temporary file renamed over it would replace the device itself. */
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    out->fp = fopen(path, "w");
+    if (!out->fp) {
+      out->failed = errno;
+      out_error(out, "%s: cannot write: %s", path, strerror(errno));
+      return -1;
+    }
+    out->path = strdup(path);
+    out->no_fsync = 1;
+    return 0;
+  }
   size_t n = strlen(path);
   out->path = strdup(path);
   out->tmp_path = malloc(n + 16);
