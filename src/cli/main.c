@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <getopt.h>
+#if defined(HAVE_MALLOPT) && defined(HAVE_MALLOC_H)
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +141,16 @@ int main(int argc, char **argv) {
   /* Exceeding a file-size limit must be a write error we report, not a
    * signal that kills us with a half-written temporary file. */
   signal(SIGXFSZ, SIG_IGN);
+#if defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD) && defined(M_TRIM_THRESHOLD)
+  /* Every part of a long file allocates and frees the same arrays, and
+   * glibc's defaults give many of them back to the kernel each time: the
+   * bench corpus took 91,000 page faults, 20,000 with these settings, and
+   * the zeroing of fresh pages cost more than the name rules' own work.
+   * Blocks over 8 MB are still mapped apart and returned when freed, so
+   * one huge paragraph does not leave a huge heap behind. */
+  mallopt(M_MMAP_THRESHOLD, 8 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
   if (argc < 2) {
     fputs(usage, stderr);
     return EXIT_USAGE;
