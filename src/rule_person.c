@@ -199,6 +199,33 @@ static size_t initials(tt_names *n, size_t i) {
   return 0;
 }
 
+/* Particles written in lower case inside a name: bin, van der, da. */
+static int lower_particle(const tt_names *n, size_t i) {
+  return (tt_n_class(n, i) & TT_WC_PARTICLE) &&
+         n->doc->toks[i].lcase == TEITAG_CASE_LOWER;
+}
+
+/* The end of a name whose first word is `j`: more capitalised words, with
+ * initials (George H.W. Bush) or particles (Osama bin Laden, Ank van der
+ * Berg) between them.  Three words at most, or four where the name
+ * visibly ends (Jose Luis Rodriguez Zapatero said): a longer capitalised
+ * run is more often a headline than a name. */
+static size_t name_end(const tt_names *n, size_t j) {
+  size_t end = n->para->tok_end, k = j + 1, words = 1;
+  while (k < end && words < 4) {
+    size_t m = k;
+    while (m < end && m - k < 3 && (initial(n, m) || lower_particle(n, m)))
+      m++;
+    if (m >= end || !surname_word(n, m, j) || n->gaz_type[m])
+      break;
+    if (words == 3 && m + 1 < end && !end_of_name(n, m + 1))
+      break;
+    k = m + 1;
+    words++;
+  }
+  return k;
+}
+
 /* A role or title, then the name after it: президент Ердоган, Prime
  * Minister Keir Starmer, міністр закордонних справ України Андрій Сибіга. */
 static size_t after_role(tt_names *n, size_t i) {
@@ -224,9 +251,11 @@ static size_t after_role(tt_names *n, size_t i) {
   }
   if (j >= end || n->person[j] || !surname_word(n, j, j) || n->gaz_type[j])
     return 0;
-  size_t k = j + 1;
-  while (k < end && k - j < 3 && surname_word(n, k, j) && !n->gaz_type[k])
-    k++;
+  size_t k = name_end(n, j);
+  /* particles before the surname belong to it: Mr. da Silva */
+  size_t start = j;
+  while (start > i + 1 && lower_particle(n, start - 1))
+    start--;
   /* One unknown Cyrillic word counts only right after the role. */
   if (k == j + 1 && n->doc->toks[j].script == TT_SCRIPT_CYRILLIC && j != i + 1)
     return 0;
@@ -241,7 +270,7 @@ static size_t after_role(tt_names *n, size_t i) {
   if (k == j + 1 && n->doc->toks[j].script == TT_SCRIPT_CYRILLIC &&
       adjective_like(n, j))
     return 0;
-  tt_n_add(n, j, k, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, "rule:person after-role");
+  tt_n_add(n, start, k, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, "rule:person after-role");
   return k;
 }
 

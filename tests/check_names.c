@@ -144,6 +144,21 @@ static const rule_case person_cases[] = {
     /* the title stays outside the name */
     {"Prime Minister " OPEN_MARK "PER Edwin Castellano" CLOSE_MARK " resigned.",
      NULL},
+    /* after a role: particles, initials and four-part names stay whole */
+    {"The militant leader " OPEN_MARK "PER Harun bin Qasimi" CLOSE_MARK
+     " was seen in the hills.",
+     "rule:person after-role"},
+    {"The envoy " OPEN_MARK "PER Maarten van der Hoeven" CLOSE_MARK
+     " arrived on Tuesday.",
+     "rule:person after-role"},
+    {"Mr. " OPEN_MARK "PER da Cunha" CLOSE_MARK " left early.",
+     "rule:person after-role"},
+    {"The senator " OPEN_MARK "PER Hollis T.W. Pembrook" CLOSE_MARK
+     " voted against it.",
+     "rule:person after-role"},
+    {"The minister " OPEN_MARK "PER Ignacio Ruiz Montoya Ferrer" CLOSE_MARK
+     " said the talks would go on.",
+     "rule:person after-role"},
 };
 
 static const rule_case negative_cases[] = {
