@@ -249,9 +249,19 @@ static size_t after_role(tt_names *n, size_t i) {
       break;
     }
   }
+  /* a name in apposition: "Japan's foreign minister, Taro Kono, said" */
+  int apposition = 0;
+  if (j + 1 < end && tt_n_is(n, j, ",") && (tt_n_class(n, j - 1) & TT_WC_ROLE)) {
+    j++;
+    apposition = 1;
+  }
   if (j >= end || n->person[j] || !surname_word(n, j, j) || n->gaz_type[j])
     return 0;
   size_t k = name_end(n, j);
+  /* ... which the apposition must close */
+  if (apposition && k < end && !tt_n_is(n, k, ",") && !tt_n_is(n, k, ".") &&
+      !tt_n_is(n, k, ")") && !tt_n_is(n, k, ";"))
+    return 0;
   /* particles before the surname belong to it: Mr. da Silva */
   size_t start = j;
   while (start > i + 1 && lower_particle(n, start - 1))

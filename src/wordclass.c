@@ -132,6 +132,7 @@ static const char *const role_words[] = {
     "cardinal", "chairperson", "ombudsman", "diplomat", "official",
     "opposition", "activist", "blogger", "businessman", "businesswoman",
     "oligarch", "tycoon", "billionaire", "mogul", "rapper", "player",
+    "counterpart",
     /* uk */
     "президент", "прем'єр-міністр", "прем'єр", "віцепрем'єр-міністр",
     "віцепрем'єр", "міністр", "посол", "посланець", "речник", "речниця",

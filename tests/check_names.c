@@ -159,6 +159,10 @@ static const rule_case person_cases[] = {
     {"The minister " OPEN_MARK "PER Ignacio Ruiz Montoya Ferrer" CLOSE_MARK
      " said the talks would go on.",
      "rule:person after-role"},
+    /* a name in apposition to a role, closed by a comma */
+    {"He met his counterpart, " OPEN_MARK "PER Tomasz Wielgosz" CLOSE_MARK
+     ", in the morning.",
+     "rule:person after-role"},
 };
 
 static const rule_case negative_cases[] = {
@@ -171,6 +175,8 @@ static const rule_case negative_cases[] = {
     {"Раніше " OPEN_MARK "ORG Європейський Союз" CLOSE_MARK " і " OPEN_MARK
      "LOC Велика Британія" CLOSE_MARK " запровадили мита.",
      "gazetteer"},
+    /* after "role," only a name that the apposition closes */
+    {"Asked about the minister, Greenhill Farms stayed silent.", NULL},
     /* codes are no organisations, even when repeated */
     {"The H5N1 strain spread. Tests for H5N1 continue.", NULL},
 };
