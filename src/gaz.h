@@ -213,7 +213,20 @@ void tt_gaz_free(tt_gaz *g);
 
 /* Checks (once) that bytes [off, off+len) lie in the file and their
  * blocks match their checksums; returns 0 when they cannot be trusted. */
-int tt_gaz_trust(tt_gaz *g, uint64_t off, uint64_t len);
+int tt_gaz_trust_blocks(tt_gaz *g, uint64_t off, uint64_t len);
+
+/* The same, with the common case inline: a piece inside one block that
+ * was checked before (every key and entity read asks this). */
+static inline int tt_gaz_trust(tt_gaz *g, uint64_t off, uint64_t len) {
+  uint64_t payload = g->h->payload_off;
+  if (len && off >= payload && off <= g->size && len <= g->size - off) {
+    uint64_t b = (off - payload) / TT_GAZ_BLOCK;
+    if (b == (off + len - 1 - payload) / TT_GAZ_BLOCK &&
+        (__atomic_load_n(&g->verified[b / 32], __ATOMIC_ACQUIRE) & (1u << (b % 32))))
+      return 1;
+  }
+  return tt_gaz_trust_blocks(g, off, len);
+}
 
 /* String at `off` of the pool ("" when out of range). */
 const char *tt_gaz_str(const tt_gaz *g, uint32_t off);
