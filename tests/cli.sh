@@ -197,6 +197,14 @@ expect_grep "$tmp/err" "none/teitag.gaz: cannot open" "missing default gazetteer
 # a device or a pipe as -o is written in place, never replaced by a file
 expect_status 0 "-o /dev/null" -- "$TEITAG" annotate "$tmp/a.txt" -o /dev/null
 if [ -c /dev/null ]; then pass "/dev/null is still a device"; else fail "/dev/null was replaced"; fi
+if [ -L /dev/stdout ]; then
+  expect_status 0 "-o /dev/stdout" -- "$TEITAG" annotate "$tmp/a.txt" -o /dev/stdout
+  if [ -L /dev/stdout ] && cmp -s "$tmp/out" "$tmp/a.xml"; then
+    pass "-o /dev/stdout writes to stdout and leaves the link"
+  else
+    fail "-o /dev/stdout replaced the link or wrote elsewhere"
+  fi
+fi
 if mkfifo "$tmp/fifo" 2>/dev/null; then
   timeout 30 cat "$tmp/fifo" >"$tmp/from-fifo.xml" &  # a regression must not hang
   expect_status 0 "-o FIFO" -- "$TEITAG" annotate "$tmp/a.txt" -o "$tmp/fifo"

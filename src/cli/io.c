@@ -127,9 +127,12 @@ int cli_output_open(cli_output *out, const char *path) {
     return 0;
   }
   /* A device or a pipe (-o /dev/null, a FIFO) is written in place: a
-   * temporary file renamed over it would replace the device itself. */
+   * temporary file renamed over it would replace the device itself.  So
+   * is anything under /dev or /proc: /dev/stdout may lead to a regular
+   * file, and the rename would replace the link. */
   struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+  int special = strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0;
+  if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode) && (special || !S_ISREG(st.st_mode))) {
     out->fp = fopen(path, "w");
     if (!out->fp) {
       out->failed = errno;
