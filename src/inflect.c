@@ -374,6 +374,15 @@ typedef struct {
   int n;
 } alts;
 
+/* Does a case have no form at all?  Only a word too long for the
+ * buffers leaves one empty. */
+static int some_case_empty(const alts *f) {
+  for (int c = 0; c < TT_N_CASES; c++)
+    if (f[c].n == 0)
+      return 1;
+  return 0;
+}
+
 static void alts_add(alts *a, const char *s, size_t len) {
   if (a->n >= MAX_ALTS || len >= WORD_BYTES)
     return;
@@ -652,12 +661,11 @@ static void compound_forms(teitag_lang lang, const char *w, size_t n,
                  : classify_ru(parts[p], lens[p], person, r, g);
     }
     word_forms(lang, para, parts[p], lens[p], animate, attrs, pf[p]);
-    for (int c = 0; c < TT_N_CASES; c++)
-      if (pf[p][c].n == 0) { /* a part too long for the buffers */
-        for (int d = 0; d < TT_N_CASES; d++)
-          out[d].n = 0;
-        return;
-      }
+    if (some_case_empty(pf[p])) { /* a part too long for the buffers */
+      for (int c = 0; c < TT_N_CASES; c++)
+        out[c].n = 0;
+      return;
+    }
   }
   for (int c = 0; c < TT_N_CASES; c++) {
     out[c].n = 0;
@@ -771,12 +779,10 @@ void tt_inflect(teitag_lang lang, teitag_type type, const char *form,
         alts_add(&f[c], w[i], wl[i]);
       }
     }
-    /* a word too long for the buffers has no forms: nothing to emit */
-    for (int c = 0; c < TT_N_CASES; c++)
-      if (f[c].n == 0) {
-        free(forms);
-        return;
-      }
+    if (some_case_empty(f)) { /* a word too long: nothing to emit */
+      free(forms);
+      return;
+    }
   }
   /* Emit each case's combinations once; skip the dictionary form and
    * repeats across cases (remembered by hash: a form is short-lived). */
