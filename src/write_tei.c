@@ -284,8 +284,7 @@ static int open_span(teitag_writer *w, const teitag_doc *doc,
     attr(b, "atMost", tt_doc_get_str(doc, sp->amount_max));
     tt_buf_putc(b, '>');
   }
-  tt_buf_putc(b, '\0');
-  return xmlTextWriterWriteRaw(w->xw, BAD(b->data));
+  return xmlTextWriterWriteRawLen(w->xw, BAD(b->data), (int)b->len);
 }
 
 static int close_span(teitag_writer *w, const tt_span *sp) {
@@ -296,8 +295,7 @@ static int close_span(teitag_writer *w, const tt_span *sp) {
   tt_buf_puts(b, "</");
   tt_buf_puts(b, rs_mode(w) ? "rs" : element_of(sp->type));
   tt_buf_puts(b, ">");
-  tt_buf_putc(b, '\0');
-  return xmlTextWriterWriteRaw(w->xw, BAD(b->data));
+  return xmlTextWriterWriteRawLen(w->xw, BAD(b->data), (int)b->len);
 }
 
 /* Paragraph text with entities as nested elements: spans are sorted by
