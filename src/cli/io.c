@@ -126,6 +126,11 @@ int cli_output_open(cli_output *out, const char *path) {
     out->fp = stdout;
     return 0;
   }
+  out->path = strdup(path);
+  if (!out->path) {
+    cli_error("out of memory");
+    return -1;
+  }
   /* A device or a pipe (-o /dev/null, a FIFO) is written in place: a
    * temporary file renamed over it would replace the device itself.  So
    * is anything under /dev or /proc: /dev/stdout may lead to a regular
@@ -137,18 +142,16 @@ int cli_output_open(cli_output *out, const char *path) {
     if (!out->fp) {
       out->failed = errno;
       out_error(out, "%s: cannot write: %s", path, strerror(errno));
-      return -1;
+      goto fail;
     }
-    out->path = strdup(path);
     out->no_fsync = 1;
     return 0;
   }
   size_t n = strlen(path);
-  out->path = strdup(path);
   out->tmp_path = malloc(n + 16);
-  if (!out->path || !out->tmp_path) {
+  if (!out->tmp_path) {
     cli_error("out of memory");
-    return -1;
+    goto fail;
   }
   /* A dot-file next to the target: same file system, so rename is atomic. */
   const char *slash = strrchr(path, '/');
