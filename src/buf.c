@@ -14,32 +14,15 @@
 
 #include "private.h"
 
-void tt_buf_reserve(tt_buf *b, size_t extra) {
-  if (b->len + extra + 1 > b->cap) {
-    size_t need = b->len + extra + 1;
-    size_t n = b->cap ? b->cap : 256;
-    while (n < need)
-      n *= 2;
-    b->data = tt_xrealloc(b->data, n);
-    b->cap = n;
-  }
-}
-
-void tt_buf_put(tt_buf *b, const char *s, size_t len) {
-  tt_buf_reserve(b, len);
-  if (len == 0) /* s may be NULL for an empty piece */
+void tt_buf_grow(tt_buf *b, size_t extra) {
+  size_t need = b->len + extra + 1;
+  if (need <= b->cap)
     return;
-  memcpy(b->data + b->len, s, len);
-  b->len += len;
-  b->data[b->len] = '\0';
-}
-
-void tt_buf_puts(tt_buf *b, const char *s) { tt_buf_put(b, s, strlen(s)); }
-
-void tt_buf_putc(tt_buf *b, char c) {
-  tt_buf_reserve(b, 1);
-  b->data[b->len++] = c;
-  b->data[b->len] = '\0';
+  size_t n = b->cap ? b->cap : 256;
+  while (n < need)
+    n *= 2;
+  b->data = tt_xrealloc(b->data, n);
+  b->cap = n;
 }
 
 void tt_buf_printf(tt_buf *b, const char *fmt, ...) {

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "teitag.h"
 
@@ -41,8 +42,12 @@ void *tt_xcheck(void *p);
 /* Grows `*ptr` (an array of `elem` bytes each) so it can hold `need`
  * elements; `*cap` is updated.  Doubling keeps appends amortised O(1). */
 void tt_grow(void **ptr, size_t *cap, size_t need, size_t elem);
+/* The check is inline and the growing is not: appends run per token. */
 #define TT_RESERVE(arr, cap, need)                                            \
-  tt_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+  do {                                                                        \
+    if ((need) > (cap))                                                       \
+      tt_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)));               \
+  } while (0)
 
 /* ---- buf.c: growable byte buffer -------------------------------------- */
 
@@ -52,10 +57,30 @@ typedef struct tt_buf {
   size_t cap;
 } tt_buf;
 
-void tt_buf_reserve(tt_buf *b, size_t extra);
-void tt_buf_put(tt_buf *b, const char *s, size_t len);
-void tt_buf_puts(tt_buf *b, const char *s);
-void tt_buf_putc(tt_buf *b, char c);
+/* Makes room for `extra` more bytes and a NUL.  The appends below are
+ * inline with only the growing out of line: writers call them for every
+ * piece of every tag, and the calls themselves showed in profiles. */
+void tt_buf_grow(tt_buf *b, size_t extra);
+static inline void tt_buf_reserve(tt_buf *b, size_t extra) {
+  if (TT_UNLIKELY(b->len + extra + 1 > b->cap))
+    tt_buf_grow(b, extra);
+}
+static inline void tt_buf_put(tt_buf *b, const char *s, size_t len) {
+  tt_buf_reserve(b, len);
+  if (len == 0) /* s may be NULL for an empty piece */
+    return;
+  memcpy(b->data + b->len, s, len);
+  b->len += len;
+  b->data[b->len] = '\0';
+}
+static inline void tt_buf_puts(tt_buf *b, const char *s) {
+  tt_buf_put(b, s, strlen(s));
+}
+static inline void tt_buf_putc(tt_buf *b, char c) {
+  tt_buf_reserve(b, 1);
+  b->data[b->len++] = c;
+  b->data[b->len] = '\0';
+}
 void tt_buf_printf(tt_buf *b, const char *fmt, ...) TT_PRINTF(2, 3);
 /* Appends `s` as the body of a JSON string (no quotes), escaped. */
 void tt_buf_put_json(tt_buf *b, const char *s, size_t len);
