@@ -154,6 +154,19 @@ size_t tt_utf8_check(const unsigned char *s, size_t len) {
         break;
       i += 8;
     }
+    /* Then ASCII and two-byte sequences (Cyrillic), mixed as Ukrainian
+     * and Russian text mixes them, without the general range logic. */
+    while (i + 1 < len) {
+      unsigned b = s[i];
+      if (b < 0x80)
+        i++;
+      else if (b - 0xC2u < 30u && (s[i + 1] & 0xC0) == 0x80)
+        i += 2;
+      else
+        break;
+      if (b < 0x80 && s[i] < 0x80)
+        break; /* two ASCII bytes: perhaps English, skip by words again */
+    }
     if (i >= len)
       break;
     unsigned c = s[i];
@@ -161,8 +174,6 @@ size_t tt_utf8_check(const unsigned char *s, size_t len) {
       i++;
       continue;
     }
-    /* Two-byte sequences (Cyrillic) are checked without the general
-     * range logic below. */
     if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
       i += 2;
       continue;
@@ -221,25 +232,43 @@ size_t tt_utf8_count(const char *s, size_t len) {
 static int fold_into(tt_buf *out, const unsigned char *p, size_t len,
                      int stop_at_mark) {
   tt_buf_reserve(out, len * 2);
+  /* A local cursor: stores through out->data could alias `out` itself, so
+   * the compiler would reload it after every byte. */
+  char *o = out->data + out->len;
   for (size_t i = 0; i < len;) {
     unsigned char c = p[i];
     if (c < 0x80) { /* ASCII fast path */
-      out->data[out->len++] = (char)tt_fold_table[c];
+      *o++ = (char)tt_fold_table[c];
       i++;
+      continue;
+    }
+    if ((c == 0xD0 || c == 0xD1) && i + 1 < len) {
+      /* U+0400..U+047F, Cyrillic letters: they fold within the same range,
+       * to two bytes again, and are never combining marks. */
+      uint32_t f = tt_fold_table[((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu)];
+      o[0] = (char)(0xC0 | (f >> 6));
+      o[1] = (char)(0x80 | (f & 0x3F));
+      o += 2;
+      i += 2;
       continue;
     }
     uint32_t cp;
     i += tt_utf8_next(p + i, &cp);
     if (stop_at_mark && c >= 0xCC && c != 0xD0 && c != 0xD1 &&
-        (tt_cp_class(cp) & TT_C_MARK))
+        (tt_cp_class(cp) & TT_C_MARK)) {
+      out->len = (size_t)(o - out->data);
       return 1;
+    }
     uint32_t f = tt_cp_fold(cp);
     if (f) {
+      out->len = (size_t)(o - out->data);
       if (TT_UNLIKELY(out->len + 5 > out->cap))
         tt_buf_reserve(out, 4);
-      out->len += tt_utf8_put(f, out->data + out->len);
+      o = out->data + out->len;
+      o += tt_utf8_put(f, o);
     }
   }
+  out->len = (size_t)(o - out->data);
   return 0;
 }
 
