@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "private.h"
@@ -46,13 +47,34 @@ static const tt_abbrev may_end[] = {
     AB("тис"), AB("млн"), AB("млрд"), AB("трлн"), AB("грн"), AB("коп"), AB("дол"), AB("руб"), AB("тыс"), AB("долл"),
     AB("ін"), AB("рр"), AB("гг"), AB("др"), AB("пр"), {NULL, 0}};
 
-/* Lengths are compared before bytes: this runs at every word before a
- * dot, and strlen over the lists was 8% of all the time. */
 static int in_list(const tt_abbrev *list, const char *key, size_t len) {
   for (size_t i = 0; list[i].s; i++)
     if (list[i].len == len && memcmp(list[i].s, key, len) == 0)
       return 1;
   return 0;
+}
+
+/* A bit per hash of every abbreviation in both lists: every word before a
+ * dot is looked up, nearly all are no abbreviation, and scanning the lists
+ * for each was 2.6% of the whole run. */
+static uint64_t abbrev_filter[64];
+static pthread_once_t abbrev_filter_once = PTHREAD_ONCE_INIT;
+
+static void add_to_filter(const tt_abbrev *list) {
+  for (size_t i = 0; list[i].s; i++) {
+    uint64_t bit = tt_hash_bytes(list[i].s, list[i].len) & 4095;
+    abbrev_filter[bit / 64] |= 1ULL << (bit % 64);
+  }
+}
+
+static void build_abbrev_filter(void) {
+  add_to_filter(never_end);
+  add_to_filter(may_end);
+}
+
+static int maybe_abbrev(const char *key, size_t len) {
+  uint64_t bit = tt_hash_bytes(key, len) & 4095;
+  return (abbrev_filter[bit / 64] >> (bit % 64)) & 1;
 }
 
 /* Decoding state of one position: the code point, its class, its length. */
@@ -335,7 +357,9 @@ static size_t abbreviation_dot(teitag_doc *doc, const unsigned char *s,
   const char *key = doc->keys.data + mark;
   size_t klen = doc->keys.len - mark;
   size_t out = j;
-  if (in_list(never_end, key, klen)) {
+  if (!maybe_abbrev(key, klen)) {
+    /* no abbreviation */
+  } else if (in_list(never_end, key, klen)) {
     *flags |= TT_TOK_ABBREV;
     out = j + 1;
   } else if (in_list(may_end, key, klen)) {
@@ -363,6 +387,7 @@ static void push_token(teitag_doc *doc, size_t start, size_t end, int kind,
 }
 
 void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
+  pthread_once(&abbrev_filter_once, build_abbrev_filter);
   const unsigned char *s = (const unsigned char *)doc->text;
   uint8_t pending = TT_TOK_PARA_START;
   size_t i = start;
