@@ -222,15 +222,30 @@ static int write_header(teitag_writer *w, const teitag_doc *doc) {
 
 /* ---- body -------------------------------------------------------------- */
 
-/* Writes bytes [from, to) of the text, escaped. */
+/* Body text and entity tags are built in w->scratch and handed to the
+ * xmlTextWriter as raw bytes: a plain paragraph in one call, because each
+ * call costs more than copying the bytes it carries. */
+static int flush_raw(teitag_writer *w) {
+  tt_buf *b = &w->scratch;
+  if (b->len == 0)
+    return 0;
+  int rc = xmlTextWriterWriteRawLen(w->xw, BAD(b->data), (int)b->len);
+  tt_buf_clear(b);
+  return rc;
+}
+
+/* Appends bytes [from, to) of the text, escaped. */
+static void put_text_run(teitag_writer *w, const teitag_doc *doc, size_t from,
+                         size_t to) {
+  if (from < to)
+    tt_buf_put_xml(&w->scratch, doc->text + from, to - from, 0);
+}
+
 static int text_run(teitag_writer *w, const teitag_doc *doc, size_t from,
                     size_t to) {
-  if (from >= to)
-    return 0;
-  tt_buf *b = &w->scratch;
-  tt_buf_clear(b);
-  tt_buf_put_xml(b, doc->text + from, to - from, 0);
-  return xmlTextWriterWriteRawLen(w->xw, BAD(b->data), (int)b->len);
+  tt_buf_clear(&w->scratch);
+  put_text_run(w, doc, from, to);
+  return flush_raw(w);
 }
 
 /* A money range without a single amount: "$5-10 million". */
@@ -251,10 +266,9 @@ static void attr(tt_buf *b, const char *name, const char *value) {
 /* Entity start tags are built as text and written raw: libxml2's
  * attribute calls cost a tenth of the whole run in entity-dense text.
  * The writer's own elements (p, s, w) nest around them as before. */
-static int open_span(teitag_writer *w, const teitag_doc *doc,
-                     const tt_span *sp, teitag_lang lang) {
+static void put_open_span(teitag_writer *w, const teitag_doc *doc,
+                          const tt_span *sp, teitag_lang lang) {
   tt_buf *b = &w->scratch;
-  tt_buf_clear(b);
   tt_buf_putc(b, '<');
   tt_buf_puts(b, rs_mode(w) ? "rs" : element_of(sp->type));
   if (rs_mode(w)) {
@@ -284,18 +298,28 @@ static int open_span(teitag_writer *w, const teitag_doc *doc,
     attr(b, "atMost", tt_doc_get_str(doc, sp->amount_max));
     tt_buf_putc(b, '>');
   }
-  return xmlTextWriterWriteRawLen(w->xw, BAD(b->data), (int)b->len);
 }
 
-static int close_span(teitag_writer *w, const tt_span *sp) {
+static int open_span(teitag_writer *w, const teitag_doc *doc,
+                     const tt_span *sp, teitag_lang lang) {
+  tt_buf_clear(&w->scratch);
+  put_open_span(w, doc, sp, lang);
+  return flush_raw(w);
+}
+
+static void put_close_span(teitag_writer *w, const tt_span *sp) {
   tt_buf *b = &w->scratch;
-  tt_buf_clear(b);
   if (is_range(sp) && !rs_mode(w))
     tt_buf_puts(b, "</num>");
   tt_buf_puts(b, "</");
   tt_buf_puts(b, rs_mode(w) ? "rs" : element_of(sp->type));
   tt_buf_puts(b, ">");
-  return xmlTextWriterWriteRawLen(w->xw, BAD(b->data), (int)b->len);
+}
+
+static int close_span(teitag_writer *w, const tt_span *sp) {
+  tt_buf_clear(&w->scratch);
+  put_close_span(w, sp);
+  return flush_raw(w);
 }
 
 /* Paragraph text with entities as nested elements: spans are sorted by
@@ -305,30 +329,32 @@ static int paragraph_plain(teitag_writer *w, const teitag_doc *doc,
   const tt_span *stack[64];
   size_t depth = 0, pos = p->start;
   teitag_lang lang = (teitag_lang)p->lang;
+  tt_buf_clear(&w->scratch);
   while (*cursor < doc->n_spans && doc->spans[*cursor].start < p->end) {
     const tt_span *sp = &doc->spans[(*cursor)++];
     if (sp->start < pos || sp->end > p->end)
       continue; /* crosses what is already written: cannot nest */
     while (depth && stack[depth - 1]->end <= sp->start) {
-      X(text_run(w, doc, pos, stack[depth - 1]->end));
+      put_text_run(w, doc, pos, stack[depth - 1]->end);
       pos = stack[--depth]->end;
-      X(close_span(w, stack[depth]));
+      put_close_span(w, stack[depth]);
     }
     if (depth && sp->end > stack[depth - 1]->end)
       continue; /* would cross its parent */
     if (depth == sizeof stack / sizeof *stack)
       continue;
-    X(text_run(w, doc, pos, sp->start));
+    put_text_run(w, doc, pos, sp->start);
     pos = sp->start;
-    X(open_span(w, doc, sp, lang));
+    put_open_span(w, doc, sp, lang);
     stack[depth++] = sp;
   }
   while (depth) {
-    X(text_run(w, doc, pos, stack[depth - 1]->end));
+    put_text_run(w, doc, pos, stack[depth - 1]->end);
     pos = stack[--depth]->end;
-    X(close_span(w, stack[depth]));
+    put_close_span(w, stack[depth]);
   }
-  return text_run(w, doc, pos, p->end);
+  put_text_run(w, doc, pos, p->end);
+  return flush_raw(w);
 }
 
 /* Paragraph as sentences and tokens (the view's tokens, so that names
