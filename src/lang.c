@@ -79,7 +79,9 @@ static void count_range(const char *text, size_t start, size_t end,
       ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1,
       ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
   const unsigned char *s = (const unsigned char *)text;
-  size_t word_start = start, latin = 0, i = start;
+  /* Local counters: the compiler keeps them in registers. */
+  size_t word_start = start, latin = 0, cyrillic = 0, i = start;
+  size_t only_uk = 0, only_ru = 0;
   int state = OUTSIDE;
   while (i < end) {
     unsigned b = s[i];
@@ -115,10 +117,10 @@ static void count_range(const char *text, size_t start, size_t end,
     if (cls & TT_C_LATIN) {
       latin++;
     } else if (cls & TT_C_CYRILLIC) {
-      c->cyrillic++;
+      cyrillic++;
       unsigned only = cp - 0x400 < 256 ? only_in[cp - 0x400] : 0;
-      c->uk += only == 1;
-      c->ru += only == 2;
+      only_uk += only == 1;
+      only_ru += only == 2;
       lower_cyrillic = (cls & TT_C_LOWER) != 0;
     }
     if (state == OUTSIDE) {
@@ -132,6 +134,9 @@ static void count_range(const char *text, size_t start, size_t end,
   if (state == LOWER_CYRILLIC)
     count_word(c, text + word_start, end - word_start);
   c->latin += latin;
+  c->cyrillic += cyrillic;
+  c->uk += only_uk;
+  c->ru += only_ru;
 }
 
 static teitag_lang decide(const counts *c, size_t *evidence) {

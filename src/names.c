@@ -170,7 +170,9 @@ static size_t stem_of(const char *key, size_t len, char *out, size_t cap) {
   size_t keep = len;
   for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
     size_t e = endings[i].len;
-    if (len > e + 5 && memcmp(key + len - e, endings[i].s, e) == 0) {
+    /* the last byte first: it rules out nearly every ending */
+    if (len > e + 5 && key[len - 1] == endings[i].s[e - 1] &&
+        memcmp(key + len - e, endings[i].s, e) == 0) {
       keep = len - e;
       break;
     }
