@@ -97,7 +97,9 @@ static const char *attrs_for(const char *lang, const char *name) {
         ends(name, "у") || ends(name, "ю") || ends(name, "э"))
       return "\tindecl"; /* Монако, Чили, Перу */
   }
-  if (ends(name, "ь"))
+  /* Names in -ь are masculine (Ізраїль, Израиль, Тайвань decline as
+   * Ізраїлю, Израиля, Тайваня) except the -русь ones. */
+  if (ends(name, "русь"))
     return "\tg=f"; /* Білорусь, Беларусь */
   return "";
 }
