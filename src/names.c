@@ -379,6 +379,62 @@ void tt_names_propagate(tt_names *n) {
   free(acronyms.slots);
 }
 
+/* ---- regnal numbers ------------------------------------------------------ */
+
+size_t tt_n_roman(const tt_names *n, size_t i) {
+  const teitag_doc *d = n->doc;
+  if (i >= d->n_toks)
+    return 0;
+  const tt_token *t = &d->toks[i];
+  if (t->kind != TEITAG_TOKEN_WORD ||
+      (t->flags & (TT_TOK_PARA_START | TT_TOK_SENT_START | TT_TOK_NL_BEFORE)) ||
+      !(t->flags & TT_TOK_SPACE_BEFORE))
+    return 0;
+  const unsigned char *s = (const unsigned char *)d->text + t->start;
+  size_t len = t->end - t->start, letters = 0;
+  for (size_t k = 0; k < len; letters++) {
+    if (strchr("IVXLC", s[k]) && s[k] != '\0')
+      k++;
+    else if (k + 1 < len && s[k] == 0xD0 && (s[k + 1] == 0x86 || s[k + 1] == 0xA5))
+      k += 2; /* І U+0406, Х U+0425 */
+    else
+      return 0;
+  }
+  return letters <= 6 ? letters : 0;
+}
+
+int tt_n_regnal(const tt_names *n, size_t first, size_t name, size_t numeral) {
+  char g;
+  unsigned f;
+  size_t letters = tt_n_roman(n, numeral);
+  if (!letters)
+    return 0;
+  unsigned title = TT_WC_ROLE | TT_WC_EN_ROLE;
+  int titled = (tt_n_class(n, first) & title) ||
+               (first > 0 && (tt_n_class(n, first - 1) & title));
+  if (titled) /* King Ottokar I: the title vouches for the name */
+    return 1;
+  return tt_n_given(n, name, &g, &f) &&
+         (letters > 1 || n->doc->toks[name].script == TT_SCRIPT_CYRILLIC);
+}
+
+/* A person found without the numeral after the given name that ends it
+ * (Queen Elizabeth in the gazetteer, John Paul after a role) takes it. */
+static void regnal_numbers(tt_names *n) {
+  teitag_doc *d = n->doc;
+  for (size_t s = 0; s < d->n_spans; s++) {
+    tt_span *sp = &d->spans[s];
+    if (sp->type != TEITAG_TYPE_PER || sp->tok_end == UINT32_MAX ||
+        sp->tok_end >= d->n_toks || sp->tok_end <= sp->tok_begin ||
+        !tt_n_regnal(n, sp->tok_begin, sp->tok_end - 1, sp->tok_end))
+      continue;
+    sp->end = d->toks[sp->tok_end].end;
+    sp->tok_end++;
+    if (sp->cert == TEITAG_CERT_HIGH) /* no longer the exact listed form */
+      sp->cert = TEITAG_CERT_MEDIUM;
+  }
+}
+
 /* ---- driver -------------------------------------------------------------- */
 
 teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
@@ -426,6 +482,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   }
   tt_rules_org_of_place(&n);
   tt_names_propagate(&n);
+  regnal_numbers(&n);
   free(n.gaz_type);
   free(n.gaz_end);
   free(n.person);

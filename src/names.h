@@ -60,6 +60,15 @@ int tt_n_is(const tt_names *n, size_t i, const char *word);
 /* Does it end with one of `list` (NULL-terminated)? */
 int tt_n_ends_any(const tt_names *n, size_t i, const char *const *list);
 
+/* The letters of a Roman numeral (I..XXIII, Latin or with Cyrillic І
+ * and Х) at token i, inside a sentence after a space; 0 if it is none. */
+size_t tt_n_roman(const tt_names *n, size_t i);
+/* Is token `numeral` the regnal number of the name ending at token `name`
+ * (Elizabeth II, Петра I)?  The name must be a given name, or have a
+ * title at `first` (its first token) or before it; a lone Latin "I" may
+ * be the pronoun, so it needs the title. */
+int tt_n_regnal(const tt_names *n, size_t first, size_t name, size_t numeral);
+
 /* Adds a candidate over tokens [b, e). */
 void tt_n_add(tt_names *n, size_t b, size_t e, teitag_type type,
               teitag_cert cert, const char *rule);

@@ -330,6 +330,16 @@ static void lone_given(tt_names *n, size_t i) {
   tt_n_add(n, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW, "rule:person given-name");
 }
 
+/* A given name and its regnal number: Henry VIII, Петре I. */
+static size_t given_regnal(tt_names *n, size_t i) {
+  if (n->gaz_type[i] || !tt_n_title(n, i) || i + 1 >= n->para->tok_end ||
+      !tt_n_regnal(n, i, i, i + 1))
+    return 0;
+  tt_n_add(n, i, i + 2, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
+           "rule:person regnal");
+  return i + 2;
+}
+
 /* A capitalised word with a surname ending, inside a sentence. */
 static void surname_shape(tt_names *n, size_t i) {
   if (n->person[i] || n->gaz_type[i] || !tt_n_title(n, i) ||
@@ -342,7 +352,9 @@ static void surname_shape(tt_names *n, size_t i) {
 
 void tt_rules_person(tt_names *n) {
   for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
-    size_t next = given_and_surname(n, i);
+    size_t next = given_regnal(n, i);
+    if (!next)
+      next = given_and_surname(n, i);
     if (!next)
       next = initials(n, i);
     if (!next)

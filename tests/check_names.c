@@ -114,6 +114,18 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* regnal numbers: Latin, and Cyrillic І as Ukrainian typing has it */
+    {"Палац збудували за " OPEN_MARK "PER Казимира IV" CLOSE_MARK ".",
+     "rule:person regnal"},
+    {"При " OPEN_MARK "PER Петре I" CLOSE_MARK " столицу перенесли.",
+     "rule:person regnal"},
+    {"Грамоту видав " OPEN_MARK "PER Данило ІІ" CLOSE_MARK " у березні.",
+     "rule:person regnal"},
+    {"The castle was rebuilt under " OPEN_MARK "PER Edmund VII" CLOSE_MARK ".",
+     "rule:person regnal"},
+    /* a name after a title takes the numeral that follows */
+    {"The coronation of King " OPEN_MARK "PER Ottokar I" CLOSE_MARK " was brief.",
+     "rule:person after-role"},
     {"Учора в " OPEN_MARK "LOC Житомирі" CLOSE_MARK " виступив " OPEN_MARK
      "PER Остап Кравчишин" CLOSE_MARK ", місцевий підприємець.",
      NULL},
@@ -166,6 +178,9 @@ static const rule_case person_cases[] = {
 };
 
 static const rule_case negative_cases[] = {
+    /* a lone Latin "I" after a given name is the pronoun unless a title
+     * goes before */
+    {"When Maria I met them, nothing was said.", NULL},
     /* a Latin given name in Cyrillic text is a brand or a grade */
     {"Ціна нафти марки Brent зросла на два відсотки.", NULL},
     /* sentence-initial capitals are no evidence */
