@@ -26,8 +26,52 @@ static const char *const place_endings[] = {
     "івки", "івці", "івку", "овка", "овки", "овке", "ївка", "ївки", "ївці",
     "burg", "bourg", "ville", "grad", "abad", "stan", NULL};
 
+/* English adjectives of nationality, faith or majority before a type
+ * word (Sudanese region, Kurdish region, Muslim-majority province): no
+ * place's name. */
+static int demonym_like(const tt_names *n, size_t i) {
+  static const char *const endings[] = {
+      "ese", "ish", "ian", "ean", "can", "-majority", "-dominated",
+      "-controlled", "-held", "-based", "-run", "-speaking", NULL};
+  return (tt_n_class(n, i) & TT_WC_ADJECTIVE) || tt_n_ends_any(n, i, endings);
+}
+
+/* Arauca province, Sadr City district, North West Frontier Province,
+ * Yangtze River: a run of capitalised words before an English type word.
+ * A lower-case type word is a description, not part of the name, as
+ * English annotation conventions have it; a capitalised one is part of
+ * it, unless a further capitalised word shows a longer name (U.S. District
+ * Judge, Gulf Coast).  The gazetteer's own forms (Donetsk region, the
+ * oblast and not the city) are matched before any rule. */
+static size_t latin_name_and_type(tt_names *n, size_t i) {
+  size_t end = n->para->tok_end, j = i;
+  unsigned not_name = TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_ORG_HEAD |
+                      TT_WC_PLACE_TYPE | TT_WC_MONTH;
+  if (!tt_n_title(n, i) || n->gaz_type[i] || (tt_n_class(n, i) & not_name))
+    return 0;
+  while (j + 1 < end && j - i < 3 && tt_n_title(n, j + 1) &&
+         !n->gaz_type[j + 1] && !(tt_n_class(n, j + 1) & not_name))
+    j++;
+  size_t type = j + 1;
+  if (type >= end || !(tt_n_class(n, type) & TT_WC_PLACE_TYPE) ||
+      !tt_n_same_script(n, i, type))
+    return 0;
+  for (size_t k = i; k <= j; k++)
+    if (demonym_like(n, k))
+      return 0;
+  size_t last = type + 1; /* Yangtze River */
+  if (n->doc->toks[type].lcase == TEITAG_CASE_LOWER)
+    last = type; /* Arauca province */
+  else if (type + 1 < end && (tt_n_title(n, type + 1) || tt_n_upper(n, type + 1)))
+    return 0; /* U.S. District Judge */
+  tt_n_add(n, i, last, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place name+type");
+  return type + 1;
+}
+
 /* Херсонська область, Kharkiv Oblast, Donetsk region. */
 static size_t adjective_and_type(tt_names *n, size_t i) {
+  if (n->doc->toks[i].script == TT_SCRIPT_LATIN)
+    return latin_name_and_type(n, i);
   size_t end = n->para->tok_end;
   if (!tt_n_title(n, i) || n->gaz_type[i] || i + 1 >= end ||
       !(tt_n_class(n, i + 1) & TT_WC_PLACE_TYPE) ||

@@ -181,6 +181,8 @@ static const rule_case negative_cases[] = {
     /* a lone Latin "I" after a given name is the pronoun unless a title
      * goes before */
     {"When Maria I met them, nothing was said.", NULL},
+    /* an adjective of nationality before a type word names no place */
+    {"Aid reached the troubled Zembian region by truck.", NULL},
     /* a Latin given name in Cyrillic text is a brand or a grade */
     {"Ціна нафти марки Brent зросла на два відсотки.", NULL},
     /* sentence-initial capitals are no evidence */
@@ -221,6 +223,13 @@ static const rule_case org_cases[] = {
 };
 
 static const rule_case place_cases[] = {
+    /* English: a lower-case type word describes the place, a capitalised
+     * one is part of its name */
+    {"Rebels attacked villages in the " OPEN_MARK "LOC Qarvesh" CLOSE_MARK
+     " district on Monday.",
+     "rule:place name+type"},
+    {"The " OPEN_MARK "LOC Malvo Tenn River" CLOSE_MARK " burst its banks.",
+     "rule:place name+type"},
     {"Обстріл села " OPEN_MARK "LOC Кременюківка" CLOSE_MARK " триває.",
      "rule:place type+name"},
     {"Пожар произошёл на " OPEN_MARK "LOC улице Садовой" CLOSE_MARK ".",
