@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "currency.h"
 #include "names.h"
 #include "wordclass.h"
 
@@ -305,6 +306,13 @@ static int code_like(const tt_names *n, size_t i) {
   return 0;
 }
 
+/* An ISO 4217 code (INR, CHF, UAH): a currency, however often repeated. */
+static int currency_code(const tt_names *n, size_t i) {
+  tt_cur_match m;
+  return tt_currency_init(NULL) == TEITAG_OK &&
+         tt_currency_before(n->doc, i, i + 1, &m) && m.ntok == 1;
+}
+
 /* An acronym nothing else explains, repeated in the document, in a
  * sentence not in capitals: most are organisations (KPMG, ДТЕК); a weak
  * guess.  One defined in brackets after a full name is handled by
@@ -313,10 +321,11 @@ static void acronym(tt_names *n, size_t i) {
   const tt_token *t = &n->doc->toks[i];
   size_t end = n->para->tok_end;
   if (!tt_n_upper(n, i) || n->gaz_type[i] || n->person[i] || t->key_len < 3 ||
+      tt_utf8_count(n->doc->keys.data + t->key, t->key_len) > 6 ||
       (t->flags & TT_TOK_ABBREV) || common_acronym(n, i) || roman_numeral(n, i) ||
       code_like(n, i) ||
-      (tt_n_class(n, i) & (TT_WC_FUNCTION | TT_WC_LEGAL)) ||
-      tt_n_caps_count(n, t->hash) < 2)
+      (tt_n_class(n, i) & (TT_WC_FUNCTION | TT_WC_LEGAL | TT_WC_MONTH)) ||
+      tt_n_caps_count(n, t->hash) < 2 || currency_code(n, i))
     return;
   if ((i > n->para->tok_begin && tt_n_upper(n, i - 1)) ||
       (i + 1 < end && tt_n_upper(n, i + 1)))

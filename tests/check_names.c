@@ -181,6 +181,11 @@ static const rule_case negative_cases[] = {
     /* a lone Latin "I" after a given name is the pronoun unless a title
      * goes before */
     {"When Maria I met them, nothing was said.", NULL},
+    /* repeated capitals that are no organisation: a weekday, a currency
+     * code, a headline word too long for an acronym */
+    {"Trading resumed on MONDAY and stopped again on MONDAY evening.", NULL},
+    {"Quotes are in INR; the INR weakened.", NULL},
+    {"Shares of BLUEWATERS rose and BLUEWATERS bonds fell.", NULL},
     /* an adjective of nationality before a type word names no place */
     {"Aid reached the troubled Zembian region by truck.", NULL},
     /* a Latin given name in Cyrillic text is a brand or a grade */
