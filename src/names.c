@@ -435,6 +435,33 @@ static void regnal_numbers(tt_names *n) {
   }
 }
 
+/* ---- names given in honour --------------------------------------------- */
+
+/* «центр имени Н. Ф. Гамалеи», «університет імені Шевченка», «ул. им.
+ * Ленина»: the person names an institution or a street and is no one
+ * taking part in the news; tagged, the surname would also spread to
+ * every later mention of the institution.  Persons right after these
+ * words are dropped. */
+static void honorific_names(tt_names *n) {
+  static const char *const naming[] = {"имени", "им.", "імені", "ім.", NULL};
+  teitag_doc *d = n->doc;
+  size_t out = 0;
+  for (size_t s = 0; s < d->n_spans; s++) {
+    const tt_span *sp = &d->spans[s];
+    int drop = 0;
+    if (sp->type == TEITAG_TYPE_PER && sp->tok_end != UINT32_MAX &&
+        sp->tok_begin > 0)
+      for (size_t k = 0; naming[k] && !drop; k++)
+        drop = tt_n_is(n, sp->tok_begin - 1, naming[k]);
+    /* «мальчик по имени Артём» names the person himself */
+    if (drop && sp->tok_begin > 1 && tt_n_is(n, sp->tok_begin - 2, "по"))
+      drop = 0;
+    if (!drop)
+      d->spans[out++] = *sp;
+  }
+  d->n_spans = out;
+}
+
 /* ---- driver -------------------------------------------------------------- */
 
 teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
@@ -481,6 +508,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
     tt_rules_place(&n);
   }
   tt_rules_org_of_place(&n);
+  honorific_names(&n);
   tt_names_propagate(&n);
   regnal_numbers(&n);
   free(n.gaz_type);

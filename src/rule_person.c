@@ -54,6 +54,13 @@ static const char *const surname_endings[] = {
     "юк", "юка", "юку", "юком", "ович", "овича", "овичу", "овичем", "евич",
     "евича", "евичу", "евичем", "ов", "ев", "ін", "ин", NULL};
 
+/* Surnames as lists and imprints write them, in the nominative, for
+ * telling "Surname I. O." from "I. O. Surname". */
+static const char *const nominative_surname_endings[] = {
+    "ов", "ев", "ин", "ін", "ова", "ева", "ина", "іна", "ский", "ський",
+    "ская", "ська", "цкий", "цький", "енко", "ук", "юк", "ич", "ян", "дзе",
+    "швили", "швілі", NULL};
+
 /* Endings of adjectives: a capitalised word ending so is rather a place's
  * or an organisation's name (Київський велотрек, Сокирянської РДА). */
 static const char *const adjective_endings[] = {
@@ -190,8 +197,12 @@ static size_t initials(tt_names *n, size_t i) {
     size_t j = i + 1;
     while (j < end && initial(n, j))
       j++;
-    if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j))
-      return 0; /* the initials belong to the next name */
+    /* The initials belong to the next name (В. Ф. Янукович), unless only
+     * this word looks like a surname: «Лузина О.А. Телефон редакции». */
+    if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j) &&
+        !(tt_n_ends_any(n, i, nominative_surname_endings) &&
+          !tt_n_ends_any(n, j, nominative_surname_endings)))
+      return 0;
     tt_n_add(n, i, j, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
              "rule:person surname+initials");
     return j;

@@ -114,6 +114,13 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* "Surname I. O." when only the word before looks like a surname */
+    {"Главный редактор " OPEN_MARK "PER Ковригина О.А." CLOSE_MARK
+     " Телефон редакции указан ниже.",
+     "rule:person surname+initials"},
+    /* "по имени" introduces the person, not an institution's patron */
+    {"Мальчик по имени " OPEN_MARK "PER Артём" CLOSE_MARK " пришёл домой.",
+     "rule:person given-name"},
     /* regnal numbers: Latin, and Cyrillic І as Ukrainian typing has it */
     {"Палац збудували за " OPEN_MARK "PER Казимира IV" CLOSE_MARK ".",
      "rule:person regnal"},
@@ -178,6 +185,8 @@ static const rule_case person_cases[] = {
 };
 
 static const rule_case negative_cases[] = {
+    /* a person an institution is named after takes no part in the news */
+    {"Студенты института имени Н. Ф. Бортнянского вышли на улицу.", NULL},
     /* a lone Latin "I" after a given name is the pronoun unless a title
      * goes before */
     {"When Maria I met them, nothing was said.", NULL},
