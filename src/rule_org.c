@@ -80,9 +80,23 @@ static int adjective_like(const tt_names *n, size_t i) {
   return tt_n_ends_any(n, i, endings);
 }
 
+/* Prepositions that official names hold (Державна служба з надзвичайних
+ * ситуацій, Федеральная служба по надзору, Комиссия при Президенте,
+ * управління у Львівській області, Движение за права); others start
+ * what the name's governing word says (суда с христианки, суда от 5
+ * мая, суду на рішення). */
+static int inner_preposition(const tt_names *n, size_t i) {
+  static const char *const list[] = {"з", "із", "зі", "при", "по", "в",
+                                     "во", "у", "за", "для", NULL};
+  for (size_t k = 0; list[k]; k++)
+    if (tt_n_is(n, i, list[k]))
+      return 1;
+  return 0;
+}
+
 /* Could a lower-case word belong to an organisation's genitive
  * complement?  Verb forms cannot (сообщило, заявив, будет, разбираться). */
-static int complement_word(const tt_names *n, size_t i) {
+static int complement_word(const tt_names *n, size_t i, int after_preposition) {
   /* verb forms, and instrumental endings (з хорошою трупою) */
   static const char *const verbs[] = {"ло", "ла", "ли", "ть", "ться", "ся",
                                       "сь", "ет", "ит", "ут", "ют", "ать",
@@ -94,6 +108,13 @@ static int complement_word(const tt_names *n, size_t i) {
                                          "ого", "его", "ої", "ой", "их",
                                          "ых", "ій", "ий", "ии", "ань",
                                          "ень", NULL};
+  /* In Russian -у and -ю are dative or accusative, not genitive (суда и
+   * восстанию), except after a preposition that takes them (Агентство
+   * по изучению рака, Бюро по сельскому хозяйству, Союз за республику и
+   * демократию); in Ukrainian they are genitive too (розвитку, краю). */
+  if (n->para->lang == TEITAG_LANG_RU && !after_preposition &&
+      (tt_n_ends(n, i, "у") || tt_n_ends(n, i, "ю")))
+    return 0;
   return tt_n_ends_any(n, i, genitive) && !tt_n_ends_any(n, i, verbs);
 }
 
@@ -117,6 +138,7 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
   if (h == i && tt_n_sentence_start(n, i) && n->doc->toks[i].lcase != TEITAG_CASE_UPPER)
     return 0;
   size_t j = h + 1, last = h + 1;
+  int after_preposition = 0;
   while (j < end && j - h <= MAX_CHAIN) {
     const tt_token *t = &n->doc->toks[j];
     unsigned cls = tt_n_class(n, j);
@@ -126,17 +148,20 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
     }
     if (t->kind != TEITAG_TOKEN_WORD || t->lcase != TEITAG_CASE_LOWER)
       break;
-    if (!(cls & TT_WC_FUNCTION) && !complement_word(n, j))
+    if (!(cls & TT_WC_FUNCTION) && !complement_word(n, j, after_preposition))
       break;
     /* "Верховний суд країни": the country is not named */
     if (tt_n_is(n, j, "країни") || tt_n_is(n, j, "страны") ||
         tt_n_is(n, j, "держави") || tt_n_is(n, j, "государства"))
       break;
     if (cls & TT_WC_FUNCTION) {
-      /* і, та, з, за, у between complement words; but a conjunction
-       * before a place joins two names (Союз і Велика Британія) */
+      /* і, та, з, по between complement words; but a conjunction before
+       * a place joins two names (Союз і Велика Британія) */
       int conj = tt_n_is(n, j, "і") || tt_n_is(n, j, "й") ||
                  tt_n_is(n, j, "та") || tt_n_is(n, j, "и");
+      if (!conj && !inner_preposition(n, j))
+        break; /* суда с христианки, суда от гнева */
+      after_preposition |= !conj;
       if (j + 1 < end && n->doc->toks[j + 1].kind == TEITAG_TOKEN_WORD &&
           (n->doc->toks[j + 1].lcase == TEITAG_CASE_LOWER ||
            (n->gaz_type[j + 1] == TEITAG_TYPE_LOC && !conj)) &&

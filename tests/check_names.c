@@ -213,6 +213,17 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* a name's complement holds genitives and the prepositions of
+     * official names, not what follows the name in the sentence */
+    {"Судьи " OPEN_MARK "ORG Кассационного суда" CLOSE_MARK " с утра ждали решения.",
+     "rule:org head+complement"},
+    {"Ставку " OPEN_MARK "ORG Окружного банка" CLOSE_MARK " по-прежнему обсуждают.",
+     "rule:org head+complement"},
+    {"Эксперты " OPEN_MARK "ORG Международного агентства по изучению рака" CLOSE_MARK
+     " выступили.",
+     "rule:org head+complement"},
+    {"Лидер " OPEN_MARK "ORG Союза за республику и демократию" CLOSE_MARK " выступил.",
+     "rule:org head+complement"},
     {OPEN_MARK "ORG ТОВ «Агроінвест-Поділля»" CLOSE_MARK " збанкрутувало.",
      "rule:org legal-form+quoted"},
     {"Компания «" OPEN_MARK "ORG Северный ветер" CLOSE_MARK "» открыла офис.",
