@@ -341,6 +341,32 @@ static void lone_given(tt_names *n, size_t i) {
   tt_n_add(n, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW, "rule:person given-name");
 }
 
+/* Мельник Андрій Володимирович, Веліжанським Сергієм Сергійовичем: the
+ * surname before a given name and patronymic, as lists, registers and
+ * imprints write them.  At a sentence start the word must look like a
+ * surname, since a greeting also comes first (Шановна Маріє Іванівно). */
+static size_t surname_given_patronymic(tt_names *n, size_t i) {
+  static const char *const surname_like[] = {
+      "ов", "ев", "ин", "ін", "ова", "ева", "ина", "іна", "ський", "ська",
+      "цький", "цька", "ский", "ская", "цкий", "цкая", "енко", "ко", "ук",
+      "юк", "ак", "ик", "ач", "ець", "ич", "ян", "дзе", "швили", "швілі",
+      "ським", "ском", "ским", "овим", "ым", "ом", "ем", NULL};
+  char gender;
+  unsigned flags;
+  size_t end = n->para->tok_end;
+  if (i + 2 >= end || !tt_n_title(n, i) || n->gaz_type[i] || n->person[i] ||
+      n->doc->toks[i].script != TT_SCRIPT_CYRILLIC || not_name_word(n, i) ||
+      tt_n_given(n, i, &gender, &flags) || !tt_n_title(n, i + 1) ||
+      !tt_n_given(n, i + 1, &gender, &flags) || !tt_n_title(n, i + 2) ||
+      !tt_n_ends_any(n, i + 2, patronymics) || !tt_n_same_script(n, i, i + 2))
+    return 0;
+  if (tt_n_sentence_start(n, i) && !tt_n_ends_any(n, i, surname_like))
+    return 0;
+  tt_n_add(n, i, i + 3, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
+           "rule:person surname+given+patronymic");
+  return i + 3;
+}
+
 /* A given name and its regnal number: Henry VIII, Петре I. */
 static size_t given_regnal(tt_names *n, size_t i) {
   if (n->gaz_type[i] || !tt_n_title(n, i) || i + 1 >= n->para->tok_end ||
@@ -363,7 +389,9 @@ static void surname_shape(tt_names *n, size_t i) {
 
 void tt_rules_person(tt_names *n) {
   for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
-    size_t next = given_regnal(n, i);
+    size_t next = surname_given_patronymic(n, i);
+    if (!next)
+      next = given_regnal(n, i);
     if (!next)
       next = given_and_surname(n, i);
     if (!next)

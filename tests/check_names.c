@@ -114,6 +114,11 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* registers write the surname first */
+    {"До складу ради увійшли " OPEN_MARK "PER Гаврищук Остап Левкович" CLOSE_MARK " та інші.",
+     "rule:person surname+given+patronymic"},
+    {OPEN_MARK "PER Ковригіна Мотря Іванівна" CLOSE_MARK ", вчителька, прийшла.",
+     "rule:person surname+given+patronymic"},
     /* "Surname I. O." when only the word before looks like a surname */
     {"Главный редактор " OPEN_MARK "PER Ковригина О.А." CLOSE_MARK
      " Телефон редакции указан ниже.",
