@@ -134,11 +134,55 @@ static int end_of_name(const tt_names *n, size_t i) {
 }
 
 /* Given name [+ initials / particles / patronymic] + surname. */
+/* "San Diego", "Saint Louis", "Santa Maria": a saint's name before a
+ * given name makes a place's or a team's name, not a person's. */
+static int saint_before(const tt_names *n, size_t i) {
+  static const char *const saints[] = {"san", "santa", "santo", "são",
+                                       "sao", "saint", "sainte", "st.", NULL};
+  if (i == n->para->tok_begin)
+    return 0;
+  for (size_t k = 0; saints[k]; k++)
+    if (tt_n_is(n, i - 1, saints[k]))
+      return 1;
+  return 0;
+}
+
+/* At or after the last word of an English name: a facility or an honour
+ * named after the person (Charles De Gaulle airport, Louis Armstrong
+ * International Airport, Christopher Hotel). */
+static int named_facility_after(const tt_names *n, size_t j) {
+  static const char *const heads[] = {
+      "airport", "hotel", "zoo", "stadium", "arena", "bridge", "hospital",
+      "museum", "library", "prize", "award", "awards", "memorial", "center",
+      "centre", "school", "college", "street", "avenue", "boulevard",
+      "square", "park", "station", "highway", "dam", "tunnel", NULL};
+  size_t end = n->para->tok_end;
+  if (n->doc->toks[j].script != TT_SCRIPT_LATIN)
+    return 0;
+  for (size_t k = j; k < end && k <= j + 2; k++) {
+    for (size_t h = 0; heads[h]; h++)
+      if (tt_n_is(n, k, heads[h]))
+        return 1;
+    if (k > j && !tt_n_title(n, k))
+      break;
+  }
+  return 0;
+}
+
+/* "Asif Ali ZARDARI": some sources write the surname in capitals. */
+static int capitals_surname(const tt_names *n, size_t j, size_t from) {
+  return j < n->para->tok_end && tt_n_upper(n, j) && !n->gaz_type[j] &&
+         n->doc->toks[j].script == TT_SCRIPT_LATIN && tt_n_same_script(n, j, from) &&
+         n->doc->toks[j].end - n->doc->toks[j].start >= 3 &&
+         !(n->doc->toks[j].flags & TT_TOK_ABBREV) &&
+         (j + 1 >= n->para->tok_end || end_of_name(n, j + 1));
+}
+
 static size_t given_and_surname(tt_names *n, size_t i) {
   char gender;
   unsigned flags;
   if (n->person[i] || !tt_n_title(n, i) || not_name_word(n, i) ||
-      !tt_n_given(n, i, &gender, &flags))
+      !tt_n_given(n, i, &gender, &flags) || saint_before(n, i))
     return 0;
   size_t j = i + 1, end = n->para->tok_end;
   char g2;
@@ -146,12 +190,18 @@ static size_t given_and_surname(tt_names *n, size_t i) {
   /* initials, patronymics, further given names (Хуан Пабло), particles
    * (von der, Ле, ван) */
   while (j < end && (initial(n, j) || tt_n_ends_any(n, j, patronymics) ||
-                     (j + 1 < end && surname_word(n, j + 1, i) &&
+                     (j + 1 < end &&
+                      (surname_word(n, j + 1, i) || capitals_surname(n, j + 1, i)) &&
                       (tt_n_given(n, j, &g2, &f2) ||
                        (tt_n_class(n, j) & TT_WC_PARTICLE)))))
     j++;
-  if (!surname_word(n, j, i))
-    return 0;
+  if (!surname_word(n, j, i)) {
+    if (!capitals_surname(n, j, i))
+      return 0;
+    tt_n_add(n, i, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
+             "rule:person given-name+surname");
+    return j + 1;
+  }
   /* a double surname (Мехуто Гонсалес, Ким Чен Ир); in English a second
    * capital is too often the next word of a headline-cased phrase */
   if (j + 1 < end && surname_word(n, j + 1, i) && !n->gaz_type[j + 1] &&
@@ -161,8 +211,9 @@ static size_t given_and_surname(tt_names *n, size_t i) {
     j++;
   /* A name followed by an organisation head is an organisation's name
    * ("Christian Democratic Union", "Vladimir Putin Foundation"). */
-  if (j + 1 < end && (tt_n_class(n, j + 1) & TT_WC_ORG_HEAD) &&
-      tt_n_title(n, j + 1))
+  if ((j + 1 < end && (tt_n_class(n, j + 1) & TT_WC_ORG_HEAD) &&
+       tt_n_title(n, j + 1)) ||
+      named_facility_after(n, j))
     return 0;
   /* A given name that is also a common word needs a surname that looks
    * like one. */

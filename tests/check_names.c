@@ -114,6 +114,10 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* some sources write surnames in capitals */
+    {"The assembly elected " OPEN_MARK "PER Ottavio Luigi PERSANTI" CLOSE_MARK
+     " to the presidency.",
+     "rule:person given-name+surname"},
     /* registers write the surname first */
     {"До складу ради увійшли " OPEN_MARK "PER Гаврищук Остап Левкович" CLOSE_MARK " та інші.",
      "rule:person surname+given+patronymic"},
@@ -190,6 +194,10 @@ static const rule_case person_cases[] = {
 };
 
 static const rule_case negative_cases[] = {
+    /* a facility named after a person, and a saint's name before a given
+     * name, make no person */
+    {"The plane left Edmund Cravath airport at noon.", NULL},
+    {"The fans of San Marco Rovers cheered loudly.", NULL},
     /* a person an institution is named after takes no part in the news */
     {"Студенты института имени Н. Ф. Бортнянского вышли на улицу.", NULL},
     /* a lone Latin "I" after a given name is the pronoun unless a title
