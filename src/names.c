@@ -334,6 +334,58 @@ static void give_way(tt_names *n, const known_list *people) {
   d->n_spans = out;
 }
 
+/* Is an English surname found again part of a longer run of capitals?
+ * A given name just before it makes a full name (*given_before is set);
+ * another capitalised word before or after makes some other name (Miller
+ * Kaplan, Port Hedland, Kenya National Chamber). */
+/* Around token i, are the words (function words aside) all capitalised,
+ * as in a headline ("Kenya Eyes Deals During Obama Summit")? */
+static int headline_around(const tt_names *n, size_t i) {
+  size_t b = i > n->para->tok_begin + 3 ? i - 3 : n->para->tok_begin;
+  size_t e = i + 4 < n->para->tok_end ? i + 4 : n->para->tok_end;
+  size_t words = 0;
+  for (size_t k = b; k < e; k++) {
+    if (n->doc->toks[k].kind != TEITAG_TOKEN_WORD ||
+        (tt_n_class(n, k) & TT_WC_FUNCTION))
+      continue;
+    if (!tt_n_title(n, k) && !tt_n_upper(n, k))
+      return 0;
+    words++;
+  }
+  return words >= 4;
+}
+
+static int inside_capitals(const tt_names *n, size_t i, const uint8_t *per,
+                           int *given_before) {
+  const teitag_doc *d = n->doc;
+  *given_before = 0;
+  if (headline_around(n, i))
+    return 0;
+  if (i > n->para->tok_begin && !tt_n_sentence_start(n, i) && !per[i - 1] &&
+      (tt_n_title(n, i - 1) || tt_n_upper(n, i - 1)) &&
+      !(tt_n_class(n, i - 1) & (TT_WC_ROLE | TT_WC_EN_ROLE | TT_WC_FUNCTION))) {
+    char g;
+    unsigned f;
+    if (!tt_n_given(n, i - 1, &g, &f) || n->gaz_type[i - 1])
+      return 1;
+    *given_before = 1;
+  }
+  return i + 1 < n->para->tok_end && (tt_n_title(n, i + 1) || tt_n_upper(n, i + 1)) &&
+         !(d->toks[i + 1].flags & TT_TOK_SENT_START) &&
+         !(tt_n_class(n, i + 1) & (TT_WC_FUNCTION | TT_WC_MONTH));
+}
+
+/* Does the remembered person's name start with the given name at token
+ * b?  If not, "Olena Zelenska" is someone else than "Volodymyr
+ * Zelensky" and keeps no link. */
+static int same_given_name(const teitag_doc *d, size_t b, const known *k) {
+  const char *norm = k->norm ? tt_doc_get_str(d, k->norm) : NULL;
+  const tt_token *t = &d->toks[b];
+  size_t len = t->end - t->start;
+  return norm && strncmp(norm, d->text + t->start, len) == 0 &&
+         (norm[len] == ' ' || norm[len] == '\0');
+}
+
 void tt_names_propagate(tt_names *n) {
   teitag_doc *d = n->doc;
   known_list people = {NULL, 0, 0, NULL, 0}, acronyms = {NULL, 0, 0, NULL, 0};
@@ -360,14 +412,23 @@ void tt_names_propagate(tt_names *n) {
       if (!tt_n_title(n, i) || (tt_n_class(n, i) & TT_WC_FUNCTION))
         continue;
       const known *k = recall(&people, d, i);
-      if (k) {
-        tt_span *sp = tt_doc_add_token_span(d, i, i + 1, TEITAG_TYPE_PER,
-                                            TEITAG_CERT_MEDIUM,
-                                            "propagation:surname");
+      if (!k)
+        continue;
+      size_t b = i;
+      if (d->toks[i].script == TT_SCRIPT_LATIN) {
+        int given_before = 0;
+        if (inside_capitals(n, i, per, &given_before))
+          continue; /* Miller Kaplan, Port Hedland, Kaplan Arase */
+        b = given_before ? i - 1 : i; /* Bill Shorten */
+      }
+      tt_span *sp = tt_doc_add_token_span(d, b, i + 1, TEITAG_TYPE_PER,
+                                          TEITAG_CERT_MEDIUM,
+                                          "propagation:surname");
+      if (b == i || same_given_name(d, b, k)) {
         sp->ref = k->ref;
         sp->norm = k->norm;
-        per[i] = 1;
       }
+      per[i] = 1;
     }
   }
   give_way(n, &people);

@@ -92,6 +92,7 @@ static const char *const en_role_words[] = {
     "energy", "health", "trade", "culture", "education", "agriculture",
     "transport", "affairs", "security", "intelligence", "treasury",
     "sheikh", "emir", "ayatollah", "mr.", "mrs.", "ms.", "dr.", "prof.",
+    "mr", "mrs", "ms", "dr", /* British style, without the dot */
     "sir", "lord", "lady", "dame", "saint", "st.", "premier", "former",
     "acting", "interim", "chairperson", "head", "founder", "owner", "coach",
     "captain", "capt.", "sgt.", "maj.", "inc.", "inc", "ltd", "ltd.", "corp.",
@@ -119,6 +120,7 @@ static const char *const role_words[] = {
     "spokeswoman", "spokesperson", "ambassador", "chancellor", "mayor",
     "governor", "senator", "general", "admiral", "chief", "director", "ceo",
     "chairman", "chairwoman", "leader", "mr.", "mrs.", "ms.", "dr.", "prof.",
+    "mr", "mrs", "ms", "dr",
     "sir", "lady", "lord", "king", "queen", "prince", "princess", "pope",
     "judge", "commander", "colonel", "lieutenant", "captain", "sergeant",
     "coach", "professor", "lawyer", "attorney", "prosecutor", "deputy",

@@ -114,6 +114,9 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* British style: Mr without a dot */
+    {"Asked about it, Mr " OPEN_MARK "PER Tanaro" CLOSE_MARK " said no.",
+     "rule:person after-role"},
     /* some sources write surnames in capitals */
     {"The assembly elected " OPEN_MARK "PER Ottavio Luigi PERSANTI" CLOSE_MARK
      " to the presidency.",
@@ -288,6 +291,11 @@ static const rule_case place_cases[] = {
 
 /* Later mentions take the type and ID of the full name. */
 static const rule_case propagation_cases[] = {
+    /* an English surname found again inside another capitalised name is
+     * not the person */
+    {OPEN_MARK "PER Dorota Wexley" CLOSE_MARK " spoke on Monday. The port of "
+     "Wexley Harbour was closed.",
+     NULL},
     {"Генеральний директор " OPEN_MARK "PER Тарас Бондарчук" CLOSE_MARK
      " подав у відставку. Наступника " OPEN_MARK "PER Бондарчука" CLOSE_MARK
      " оберуть у червні.",
