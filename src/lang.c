@@ -14,14 +14,12 @@
 
 #include "private.h"
 
-typedef struct {
-  size_t latin, cyrillic, uk, ru, uk_words, ru_words;
-} counts;
+typedef tt_lang_counts counts;
 
 /* Which letters of U+0400..U+04FF only one language uses: 1 Ukrainian,
  * 2 Russian.  A table rather than sixteen comparisons per Cyrillic letter:
  * this runs for every letter of every text. */
-static const unsigned char only_in[256] = {
+const unsigned char tt_lang_only_in[256] = {
     [0x56] = 1, [0x57] = 1, [0x54] = 1, [0x91] = 1, /* і ї є ґ */
     [0x06] = 1, [0x07] = 1, [0x04] = 1, [0x90] = 1, /* І Ї Є Ґ */
     [0x4B] = 2, [0x4D] = 2, [0x4A] = 2, [0x51] = 2, /* ы э ъ ё */
@@ -51,7 +49,7 @@ static int word_in(const lang_word *list, const char *w, size_t n) {
   return 0;
 }
 
-static void count_word(counts *c, const char *w, size_t n) {
+void tt_lang_count_word(const char *w, size_t n, counts *c) {
   if (n > 10)
     return;
   c->uk_words += word_in(uk_words, w, n);
@@ -66,8 +64,7 @@ enum { OUTSIDE, LOWER_CYRILLIC, OTHER_WORD };
 /* ASCII letters are told by a table and Cyrillic's two-byte letters are
  * decoded inline: this visits every byte of every text, and the general
  * decode-and-classify step per code point was a tenth of all the time. */
-static void count_range(const char *text, size_t start, size_t end,
-                        counts *c) {
+void tt_lang_count(const char *text, size_t start, size_t end, counts *c) {
   static const unsigned char ascii_letter[128] = {
       ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
       ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
@@ -91,7 +88,7 @@ static void count_range(const char *text, size_t start, size_t end,
         state = OTHER_WORD;
       } else {
         if (state == LOWER_CYRILLIC)
-          count_word(c, text + word_start, i - word_start);
+          tt_lang_count_word(text + word_start, i - word_start, c);
         state = OUTSIDE;
       }
       i++;
@@ -108,7 +105,7 @@ static void count_range(const char *text, size_t start, size_t end,
     unsigned cls = tt_cp_class(cp);
     if (!(cls & TT_C_ALPHA)) {
       if (state == LOWER_CYRILLIC)
-        count_word(c, text + word_start, i - word_start);
+        tt_lang_count_word(text + word_start, i - word_start, c);
       state = OUTSIDE;
       i += n;
       continue;
@@ -118,7 +115,7 @@ static void count_range(const char *text, size_t start, size_t end,
       latin++;
     } else if (cls & TT_C_CYRILLIC) {
       cyrillic++;
-      unsigned only = cp - 0x400 < 256 ? only_in[cp - 0x400] : 0;
+      unsigned only = cp - 0x400 < 256 ? tt_lang_only_in[cp - 0x400] : 0;
       only_uk += only == 1;
       only_ru += only == 2;
       lower_cyrillic = (cls & TT_C_LOWER) != 0;
@@ -132,11 +129,11 @@ static void count_range(const char *text, size_t start, size_t end,
     i += n;
   }
   if (state == LOWER_CYRILLIC)
-    count_word(c, text + word_start, end - word_start);
-  c->latin += latin;
-  c->cyrillic += cyrillic;
-  c->uk += only_uk;
-  c->ru += only_ru;
+    tt_lang_count_word(text + word_start, end - word_start, c);
+  c->latin += (uint32_t)latin;
+  c->cyrillic += (uint32_t)cyrillic;
+  c->uk += (uint32_t)only_uk;
+  c->ru += (uint32_t)only_ru;
 }
 
 static teitag_lang decide(const counts *c, size_t *evidence) {
@@ -161,7 +158,7 @@ teitag_lang tt_lang_guess(const char *text, size_t start, size_t end,
                           size_t *evidence) {
   counts c;
   memset(&c, 0, sizeof c);
-  count_range(text, start, end, &c);
+  tt_lang_count(text, start, end, &c);
   return decide(&c, evidence);
 }
 
@@ -177,7 +174,7 @@ static teitag_lang decide_document(const counts *c) {
 teitag_lang tt_lang_of_text(const char *text, size_t len) {
   counts c;
   memset(&c, 0, sizeof c);
-  count_range(text, 0, len, &c);
+  tt_lang_count(text, 0, len, &c);
   return decide_document(&c);
 }
 
@@ -196,9 +193,7 @@ void tt_lang_detect(teitag_doc *doc) {
   size_t votes[TEITAG_LANG_RU + 1] = {0};
   for (size_t i = 0; i < doc->n_paras; i++) {
     tt_para *p = &doc->paras[i];
-    counts c;
-    memset(&c, 0, sizeof c);
-    count_range(doc->text, p->start, p->end, &c);
+    counts c = p->counts;
     total.latin += c.latin;
     total.cyrillic += c.cyrillic;
     total.uk += c.uk;

@@ -243,10 +243,18 @@ typedef struct tt_token {
 enum { TT_SCRIPT_NONE = 0, TT_SCRIPT_LATIN = 1, TT_SCRIPT_CYRILLIC = 2,
        TT_SCRIPT_OTHER = 4 };
 
+/* Evidence for the language of a stretch of text (lang.c): letters per
+ * script, letters only Ukrainian or only Russian has, and function words
+ * of each. */
+typedef struct tt_lang_counts {
+  uint32_t latin, cyrillic, uk, ru, uk_words, ru_words;
+} tt_lang_counts;
+
 typedef struct tt_para {
   uint32_t start, end;         /* bytes; the paragraph text, no line break */
   uint32_t tok_begin, tok_end; /* token range */
   uint8_t lang;                /* teitag_lang */
+  tt_lang_counts counts;       /* counted while tokenizing */
 } tt_para;
 
 typedef struct tt_sent {
@@ -283,6 +291,9 @@ struct teitag_doc {
   size_t n_spans, cap_spans;
 
   tt_buf keys; /* folded match keys of the tokens */
+  /* The language evidence of the last tt_tokenize call's text, counted
+   * on the way: a second pass over every byte cost a tenth of the run. */
+  tt_lang_counts tok_counts;
   tt_buf strs; /* NUL-terminated strings of the spans; offset 0 is "" */
 
   /* What the TEI header says about the input. */
@@ -333,7 +344,8 @@ teitag_doc *tt_doc_new(const char *text, size_t len, const char *id);
 void tt_segment(teitag_doc *doc, unsigned flags);
 /* Is there a blank line between two lines of text in [s, s+len)? */
 int tt_has_blank_line(const char *s, size_t len);
-/* Tokenizes bytes [start, end) of doc->text, appending to doc->toks. */
+/* Tokenizes bytes [start, end) of doc->text, appending to doc->toks, and
+ * leaves the language evidence of those bytes in doc->tok_counts. */
 void tt_tokenize(teitag_doc *doc, size_t start, size_t end);
 /* Marks sentence starts among tokens [tb, te) and appends doc->sents. */
 void tt_split_sentences(teitag_doc *doc, size_t tb, size_t te);
@@ -347,8 +359,18 @@ teitag_lang tt_lang_guess(const char *text, size_t start, size_t end,
 /* The language of a whole text, never TEITAG_LANG_AUTO: Cyrillic without
  * any cue counts as Russian, text without letters as English. */
 teitag_lang tt_lang_of_text(const char *text, size_t len);
-/* Sets doc->lang (unless fixed) and each paragraph's language. */
+/* Sets doc->lang (unless fixed) and each paragraph's language, from the
+ * counts the tokenizer left in each paragraph. */
 void tt_lang_detect(teitag_doc *doc);
+/* Adds the language evidence of bytes [start, end) of text to *c. */
+void tt_lang_count(const char *text, size_t start, size_t end,
+                   tt_lang_counts *c);
+/* Adds one word that is a run of letters, all of them lower-case
+ * Cyrillic: a function word of either language is counted. */
+void tt_lang_count_word(const char *word, size_t len, tt_lang_counts *c);
+/* Which letters of U+0400..U+04FF only one language uses: 1 Ukrainian,
+ * 2 Russian, 0 both or neither. */
+extern const unsigned char tt_lang_only_in[256];
 
 /* ---- decode.c --------------------------------------------------------- */
 

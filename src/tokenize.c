@@ -213,19 +213,31 @@ static size_t scan_email(const unsigned char *s, size_t i, size_t end) {
   return j;
 }
 
-/* Letter-case bookkeeping while a word is scanned. */
+/* Letter-case bookkeeping while a word is scanned, and the word's
+ * language evidence (lang.c) counted on the way. */
 typedef struct {
   unsigned letters, upper, lower;
   int first_upper;      /* first letter is upper case */
   int bad_title;        /* an upper-case letter that does not start a part */
   int part_start;       /* the next letter starts a part (after - or ') */
+  int not_letter;       /* a digit, mark, hyphen or apostrophe inside */
   unsigned scripts;
+  unsigned latin, cyrillic, only_uk, only_ru;
 } shape_acc;
 
-static void shape_add(shape_acc *a, unsigned cls) {
+static inline void shape_add(shape_acc *a, unsigned cls, uint32_t cp) {
   if (!(cls & TT_C_ALPHA)) {
     a->part_start = 0;
+    a->not_letter = 1;
     return;
+  }
+  if (cls & TT_C_LATIN) {
+    a->latin++;
+  } else if (cls & TT_C_CYRILLIC) {
+    unsigned only = cp - 0x400 < 256 ? tt_lang_only_in[cp - 0x400] : 0;
+    a->cyrillic++;
+    a->only_uk += only == 1;
+    a->only_ru += only == 2;
   }
   int up = (cls & TT_C_UPPER) != 0;
   if (a->letters == 0)
@@ -263,7 +275,7 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t end,
   while (j < end) {
     cpinfo c = at(s, j, end);
     if (c.cls & (TT_C_ALPHA | TT_C_DIGIT | TT_C_MARK)) {
-      shape_add(acc, c.cls);
+      shape_add(acc, c.cls, c.cp);
       prev = c.cls;
       j += c.n;
       continue;
@@ -281,6 +293,7 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t end,
                !((prev & TT_C_DIGIT) && (next.cls & TT_C_DIGIT));
       if (join) {
         j += c.n;
+        acc->not_letter = 1;
         acc->part_start = 1;
         prev = c.cls;
         continue;
@@ -386,8 +399,31 @@ static void push_token(teitag_doc *doc, size_t start, size_t end, int kind,
   t->script = script;
 }
 
+/* Adds a word's language evidence to doc->tok_counts.  A word of letters
+ * only (nearly all) was counted while it was scanned; one with a digit,
+ * a mark, a hyphen or an apostrophe inside, or a dotted run of initials
+ * after it (word_end < end), is several runs of letters to lang.c and is
+ * counted over again there.  A letter never starts or continues a token
+ * of another kind, so the sum over a paragraph's tokens is the count of
+ * the paragraph's text. */
+static void count_word_language(teitag_doc *doc, const shape_acc *acc,
+                                size_t start, size_t word_end, size_t end) {
+  tt_lang_counts *c = &doc->tok_counts;
+  if (acc->not_letter || (end > word_end && end != word_end + 1)) {
+    tt_lang_count(doc->text, start, end, c);
+    return;
+  }
+  c->latin += acc->latin;
+  c->cyrillic += acc->cyrillic;
+  c->uk += acc->only_uk;
+  c->ru += acc->only_ru;
+  if (acc->cyrillic == acc->letters && acc->lower == acc->letters)
+    tt_lang_count_word(doc->text + start, word_end - start, c);
+}
+
 void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
   pthread_once(&abbrev_filter_once, build_abbrev_filter);
+  memset(&doc->tok_counts, 0, sizeof doc->tok_counts);
   const unsigned char *s = (const unsigned char *)doc->text;
   uint8_t pending = TT_TOK_PARA_START;
   size_t i = start;
@@ -411,6 +447,7 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
          c.cp == 'f' || c.cp == 'F') &&
         (j = scan_url(s, i, end)) > i) {
       push_token(doc, i, j, TEITAG_TOKEN_URL, TEITAG_CASE_NONE, flags, 0);
+      tt_lang_count(doc->text, i, j, &doc->tok_counts);
       i = j;
       continue;
     }
@@ -418,6 +455,7 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
         i >= no_email_before) {
       if ((j = scan_email(s, i, end)) > i) {
         push_token(doc, i, j, TEITAG_TOKEN_EMAIL, TEITAG_CASE_NONE, flags, 0);
+        tt_lang_count(doc->text, i, j, &doc->tok_counts);
         i = j;
         continue;
       }
@@ -426,11 +464,13 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
         no_email_before++;
     }
     if (c.cls & TT_C_ALPHA) {
-      shape_acc acc = {0, 0, 0, 0, 0, 0, 0};
-      j = scan_word(s, i, end, &acc);
-      j = abbreviation_dot(doc, s, i, j, end, &acc, &flags);
+      shape_acc acc;
+      memset(&acc, 0, sizeof acc);
+      size_t word_end = scan_word(s, i, end, &acc);
+      j = abbreviation_dot(doc, s, i, word_end, end, &acc, &flags);
       push_token(doc, i, j, TEITAG_TOKEN_WORD, shape_case(&acc), flags,
                  (uint8_t)acc.scripts);
+      count_word_language(doc, &acc, i, word_end, j);
       i = j;
       continue;
     }
@@ -450,14 +490,16 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
     if ((c.cls & TT_C_APOS) && doc->n_toks && doc->toks[doc->n_toks - 1].end == i &&
         doc->toks[doc->n_toks - 1].script == TT_SCRIPT_LATIN &&
         english_clitic(s, i, end, c.n)) {
-      shape_acc acc = {0, 0, 0, 0, 0, 0, 0};
+      shape_acc acc;
+      memset(&acc, 0, sizeof acc);
       j = i + c.n;
       while (j < end && (at(s, j, end).cls & TT_C_ALPHA)) {
-        shape_add(&acc, at(s, j, end).cls);
+        shape_add(&acc, at(s, j, end).cls, at(s, j, end).cp);
         j += at(s, j, end).n;
       }
       push_token(doc, i, j, TEITAG_TOKEN_WORD, shape_case(&acc), flags,
                  TT_SCRIPT_LATIN);
+      tt_lang_count(doc->text, i, j, &doc->tok_counts);
       i = j;
       continue;
     }
