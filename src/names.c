@@ -85,9 +85,14 @@ int tt_n_ends(const tt_names *n, size_t i, const char *suffix) {
 }
 
 int tt_n_is(const tt_names *n, size_t i, const char *word) {
+  /* byte by byte, without strlen: nearly every call fails at the first
+   * byte, and the rules make millions of them */
   const tt_token *t = &n->doc->toks[i];
-  size_t k = strlen(word);
-  return t->key_len == k && memcmp(n->doc->keys.data + t->key, word, k) == 0;
+  const char *key = n->doc->keys.data + t->key;
+  for (size_t k = 0; k < t->key_len; k++)
+    if (key[k] != word[k]) /* also stops at word's NUL: keys hold none */
+      return 0;
+  return word[t->key_len] == '\0';
 }
 
 int tt_n_ends_any(const tt_names *n, size_t i, const char *const *list) {
