@@ -496,6 +496,13 @@ static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
     return 1;
   if (first->script != TT_SCRIPT_LATIN || type == TEITAG_TYPE_ORG)
     return 0;
+  /* A name in capitals next to a word in Title case is no part of a
+   * longer name written that way: a dateline after a byline ("Alistair
+   * Smout LONDON, Sept 14").  Short ones are acronyms, which do stand in
+   * such names (US Treasury, UK Parliament). */
+  if (first->lcase == TEITAG_CASE_UPPER && doc->toks[e - 1].lcase == TEITAG_CASE_UPPER &&
+      (e - b > 1 || first->end - first->start >= 4))
+    return 0;
   if (e < p->tok_end && title_word(&doc->toks[e]) &&
       !(doc->toks[e].flags & TT_TOK_SENT_START) &&
       !(doc->toks[e].flags & TT_TOK_NL_BEFORE) && !tt_is_role_word(doc->toks[e].hash))

@@ -264,6 +264,10 @@ static const rule_case org_cases[] = {
 };
 
 static const rule_case place_cases[] = {
+    /* a dateline in capitals after a byline */
+    {"By " OPEN_MARK "PER Edmund Cravath" CLOSE_MARK " " OPEN_MARK "LOC LONDON" CLOSE_MARK
+     ", Sept 14 - Shares fell.",
+     NULL},
     /* English: a lower-case type word describes the place, a capitalised
      * one is part of its name */
     {"Rebels attacked villages in the " OPEN_MARK "LOC Qarvesh" CLOSE_MARK
