@@ -233,7 +233,10 @@ static size_t initials(tt_names *n, size_t i) {
     size_t j = i;
     while (j < end && initial(n, j))
       j++;
+    /* a single capital is no surname ("U.S - China", a dot missing) */
     if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j) &&
+        tt_utf8_count(n->doc->text + n->doc->toks[j].start,
+                      n->doc->toks[j].end - n->doc->toks[j].start) > 1 &&
         !not_name_word(n, j) && !n->person[j] &&
         !(n->gaz_type[j] && n->gaz_type[j] != TEITAG_TYPE_PER)) {
       tt_n_add(n, i, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,

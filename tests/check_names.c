@@ -201,6 +201,9 @@ static const rule_case negative_cases[] = {
      * name, make no person */
     {"The plane left Edmund Cravath airport at noon.", NULL},
     {"The fans of San Marco Rovers cheered loudly.", NULL},
+    /* an initial before a single capital is no name: "U.S" without its
+     * last dot */
+    {"Relations between U.S - Zembia ties improved.", NULL},
     /* a person an institution is named after takes no part in the news */
     {"Студенты института имени Н. Ф. Бортнянского вышли на улицу.", NULL},
     /* a lone Latin "I" after a given name is the pronoun unless a title
