@@ -27,6 +27,8 @@ typedef struct tt_gaz_row {
   uint32_t file;     /* index into the list of source files */
   uint32_t line;     /* 1-based */
   char *id;
+  uint32_t id_index; /* IDs are numbered from 0 in the order they first
+                        appear; UINT32_MAX for lexicon rows */
   uint8_t type;      /* teitag_type, or TT_GZ_TYPE_GIVEN */
   uint8_t lang;      /* teitag_lang */
   uint8_t gender;    /* lexicon rows: 'm', 'f', 'u' */
@@ -36,16 +38,49 @@ typedef struct tt_gaz_row {
   char *stems_buf;
 } tt_gaz_row;
 
+/* Receives one problem: the file, its 1-based line, and the reason. */
+typedef void (*tt_gaz_report_fn)(void *ctx, const char *file, size_t line,
+                                 const char *message);
+
+/* Receives one good row.  Its strings belong to the reader and last until
+ * the call returns (stems_buf is NULL; attrs.stems points at them too). */
+typedef void (*tt_gaz_row_fn)(void *ctx, const tt_gaz_row *row);
+
+/* Reads sources row by row: every bad row is reported, every good one is
+ * handed to `on_row` (may be NULL: checking only) and then forgotten.
+ * What the reader keeps is one entry per ID, so that one ID with two types
+ * is caught across all the files it reads.
+ *
+ *     tt_gaz_reader *r = tt_gaz_reader_new(on_row, &state, report, ctx);
+ *     for (i = 0; i < n; i++) tt_gaz_reader_read(r, paths[i]);
+ *     if (tt_gaz_reader_problems(r)) ...;
+ *     tt_gaz_reader_free(r);
+ */
+typedef struct tt_gaz_reader tt_gaz_reader;
+
+tt_gaz_reader *tt_gaz_reader_new(tt_gaz_row_fn on_row, void *row_ctx,
+                                 tt_gaz_report_fn report, void *ctx);
+void tt_gaz_reader_free(tt_gaz_reader *r); /* NULL is a no-op */
+
+/* Reads a source file, reporting a file that cannot be read as a problem on
+ * line 0.  Rows name it by its index among the files this reader has read.
+ * Returns the number of problems in it. */
+size_t tt_gaz_reader_read(tt_gaz_reader *r, const char *path);
+
+/* The same for a source already in memory, named `file` in reports. */
+size_t tt_gaz_reader_parse(tt_gaz_reader *r, const char *file, const char *data,
+                           size_t len);
+
+/* Problems found so far in everything read. */
+size_t tt_gaz_reader_problems(const tt_gaz_reader *r);
+
+/* Rows kept in memory, for tests and in-memory compiles of small sources. */
 typedef struct tt_gaz_rows {
   tt_gaz_row *rows;
   size_t n, cap;
   char **files;      /* source file names (as given) */
   size_t n_files, cap_files;
 } tt_gaz_rows;
-
-/* Receives one problem: the file, its 1-based line, and the reason. */
-typedef void (*tt_gaz_report_fn)(void *ctx, const char *file, size_t line,
-                                 const char *message);
 
 /* Parses one source file's bytes, appending good rows to `rows` and
  * reporting every bad row.  Returns the number of bad rows.  Conflicting
@@ -54,8 +89,8 @@ size_t tt_gaz_parse(tt_gaz_rows *rows, const char *file, const char *data,
                     size_t len, tt_gaz_report_fn report, void *ctx);
 void tt_gaz_rows_free(tt_gaz_rows *rows);
 
-/* Reads and parses source files; a file that cannot be read is reported
- * as a problem on line 0.  Returns the number of problems. */
+/* Reads and parses source files into `rows`; a file that cannot be read
+ * is reported as a problem on line 0.  Returns the number of problems. */
 size_t tt_gaz_read_sources(tt_gaz_rows *rows, const char *const *paths,
                            size_t n_paths, tt_gaz_report_fn report, void *ctx);
 

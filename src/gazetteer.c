@@ -608,11 +608,13 @@ static void forward_report(void *ctx, const char *file, size_t line,
 teitag_status teitag_gazetteer_check(const char *const *paths, size_t n_paths,
                                      teitag_report_fn report, void *ctx,
                                      size_t *n_problems) {
-  tt_gaz_rows rows;
-  memset(&rows, 0, sizeof rows);
   void *pair[2] = {(void *)(uintptr_t)report, ctx};
-  size_t bad = tt_gaz_read_sources(&rows, paths, n_paths, forward_report, pair);
-  tt_gaz_rows_free(&rows);
+  /* Rows are checked and forgotten: one entry per ID is all that stays. */
+  tt_gaz_reader *r = tt_gaz_reader_new(NULL, NULL, forward_report, pair);
+  for (size_t i = 0; i < n_paths; i++)
+    tt_gaz_reader_read(r, paths[i]);
+  size_t bad = tt_gaz_reader_problems(r);
+  tt_gaz_reader_free(r);
   if (n_problems)
     *n_problems = bad;
   return bad ? TEITAG_ESYNTAX : TEITAG_OK;
