@@ -89,11 +89,6 @@ size_t tt_gaz_parse(tt_gaz_rows *rows, const char *file, const char *data,
                     size_t len, tt_gaz_report_fn report, void *ctx);
 void tt_gaz_rows_free(tt_gaz_rows *rows);
 
-/* Reads and parses source files into `rows`; a file that cannot be read
- * is reported as a problem on line 0.  Returns the number of problems. */
-size_t tt_gaz_read_sources(tt_gaz_rows *rows, const char *const *paths,
-                           size_t n_paths, tt_gaz_report_fn report, void *ctx);
-
 /* ---- the compiled format -------------------------------------------------- */
 
 #define TT_GAZ_MAGIC "TEITAGZ\0"
@@ -211,8 +206,52 @@ uint64_t tt_gz_checksum(const unsigned char *p, size_t len);
 
 /* ---- compiling -------------------------------------------------------------- */
 
-/* Compiles rows into the binary format in `out`.  Returns TEITAG_OK, or
- * TEITAG_ESYNTAX after reporting rows whose form has no tokens. */
+/* A compile in progress.  Rows go in as they are read and are only logged
+ * (so nothing is compiled from sources with a bad row); building compiles
+ * them and sorts the keys, writing puts the image out section by section.
+ * Keys that outgrow memory are sorted in runs kept in a temporary file in
+ * the output's directory, unlinked as soon as it is created.
+ *
+ *     tt_gaz_compiler *c = tt_gaz_compiler_new(paths, n, out_path, report, ctx);
+ *     ... tt_gaz_compiler_add(c, row) for each row a tt_gaz_reader hands on ...
+ *     st = tt_gaz_compiler_build(c, diag);
+ *     if (st == TEITAG_OK) st = tt_gaz_compiler_write(c, fd, NULL, &size, diag);
+ *     tt_gaz_compiler_free(c);
+ */
+typedef struct tt_gaz_compiler tt_gaz_compiler;
+
+/* Starts a compile of rows from `files` (the names rows index, as given;
+ * the image keeps their base names; later files win).  With `out_path`
+ * NULL everything stays in memory (for small sources compiled on the fly);
+ * otherwise it names the output, for temporary files and messages.
+ * `report` receives rows the compiler refuses. */
+tt_gaz_compiler *tt_gaz_compiler_new(const char *const *files, size_t n_files,
+                                     const char *out_path,
+                                     tt_gaz_report_fn report, void *ctx);
+void tt_gaz_compiler_free(tt_gaz_compiler *c); /* NULL is a no-op */
+
+/* Logs one row, copied; rows count in the order they come.  The row must
+ * come from a tt_gaz_reader (or tt_gaz_parse), which numbers its ID. */
+void tt_gaz_compiler_add(tt_gaz_compiler *c, const tt_gaz_row *row);
+
+/* Rows added so far. */
+size_t tt_gaz_compiler_rows(const tt_gaz_compiler *c);
+
+/* Compiles the rows and sizes every section.  Returns TEITAG_OK;
+ * TEITAG_ESYNTAX after reporting rows whose form has too many tokens; or
+ * TEITAG_EIO (with `diag`) when the temporary file fails. */
+teitag_status tt_gaz_compiler_build(tt_gaz_compiler *c, teitag_diag *diag);
+
+/* After a successful build, writes the image to `fd` (at its offsets from
+ * 0; the caller syncs and closes it) or, with fd < 0, into `mem`.  Stores
+ * its size in `*size` (may be NULL).  Returns TEITAG_OK or TEITAG_EIO
+ * (with `diag`, naming the output). */
+teitag_status tt_gaz_compiler_write(tt_gaz_compiler *c, int fd, tt_buf *mem,
+                                    uint64_t *size, teitag_diag *diag);
+
+/* Compiles rows into the binary format in `out`, in memory.  Returns
+ * TEITAG_OK, or TEITAG_ESYNTAX after reporting rows whose form has too
+ * many tokens. */
 teitag_status tt_gaz_compile(const tt_gaz_rows *rows, tt_buf *out,
                              tt_gaz_report_fn report, void *ctx);
 

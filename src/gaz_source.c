@@ -563,18 +563,6 @@ size_t tt_gaz_parse(tt_gaz_rows *rows, const char *file, const char *data,
   return bad;
 }
 
-size_t tt_gaz_read_sources(tt_gaz_rows *rows, const char *const *paths,
-                           size_t n_paths, tt_gaz_report_fn report,
-                           void *ctx) {
-  tt_gaz_reader *r = reader_for(rows, report, ctx);
-  for (size_t i = 0; i < n_paths; i++)
-    tt_gaz_reader_read(r, paths[i]);
-  size_t bad = tt_gaz_reader_problems(r);
-  take_files(rows, r);
-  tt_gaz_reader_free(r);
-  return bad;
-}
-
 void tt_gaz_rows_free(tt_gaz_rows *rows) {
   for (size_t i = 0; i < rows->n; i++) {
     free(rows->rows[i].id);

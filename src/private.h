@@ -21,10 +21,12 @@
 #define TT_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
 #define TT_LIKELY(x) __builtin_expect(!!(x), 1)
 #define TT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define TT_PREFETCH(p) __builtin_prefetch(p)
 #else
 #define TT_PRINTF(fmt, args)
 #define TT_LIKELY(x) (x)
 #define TT_UNLIKELY(x) (x)
+#define TT_PREFETCH(p) ((void)0)
 #endif
 
 /* ---- mem.c: allocation that aborts instead of returning NULL ---------- */
