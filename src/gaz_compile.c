@@ -63,7 +63,7 @@ static void pool_init(pool *p) {
 
 static void pool_grow(pool *p) {
   size_t cap = p->cap ? p->cap * 2 : 4096;
-  uint64_t *s = tt_xcalloc(cap, sizeof *s);
+  uint64_t *s = tt_xcalloc_table(cap, sizeof *s);
   for (size_t i = 0; i < p->cap; i++) {
     if (!p->slots[i])
       continue;
@@ -110,6 +110,56 @@ static void pool_seal(pool *p) {
 static void pool_free(pool *p) {
   tt_buf_free(&p->data);
   free(p->slots);
+}
+
+/* ---- a set of hashes ------------------------------------------------------ */
+
+/* Open addressing on 64-bit hashes, for counting distinct ones. */
+typedef struct {
+  uint64_t *slots;
+  size_t cap, n;
+  int zero; /* 0 itself was seen (it marks empty slots) */
+} hash_set;
+
+/* Adds `v` unless the set holds `max` entries already. */
+static void hash_set_add(hash_set *s, uint64_t v, size_t max) {
+  if (v == 0) {
+    s->zero = 1;
+    return;
+  }
+  if ((s->n + 1) * 2 > s->cap && s->n < max) {
+    size_t cap = s->cap ? s->cap * 2 : 1024;
+    uint64_t *t = tt_xcalloc(cap, sizeof *t);
+    for (size_t i = 0; i < s->cap; i++)
+      if (s->slots[i]) {
+        size_t h = (size_t)s->slots[i] & (cap - 1);
+        while (t[h])
+          h = (h + 1) & (cap - 1);
+        t[h] = s->slots[i];
+      }
+    free(s->slots);
+    s->slots = t;
+    s->cap = cap;
+  }
+  size_t h = (size_t)v & (s->cap - 1);
+  while (s->slots[h] && s->slots[h] != v)
+    h = (h + 1) & (s->cap - 1);
+  if (!s->slots[h] && s->n < max) {
+    s->slots[h] = v;
+    s->n++;
+  }
+}
+
+/* Distinct first-token hashes are counted until the filter size stops
+ * depending on them (FIRST_CAP of them give the largest filter). */
+enum { FIRST_CAP = 1 << 20 };
+
+/* Adds first-token hashes in a batch, the slots asked for ahead. */
+static void hash_set_add_all(hash_set *s, const uint64_t *v, size_t n) {
+  for (size_t i = 0; i < n && s->cap; i++)
+    TT_PREFETCH(&s->slots[v[i] & (s->cap - 1)]);
+  for (size_t i = 0; i < n; i++)
+    hash_set_add(s, v[i], FIRST_CAP);
 }
 
 /* ---- keys while compiling ------------------------------------------------- */
@@ -267,9 +317,10 @@ static uint32_t pool_add_tokens(tt_gaz_compiler *c, int as_written) {
   return pool_add(&c->strings, b->data, b->len);
 }
 
-/* Case forms of one name share most of their prefixes: a small table of
- * recent ones keeps repeats out of the runs (which would drop them when
- * sorting anyway).  Sequence hashes are never 0, an empty entry. */
+/* Case forms of one name share some of their prefixes: a small table of
+ * recent ones keeps those repeats out of the runs (which would drop them
+ * when sorting anyway; a bigger table costs more in cache misses than the
+ * sorting it saves).  Sequence hashes are never 0, an empty entry. */
 static void add_prefix(tt_gaz_compiler *c, uint64_t hash) {
   uint64_t *seen = &c->recent_prefixes[(hash ^ hash >> 32) % RECENT_PREFIXES];
   if (*seen == hash)
@@ -508,54 +559,6 @@ static const ckey *next_key(key_stream *ks) {
     return k;
   }
   return NULL;
-}
-
-/* Distinct first-token hashes, counted until the filter size stops
- * depending on them (FIRST_CAP of them give the largest filter). */
-enum { FIRST_CAP = 1 << 20 };
-
-typedef struct {
-  uint64_t *slots;
-  size_t cap, n;
-  int zero; /* 0 itself was seen (it marks empty slots) */
-} hash_set;
-
-static void hash_set_add(hash_set *s, uint64_t v) {
-  if (v == 0) {
-    s->zero = 1;
-    return;
-  }
-  if ((s->n + 1) * 2 > s->cap) {
-    size_t cap = s->cap ? s->cap * 2 : 1024;
-    uint64_t *t = tt_xcalloc(cap, sizeof *t);
-    for (size_t i = 0; i < s->cap; i++)
-      if (s->slots[i]) {
-        size_t h = (size_t)s->slots[i] & (cap - 1);
-        while (t[h])
-          h = (h + 1) & (cap - 1);
-        t[h] = s->slots[i];
-      }
-    free(s->slots);
-    s->slots = t;
-    s->cap = cap;
-  }
-  size_t h = (size_t)v & (s->cap - 1);
-  while (s->slots[h] && s->slots[h] != v)
-    h = (h + 1) & (s->cap - 1);
-  if (!s->slots[h]) {
-    s->slots[h] = v;
-    s->n++;
-  }
-}
-
-/* Adds hashes in a batch, the slots asked for ahead; stops at FIRST_CAP. */
-static void hash_set_add_all(hash_set *s, const uint64_t *v, size_t n) {
-  if (s->n + (size_t)s->zero >= FIRST_CAP)
-    return;
-  for (size_t i = 0; i < n && s->cap; i++)
-    TT_PREFETCH(&s->slots[v[i] & (s->cap - 1)]);
-  for (size_t i = 0; i < n; i++)
-    hash_set_add(s, v[i]);
 }
 
 /* The one merge of the key runs: drops duplicates, counts keys,
@@ -934,7 +937,7 @@ static void write_slots(tt_gaz_compiler *c, image_out *o, tt_gz_slot *slots) {
 /* The prefix set: bare hashes, inserted in ascending order. */
 static void write_prefixes(tt_gaz_compiler *c, image_out *o) {
   size_t n = c->L.n_prefix_slots;
-  uint64_t *set = tt_xcalloc(n, sizeof *set);
+  uint64_t *set = tt_xcalloc_table(n, sizeof *set);
   tt_spill_cursor cur;
   tt_spill_cursor_init(&cur, c->sorted, c->only_off, c->L.n_only * 8, 1 << 16);
   const uint64_t *batch;
@@ -958,7 +961,7 @@ static void write_prefixes(tt_gaz_compiler *c, image_out *o) {
 /* The ID table, in entity order; lexicon entries have no ID. */
 static void write_ids(tt_gaz_compiler *c, image_out *o) {
   size_t n = c->L.n_ids;
-  tt_gz_id_slot *ids = tt_xcalloc(n, sizeof *ids);
+  tt_gz_id_slot *ids = tt_xcalloc_table(n, sizeof *ids);
   for (size_t e = 0; e < c->n_entities; e++) {
     if (e + PREFETCH_BATCH < c->n_entities)
       TT_PREFETCH(&ids[c->id_hash[e + PREFETCH_BATCH] & (n - 1)]);
@@ -985,7 +988,7 @@ teitag_status tt_gaz_compiler_write(tt_gaz_compiler *c, int fd, tt_buf *mem,
   write_strings(c, &o);
   write_entities(c, &o);
   /* One table at a time: the slots, then the prefix set, then the IDs. */
-  tt_gz_slot *slots = tt_xcalloc(L->n_slots, sizeof *slots);
+  tt_gz_slot *slots = tt_xcalloc_table(L->n_slots, sizeof *slots);
   uint64_t *filter = tt_xcalloc(L->filter_bits / 32, sizeof *filter);
   write_keys(c, &o, slots, filter);
   write_slots(c, &o, slots);

@@ -36,6 +36,11 @@ void *tt_xcalloc(size_t n, size_t size);
 void *tt_xrealloc(void *ptr, size_t size);
 char *tt_xstrndup(const char *s, size_t len);
 char *tt_xstrdup(const char *s);
+/* Zeroed memory for a big hash table, read and written at random; free
+ * it with free().  Where the system has them it asks for huge pages: with
+ * 4 KiB pages nearly every probe of a table of tens of megabytes misses
+ * the TLB as well as the cache. */
+void *tt_xcalloc_table(size_t n, size_t size);
 /* Returns `p`, or aborts as above when a library that allocates (libxml2)
  * returned NULL for lack of memory. */
 void *tt_xcheck(void *p);

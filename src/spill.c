@@ -406,11 +406,12 @@ void tt_runs_free(tt_runs *r) {
 
 /* One run being read: a window of its records. */
 typedef struct {
+  uint64_t head;  /* hash of the record at `at`; UINT64_MAX when done */
+  int done;       /* no records left */
+  size_t at, len; /* window: records [at, len) */
+  unsigned char *buf;
   uint64_t pos;  /* offset of the next record not in the window */
   uint64_t left; /* records not yet in the window */
-  unsigned char *buf;
-  size_t at, len; /* window: records [at, len) */
-  int done;       /* no records left */
 } merge_src;
 
 /* A tournament ("loser") tree over the runs: each inner node holds the
@@ -433,12 +434,22 @@ static void refill(tt_merge *m, merge_src *s) {
   size_t k = s->left < m->per ? (size_t)s->left : m->per;
   if (k == 0 || !tt_spill_read(m->r->spill, s->pos, s->buf, k * m->r->elem)) {
     s->done = 1;
+    s->head = UINT64_MAX;
     return;
   }
   s->pos += k * m->r->elem;
   s->left -= k;
   s->at = 0;
   s->len = k;
+  s->head = hash_of(s->buf);
+}
+
+/* Moves past the head record. */
+static void advance(tt_merge *m, merge_src *s) {
+  if (++s->at == s->len)
+    refill(m, s);
+  else
+    s->head = hash_of(s->buf + s->at * m->r->elem);
 }
 
 static const unsigned char *head(const tt_merge *m, size_t i) {
@@ -446,21 +457,24 @@ static const unsigned char *head(const tt_merge *m, size_t i) {
   return s->buf + s->at * m->r->elem;
 }
 
-/* Does run a's head come before run b's?  A finished run never does.
- * Equal records: the earlier run first, as in one stable sort. */
-static int before(const tt_merge *m, size_t a, size_t b) {
+/* Equal head hashes: a finished run never comes first; then `cmp`; then
+ * the earlier run, as in one stable sort. */
+static int tie_before(const tt_merge *m, size_t a, size_t b) {
   if (m->src[a].done || m->src[b].done)
     return !m->src[a].done;
-  const unsigned char *x = head(m, a), *y = head(m, b);
-  uint64_t hx = hash_of(x), hy = hash_of(y);
-  if (hx != hy)
-    return hx < hy;
   if (m->r->cmp) {
-    int c = m->r->cmp(x, y);
+    int c = m->r->cmp(head(m, a), head(m, b));
     if (c)
       return c < 0;
   }
   return a < b;
+}
+
+/* Does run a's head come before run b's?  Hashes decide nearly always,
+ * and are kept beside the runs so as not to reach into their windows. */
+static inline int before(const tt_merge *m, size_t a, size_t b) {
+  uint64_t ha = m->src[a].head, hb = m->src[b].head;
+  return ha != hb ? ha < hb : tie_before(m, a, b);
 }
 
 /* Plays every match once, bottom up. */
@@ -517,8 +531,7 @@ const void *tt_merge_next(tt_merge *m) {
     merge_src *s = &m->src[w];
     if (m->advance) {
       m->advance = 0;
-      if (++s->at == s->len)
-        refill(m, s);
+      advance(m, s);
       replay(m, w);
       w = m->tree[0];
       s = &m->src[w];
@@ -527,7 +540,7 @@ const void *tt_merge_next(tt_merge *m) {
       return NULL; /* the winner is finished: every run is */
     const unsigned char *rec = head(m, w);
     m->advance = 1;
-    uint64_t h = hash_of(rec);
+    uint64_t h = s->head;
     if (m->r->unique && m->have_last && h == m->last)
       continue;
     m->have_last = 1;
