@@ -42,7 +42,8 @@ enum {
   PREFIX_RUN = 1 << 20,       /* prefix hashes sorted at a time (8 MiB) */
   LOG_WINDOW = 1 << 20,       /* read-ahead of the row log */
   PREFETCH_BATCH = 32,        /* hash-table inserts asked for ahead */
-  RECENT_PREFIXES = 4096      /* prefixes remembered to skip repeats */
+  RECENT_PREFIXES = 4096,     /* prefixes remembered to skip repeats */
+  ROW_GROUP = 16              /* rows whose strings are looked up ahead */
 };
 
 /* ---- a string pool with interning --------------------------------------- */
@@ -77,12 +78,14 @@ static void pool_grow(pool *p) {
   p->cap = cap;
 }
 
-static uint32_t pool_add(pool *p, const char *s, size_t len) {
+/* Interns `s`, whose tt_hash_bytes() is `hash`; returns its offset. */
+static uint32_t pool_add_hashed(pool *p, const char *s, size_t len,
+                                uint64_t hash) {
   if (len == 0)
     return 0;
   if ((p->n + 1) * 4 > p->cap * 3)
     pool_grow(p);
-  uint64_t tag = tt_hash_bytes(s, len) >> 32;
+  uint64_t tag = hash >> 32;
   size_t h = (size_t)tag & (p->cap - 1);
   for (; p->slots[h]; h = (h + 1) & (p->cap - 1)) {
     if (p->slots[h] >> 32 != tag)
@@ -98,6 +101,16 @@ static uint32_t pool_add(pool *p, const char *s, size_t len) {
   p->slots[h] = tag << 32 | (uint64_t)(off + 1);
   p->n++;
   return off;
+}
+
+static uint32_t pool_add(pool *p, const char *s, size_t len) {
+  return pool_add_hashed(p, s, len, tt_hash_bytes(s, len));
+}
+
+/* Asks for the slot where a string of this hash is looked up first. */
+static void pool_prefetch(const pool *p, uint64_t hash) {
+  if (p->cap)
+    TT_PREFETCH(&p->slots[(size_t)(hash >> 32) & (p->cap - 1)]);
 }
 
 /* No more strings come: the interning table can go. */
@@ -210,6 +223,8 @@ struct tt_gaz_compiler {
   tt_spill *sorted; /* the keys merged, then the prefixes that are not keys;
                        a store of its own, so that the first can go before
                        the output is written */
+  int store_err;          /* errno of the first failure of either */
+  const char *store_what; /* what failed: "create", "write", "read" */
   uint64_t log_size;
   size_t n_rows;
   int built;
@@ -250,17 +265,16 @@ static uint32_t new_entity(tt_gaz_compiler *c, uint8_t type, uint64_t id_hash) {
 
 /* The entity of a row with an ID: the reader numbered the IDs, so equal
  * IDs are found without comparing strings. */
-static uint32_t entity_of(tt_gaz_compiler *c, const tt_gaz_row *r) {
+static uint32_t entity_of(tt_gaz_compiler *c, const tt_gaz_row *r,
+                          uint64_t id_hash) {
   size_t have = c->cap_entity_of_id;
   TT_RESERVE(c->entity_of_id, c->cap_entity_of_id, (size_t)r->id_index + 1);
   memset(c->entity_of_id + have, 0,
          (c->cap_entity_of_id - have) * sizeof *c->entity_of_id);
   if (c->entity_of_id[r->id_index])
     return c->entity_of_id[r->id_index] - 1;
-  size_t len = strlen(r->id);
-  uint64_t hash = tt_hash_bytes(r->id, len);
-  uint32_t e = new_entity(c, r->type, hash ? hash : 1);
-  c->entities[e].id = pool_add(&c->strings, r->id, len);
+  uint32_t e = new_entity(c, r->type, id_hash ? id_hash : 1);
+  c->entities[e].id = pool_add_hashed(&c->strings, r->id, strlen(r->id), id_hash);
   c->entity_of_id[r->id_index] = e + 1;
   return e;
 }
@@ -329,9 +343,10 @@ static void add_prefix(tt_gaz_compiler *c, uint64_t hash) {
   memcpy(tt_runs_push(&c->prefixes), &hash, sizeof hash);
 }
 
-/* Adds one key for `form` (a dictionary form or a generated case form). */
+/* Adds one key for `form` (a dictionary form, whose tt_hash_bytes() is
+ * `form_hash`, or a generated case form). */
 static void add_key(tt_gaz_compiler *c, const char *form, size_t len,
-                    int inflected, int case_id) {
+                    uint64_t form_hash, int inflected, int case_id) {
   tokenize_form(c, form, len);
   const teitag_doc *d = c->scratch;
   if (d->n_toks == 0)
@@ -363,7 +378,7 @@ static void add_key(tt_gaz_compiler *c, const char *form, size_t len,
   k->first = d->toks[0].hash;
   k->k.entity = c->entity;
   /* A generated form is the matched text itself; its hash stands for it. */
-  k->k.form = inflected ? 0 : pool_add(&c->strings, form, len);
+  k->k.form = inflected ? 0 : pool_add_hashed(&c->strings, form, len, form_hash);
   k->k.key = inflected ? 0 : pool_add_tokens(c, 0);
   k->k.orig = exact ? pool_add_tokens(c, 1) : 0;
   k->k.line = c->row->line;
@@ -382,17 +397,26 @@ static void add_key(tt_gaz_compiler *c, const char *form, size_t len,
 
 static void emit_inflected(void *ctx, const char *form, size_t len,
                            int case_id) {
-  add_key(ctx, form, len, 1, case_id);
+  add_key(ctx, form, len, 0, 1, case_id);
 }
 
-static void compile_row(tt_gaz_compiler *c, const tt_gaz_row *r) {
+/* A row read back from the log, with the hashes of its ID and form. */
+typedef struct {
+  tt_gaz_row row;
+  size_t text; /* where its strings are in the group's text */
+  uint64_t id_hash, form_hash;
+} logged;
+
+static void compile_row(tt_gaz_compiler *c, const logged *g) {
+  const tt_gaz_row *r = &g->row;
   c->row = r;
-  c->entity = r->type == TT_GZ_TYPE_GIVEN ? lexicon_entity(c, r) : entity_of(c, r);
+  c->entity = r->type == TT_GZ_TYPE_GIVEN ? lexicon_entity(c, r)
+                                          : entity_of(c, r, g->id_hash);
   tt_gz_entity *e = &c->entities[c->entity];
   size_t len = strlen(r->form);
   if (!e->norm[r->lang]) /* the first row of an ID in a language */
-    e->norm[r->lang] = pool_add(&c->strings, r->form, len);
-  add_key(c, r->form, len, 0, TT_CASE_NOM);
+    e->norm[r->lang] = pool_add_hashed(&c->strings, r->form, len, g->form_hash);
+  add_key(c, r->form, len, g->form_hash, 0, TT_CASE_NOM);
   if (r->lang == TEITAG_LANG_UK || r->lang == TEITAG_LANG_RU)
     /* a given name declines as a person's name */
     tt_inflect((teitag_lang)r->lang,
@@ -461,22 +485,22 @@ void tt_gaz_compiler_add(tt_gaz_compiler *c, const tt_gaz_row *r) {
 
 size_t tt_gaz_compiler_rows(const tt_gaz_compiler *c) { return c->n_rows; }
 
-/* Reads the next logged row into `row`, its strings into `text`. */
-static int next_logged_row(tt_spill_cursor *cur, tt_gaz_row *row, tt_buf *text) {
+/* Reads the next logged row into `g`, its strings to the end of `text`. */
+static int next_logged_row(tt_spill_cursor *cur, logged *g, tt_buf *text) {
   logged_row lr;
   if (!tt_spill_cursor_read(cur, &lr, sizeof lr))
     return 0;
   size_t n = (size_t)lr.id_len + lr.form_len + lr.stems_len + 3;
-  tt_buf_clear(text);
   tt_buf_reserve(text, n);
-  if (!tt_spill_cursor_read(cur, text->data, n))
+  if (!tt_spill_cursor_read(cur, text->data + text->len, n))
     return 0;
+  g->text = text->len;
+  text->len += n;
+  tt_gaz_row *row = &g->row;
   memset(row, 0, sizeof *row);
   row->file = lr.file;
   row->line = lr.line;
   row->id_index = lr.id_index;
-  row->id = text->data;
-  row->form = text->data + lr.id_len + 1;
   row->type = lr.type;
   row->lang = lr.lang;
   row->gender = lr.gender;
@@ -486,22 +510,49 @@ static int next_logged_row(tt_spill_cursor *cur, tt_gaz_row *row, tt_buf *text) 
   row->attrs.soft = lr.soft;
   row->attrs.given = lr.given;
   row->attrs.infl = lr.infl;
-  if (lr.stems_len) {
-    row->attrs.stems = row->form + lr.form_len + 1;
-    row->attrs.stems_len = lr.stems_len;
-  }
+  row->attrs.stems_len = lr.stems_len;
   return 1;
 }
 
+/* Reads up to ROW_GROUP rows; returns how many. */
+static size_t read_row_group(tt_spill_cursor *cur, logged *group, tt_buf *text) {
+  size_t n = 0;
+  tt_buf_clear(text);
+  while (n < ROW_GROUP && next_logged_row(cur, &group[n], text))
+    n++;
+  /* The text is all in (it may have moved): point the rows at it. */
+  for (size_t i = 0; i < n; i++) {
+    tt_gaz_row *r = &group[i].row;
+    r->id = text->data + group[i].text;
+    size_t id_len = strlen(r->id);
+    r->form = r->id + id_len + 1;
+    size_t form_len = strlen(r->form);
+    if (r->attrs.stems_len)
+      r->attrs.stems = r->form + form_len + 1;
+    group[i].id_hash = tt_hash_bytes(r->id, id_len);
+    group[i].form_hash = tt_hash_bytes(r->form, form_len);
+  }
+  return n;
+}
+
+/* Rows are compiled a group at a time: the pool slots of their IDs and
+ * forms are asked for first, so that those cache misses overlap the
+ * tokenizing of the rows before them. */
 static void compile_logged_rows(tt_gaz_compiler *c) {
   c->scratch = tt_doc_new("", 0, NULL);
   c->scratch_cap = 1;
   tt_spill_cursor cur;
   tt_spill_cursor_init(&cur, c->spill, 0, c->log_size, LOG_WINDOW);
   tt_buf text = {NULL, 0, 0};
-  tt_gaz_row row;
-  while (next_logged_row(&cur, &row, &text))
-    compile_row(c, &row);
+  logged group[ROW_GROUP];
+  for (size_t n; (n = read_row_group(&cur, group, &text));) {
+    for (size_t i = 0; i < n; i++) {
+      pool_prefetch(&c->strings, group[i].id_hash);
+      pool_prefetch(&c->strings, group[i].form_hash);
+    }
+    for (size_t i = 0; i < n; i++)
+      compile_row(c, &group[i]);
+  }
   tt_buf_free(&text);
   tt_spill_cursor_free(&cur);
   teitag_doc_free(c->scratch);
@@ -704,24 +755,32 @@ static void name_files(tt_gaz_compiler *c) {
   }
 }
 
-static int stores_failed(const tt_gaz_compiler *c) {
-  return (c->spill && tt_spill_error(c->spill, NULL)) ||
-         tt_spill_error(c->sorted, NULL);
+/* Has a temporary store failed?  Notes the first failure, which outlives
+ * the store. */
+static int stores_failed(tt_gaz_compiler *c) {
+  tt_spill *stores[2] = {c->spill, c->sorted};
+  for (int i = 0; i < 2 && !c->store_err; i++)
+    if (stores[i])
+      c->store_err = tt_spill_error(stores[i], &c->store_what);
+  return c->store_err != 0;
+}
+
+/* Frees a store that is done with; its file, already unlinked, goes. */
+static void drop_store(tt_gaz_compiler *c, tt_spill **s) {
+  stores_failed(c);
+  tt_spill_free(*s);
+  *s = NULL;
 }
 
 static teitag_status spill_failed(const tt_gaz_compiler *c, teitag_diag *diag) {
-  const char *what;
-  int err = c->spill ? tt_spill_error(c->spill, &what) : 0;
-  if (!err)
-    err = tt_spill_error(c->sorted, &what);
   const char *path = c->out_path ? c->out_path : "gazetteer";
-  if (strcmp(what, "create") == 0)
+  if (strcmp(c->store_what, "create") == 0)
     return tt_fail(diag, TEITAG_EIO, 0, 0, TT_NO_OFFSET,
                    "%s: cannot create a temporary file next to it: %s", path,
-                   strerror(err));
+                   strerror(c->store_err));
   return tt_fail(diag, TEITAG_EIO, 0, 0, TT_NO_OFFSET,
-                 "%s: %s error in a temporary file next to it: %s", path, what,
-                 strerror(err));
+                 "%s: %s error in a temporary file next to it: %s", path,
+                 c->store_what, strerror(c->store_err));
 }
 
 teitag_status tt_gaz_compiler_build(tt_gaz_compiler *c, teitag_diag *diag) {
@@ -745,8 +804,7 @@ teitag_status tt_gaz_compiler_build(tt_gaz_compiler *c, teitag_diag *diag) {
   /* The runs are merged: their disk space goes before the output's. */
   tt_runs_free(&c->keys);
   tt_runs_free(&c->prefixes);
-  tt_spill_free(c->spill);
-  c->spill = NULL;
+  drop_store(c, &c->spill);
   return TEITAG_OK;
 }
 
@@ -994,6 +1052,7 @@ teitag_status tt_gaz_compiler_write(tt_gaz_compiler *c, int fd, tt_buf *mem,
   write_slots(c, &o, slots);
   free(slots);
   write_prefixes(c, &o);
+  drop_store(c, &c->sorted); /* read for the last time */
   write_ids(c, &o);
   out_pad_to(&o, L->h.filter_off);
   out_put(&o, filter, L->filter_bits / 4);

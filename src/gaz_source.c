@@ -36,7 +36,9 @@ struct tt_gaz_reader {
   void *ctx;
   id_seen *ids; /* numbered in order of first appearance */
   size_t n_ids, cap_ids;
-  uint32_t *slots; /* open addressing on the ID hash: index in ids + 1 */
+  uint64_t *slots; /* open addressing on the ID hash: its high 32 bits,
+                      then the index in ids + 1 (0: empty), so that a
+                      probe does not read an entry that cannot match */
   size_t cap_slots;
   tt_buf id_text; /* the IDs, NUL-terminated */
   char **files;   /* names as given */
@@ -170,12 +172,14 @@ static const char *parse_attrs(const char *s, size_t n, tt_gaz_row *row,
 
 static void id_slots_grow(tt_gaz_reader *r) {
   size_t cap = r->cap_slots ? r->cap_slots * 2 : 1024;
-  uint32_t *s = tt_xcalloc(cap, sizeof *s);
-  for (size_t i = 0; i < r->n_ids; i++) {
-    size_t h = (size_t)r->ids[i].hash & (cap - 1);
+  uint64_t *s = tt_xcalloc_table(cap, sizeof *s);
+  for (size_t i = 0; i < r->cap_slots; i++) {
+    if (!r->slots[i])
+      continue;
+    size_t h = (size_t)(r->slots[i] >> 32) & (cap - 1);
     while (s[h])
       h = (h + 1) & (cap - 1);
-    s[h] = (uint32_t)(i + 1);
+    s[h] = r->slots[i];
   }
   free(r->slots);
   r->slots = s;
@@ -187,15 +191,19 @@ static void id_slots_grow(tt_gaz_reader *r) {
 static uint32_t id_number(tt_gaz_reader *r, const tt_gaz_row *row, int *seen) {
   if ((r->n_ids + 1) * 2 > r->cap_slots)
     id_slots_grow(r);
-  uint64_t hash = tt_hash_bytes(row->id, strlen(row->id));
-  size_t h = (size_t)hash & (r->cap_slots - 1);
-  while (r->slots[h]) {
-    const id_seen *e = &r->ids[r->slots[h] - 1];
+  size_t len = strlen(row->id);
+  uint64_t hash = tt_hash_bytes(row->id, len);
+  uint64_t tag = hash >> 32;
+  size_t h = (size_t)tag & (r->cap_slots - 1);
+  for (; r->slots[h]; h = (h + 1) & (r->cap_slots - 1)) {
+    if (r->slots[h] >> 32 != tag)
+      continue;
+    uint32_t i = (uint32_t)r->slots[h] - 1;
+    const id_seen *e = &r->ids[i];
     if (e->hash == hash && strcmp(r->id_text.data + e->text, row->id) == 0) {
       *seen = 1;
-      return r->slots[h] - 1;
+      return i;
     }
-    h = (h + 1) & (r->cap_slots - 1);
   }
   TT_RESERVE(r->ids, r->cap_ids, r->n_ids + 1);
   id_seen *e = &r->ids[r->n_ids];
@@ -204,8 +212,8 @@ static uint32_t id_number(tt_gaz_reader *r, const tt_gaz_row *row, int *seen) {
   e->file = row->file;
   e->line = row->line;
   e->type = row->type;
-  tt_buf_put(&r->id_text, row->id, strlen(row->id) + 1);
-  r->slots[h] = (uint32_t)(r->n_ids + 1);
+  tt_buf_put(&r->id_text, row->id, len + 1);
+  r->slots[h] = tag << 32 | (uint64_t)(r->n_ids + 1);
   *seen = 0;
   return (uint32_t)r->n_ids++;
 }
