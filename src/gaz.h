@@ -230,6 +230,13 @@ tt_gaz_compiler *tt_gaz_compiler_new(const char *const *files, size_t n_files,
                                      tt_gaz_report_fn report, void *ctx);
 void tt_gaz_compiler_free(tt_gaz_compiler *c); /* NULL is a no-op */
 
+/* For tests: sorts keys `key_run` and prefixes `prefix_run` at a time,
+ * and moves the temporary stores to files beyond `mem_limit` bytes (when
+ * compiling to a file), so that small inputs take the paths of big ones.
+ * Call before adding rows. */
+void tt_gaz_compiler_limits(tt_gaz_compiler *c, size_t key_run,
+                            size_t prefix_run, size_t mem_limit);
+
 /* Logs one row, copied; rows count in the order they come.  The row must
  * come from a tt_gaz_reader (or tt_gaz_parse), which numbers its ID. */
 void tt_gaz_compiler_add(tt_gaz_compiler *c, const tt_gaz_row *row);

@@ -448,12 +448,22 @@ tt_gaz_compiler *tt_gaz_compiler_new(const char *const *files, size_t n_files,
     c->files[i] = tt_xstrdup(files[i]);
   c->n_files = n_files;
   c->out_path = out_path ? tt_xstrdup(out_path) : NULL;
-  c->spill = tt_spill_new(out_path, SPILL_MEM_LIMIT);
-  c->sorted = tt_spill_new(out_path, SPILL_MEM_LIMIT);
   pool_init(&c->strings);
-  tt_runs_init(&c->keys, c->spill, sizeof(ckey), KEY_RUN, by_priority, 0);
-  tt_runs_init(&c->prefixes, c->spill, sizeof(uint64_t), PREFIX_RUN, NULL, 1);
+  tt_gaz_compiler_limits(c, KEY_RUN, PREFIX_RUN, SPILL_MEM_LIMIT);
   return c;
+}
+
+void tt_gaz_compiler_limits(tt_gaz_compiler *c, size_t key_run,
+                            size_t prefix_run, size_t mem_limit) {
+  assert(c->n_rows == 0 && !c->built);
+  tt_runs_free(&c->keys);
+  tt_runs_free(&c->prefixes);
+  tt_spill_free(c->spill);
+  tt_spill_free(c->sorted);
+  c->spill = tt_spill_new(c->out_path, mem_limit);
+  c->sorted = tt_spill_new(c->out_path, mem_limit);
+  tt_runs_init(&c->keys, c->spill, sizeof(ckey), key_run, by_priority, 0);
+  tt_runs_init(&c->prefixes, c->spill, sizeof(uint64_t), prefix_run, NULL, 1);
 }
 
 void tt_gaz_compiler_add(tt_gaz_compiler *c, const tt_gaz_row *r) {
