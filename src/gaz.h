@@ -27,6 +27,8 @@ typedef struct tt_gaz_row {
   uint32_t file;     /* index into the list of source files */
   uint32_t line;     /* 1-based */
   char *id;
+  uint32_t id_index; /* IDs are numbered from 0 in the order they first
+                        appear; UINT32_MAX for lexicon rows */
   uint8_t type;      /* teitag_type, or TT_GZ_TYPE_GIVEN */
   uint8_t lang;      /* teitag_lang */
   uint8_t gender;    /* lexicon rows: 'm', 'f', 'u' */
@@ -36,6 +38,43 @@ typedef struct tt_gaz_row {
   char *stems_buf;
 } tt_gaz_row;
 
+/* Receives one problem: the file, its 1-based line, and the reason. */
+typedef void (*tt_gaz_report_fn)(void *ctx, const char *file, size_t line,
+                                 const char *message);
+
+/* Receives one good row.  Its strings belong to the reader and last until
+ * the call returns (stems_buf is NULL; attrs.stems points at them too). */
+typedef void (*tt_gaz_row_fn)(void *ctx, const tt_gaz_row *row);
+
+/* Reads sources row by row: every bad row is reported, every good one is
+ * handed to `on_row` (may be NULL: checking only) and then forgotten.
+ * What the reader keeps is one entry per ID, so that one ID with two types
+ * is caught across all the files it reads.
+ *
+ *     tt_gaz_reader *r = tt_gaz_reader_new(on_row, &state, report, ctx);
+ *     for (i = 0; i < n; i++) tt_gaz_reader_read(r, paths[i]);
+ *     if (tt_gaz_reader_problems(r)) ...;
+ *     tt_gaz_reader_free(r);
+ */
+typedef struct tt_gaz_reader tt_gaz_reader;
+
+tt_gaz_reader *tt_gaz_reader_new(tt_gaz_row_fn on_row, void *row_ctx,
+                                 tt_gaz_report_fn report, void *ctx);
+void tt_gaz_reader_free(tt_gaz_reader *r); /* NULL is a no-op */
+
+/* Reads a source file, reporting a file that cannot be read as a problem on
+ * line 0.  Rows name it by its index among the files this reader has read.
+ * Returns the number of problems in it. */
+size_t tt_gaz_reader_read(tt_gaz_reader *r, const char *path);
+
+/* The same for a source already in memory, named `file` in reports. */
+size_t tt_gaz_reader_parse(tt_gaz_reader *r, const char *file, const char *data,
+                           size_t len);
+
+/* Problems found so far in everything read. */
+size_t tt_gaz_reader_problems(const tt_gaz_reader *r);
+
+/* Rows kept in memory, for tests and in-memory compiles of small sources. */
 typedef struct tt_gaz_rows {
   tt_gaz_row *rows;
   size_t n, cap;
@@ -43,21 +82,12 @@ typedef struct tt_gaz_rows {
   size_t n_files, cap_files;
 } tt_gaz_rows;
 
-/* Receives one problem: the file, its 1-based line, and the reason. */
-typedef void (*tt_gaz_report_fn)(void *ctx, const char *file, size_t line,
-                                 const char *message);
-
 /* Parses one source file's bytes, appending good rows to `rows` and
  * reporting every bad row.  Returns the number of bad rows.  Conflicting
  * types for one ID are checked across everything parsed so far. */
 size_t tt_gaz_parse(tt_gaz_rows *rows, const char *file, const char *data,
                     size_t len, tt_gaz_report_fn report, void *ctx);
 void tt_gaz_rows_free(tt_gaz_rows *rows);
-
-/* Reads and parses source files; a file that cannot be read is reported
- * as a problem on line 0.  Returns the number of problems. */
-size_t tt_gaz_read_sources(tt_gaz_rows *rows, const char *const *paths,
-                           size_t n_paths, tt_gaz_report_fn report, void *ctx);
 
 /* ---- the compiled format -------------------------------------------------- */
 
@@ -176,8 +206,59 @@ uint64_t tt_gz_checksum(const unsigned char *p, size_t len);
 
 /* ---- compiling -------------------------------------------------------------- */
 
-/* Compiles rows into the binary format in `out`.  Returns TEITAG_OK, or
- * TEITAG_ESYNTAX after reporting rows whose form has no tokens. */
+/* A compile in progress.  Rows go in as they are read and are only logged
+ * (so nothing is compiled from sources with a bad row); building compiles
+ * them and sorts the keys, writing puts the image out section by section.
+ * Keys that outgrow memory are sorted in runs kept in a temporary file in
+ * the output's directory, unlinked as soon as it is created.
+ *
+ *     tt_gaz_compiler *c = tt_gaz_compiler_new(paths, n, out_path, report, ctx);
+ *     ... tt_gaz_compiler_add(c, row) for each row a tt_gaz_reader hands on ...
+ *     st = tt_gaz_compiler_build(c, diag);
+ *     if (st == TEITAG_OK) st = tt_gaz_compiler_write(c, fd, NULL, &size, diag);
+ *     tt_gaz_compiler_free(c);
+ */
+typedef struct tt_gaz_compiler tt_gaz_compiler;
+
+/* Starts a compile of rows from `files` (the names rows index, as given;
+ * the image keeps their base names; later files win).  With `out_path`
+ * NULL everything stays in memory (for small sources compiled on the fly);
+ * otherwise it names the output, for temporary files and messages.
+ * `report` receives rows the compiler refuses. */
+tt_gaz_compiler *tt_gaz_compiler_new(const char *const *files, size_t n_files,
+                                     const char *out_path,
+                                     tt_gaz_report_fn report, void *ctx);
+void tt_gaz_compiler_free(tt_gaz_compiler *c); /* NULL is a no-op */
+
+/* For tests: sorts keys `key_run` and prefixes `prefix_run` at a time,
+ * and moves the temporary stores to files beyond `mem_limit` bytes (when
+ * compiling to a file), so that small inputs take the paths of big ones.
+ * Call before adding rows. */
+void tt_gaz_compiler_limits(tt_gaz_compiler *c, size_t key_run,
+                            size_t prefix_run, size_t mem_limit);
+
+/* Logs one row, copied; rows count in the order they come.  The row must
+ * come from a tt_gaz_reader (or tt_gaz_parse), which numbers its ID. */
+void tt_gaz_compiler_add(tt_gaz_compiler *c, const tt_gaz_row *row);
+
+/* Rows added so far. */
+size_t tt_gaz_compiler_rows(const tt_gaz_compiler *c);
+
+/* Compiles the rows and sizes every section.  Returns TEITAG_OK;
+ * TEITAG_ESYNTAX after reporting rows whose form has too many tokens; or
+ * TEITAG_EIO (with `diag`) when the temporary file fails. */
+teitag_status tt_gaz_compiler_build(tt_gaz_compiler *c, teitag_diag *diag);
+
+/* After a successful build, writes the image to `fd` (at its offsets from
+ * 0; the caller syncs and closes it) or, with fd < 0, into `mem`.  Stores
+ * its size in `*size` (may be NULL).  Returns TEITAG_OK or TEITAG_EIO
+ * (with `diag`, naming the output). */
+teitag_status tt_gaz_compiler_write(tt_gaz_compiler *c, int fd, tt_buf *mem,
+                                    uint64_t *size, teitag_diag *diag);
+
+/* Compiles rows into the binary format in `out`, in memory.  Returns
+ * TEITAG_OK, or TEITAG_ESYNTAX after reporting rows whose form has too
+ * many tokens. */
 teitag_status tt_gaz_compile(const tt_gaz_rows *rows, tt_buf *out,
                              tt_gaz_report_fn report, void *ctx);
 

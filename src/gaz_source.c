@@ -6,8 +6,10 @@
  * optional attrs, separated by single TABs, with '#' comments (format in
  * docs/gazetteers.md).  Every bad row is reported as file:line: reason and
  * skipped, so that `gazetteer check` lists all problems at once and the
- * compiler refuses exactly the same rows.  Nothing here compiles or
- * matches.
+ * compiler refuses exactly the same rows.  Files are read line by line and
+ * good rows are handed on one at a time, so that checking or compiling a
+ * million rows does not hold them all: what stays is one entry per ID.
+ * Nothing here compiles or matches.
  */
 #include "config.h"
 
@@ -18,17 +20,42 @@
 
 #include "gaz.h"
 
-/* IDs seen so far, with their type and where they first appeared, so that
+/* An ID seen so far, with its type and where it first appeared, so that
  * one ID with two types is caught across files. */
 typedef struct {
   uint64_t hash;
-  uint32_t row; /* index of the first row with this ID, + 1 */
+  size_t text; /* offset of the ID in tt_gaz_reader.id_text */
+  uint32_t file, line;
+  uint8_t type;
 } id_seen;
 
+struct tt_gaz_reader {
+  tt_gaz_row_fn on_row;
+  void *row_ctx;
+  tt_gaz_report_fn report;
+  void *ctx;
+  id_seen *ids; /* numbered in order of first appearance */
+  size_t n_ids, cap_ids;
+  uint64_t *slots; /* open addressing on the ID hash: its high 32 bits,
+                      then the index in ids + 1 (0: empty), so that a
+                      probe does not read an entry that cannot match */
+  size_t cap_slots;
+  tt_buf id_text; /* the IDs, NUL-terminated */
+  char **files;   /* names as given */
+  size_t n_files, cap_files;
+  tt_buf scratch; /* the current row's strings */
+  size_t bad;
+  /* the file being read */
+  uint32_t file;
+  size_t line_no;
+  int lexicon; /* its language when it is a given-name lexicon, else 0 */
+};
+
+/* Where a parsed row's strings lie in its line. */
 typedef struct {
-  id_seen *slots;
-  size_t cap, n;
-} id_table;
+  const char *id, *form, *stems;
+  size_t id_len, form_len, stems_len;
+} row_text;
 
 static void report_fmt(tt_gaz_report_fn report, void *ctx, const char *file,
                        size_t line, const char *fmt, ...) TT_PRINTF(5, 6);
@@ -82,9 +109,10 @@ static const char *form_problem(const char *s, size_t n) {
   return alnum ? NULL : "form has no letter or digit";
 }
 
-/* Parses the attrs column into `row`; returns a problem or NULL. */
+/* Parses the attrs column into `row`, and a stem= value into `t`; returns
+ * a problem or NULL. */
 static const char *parse_attrs(const char *s, size_t n, tt_gaz_row *row,
-                               char *what, size_t what_len) {
+                               row_text *t, char *what, size_t what_len) {
   row->attrs.gender = 0;
   row->attrs.indecl = 0;
   row->attrs.soft = 0;
@@ -92,7 +120,8 @@ static const char *parse_attrs(const char *s, size_t n, tt_gaz_row *row,
   row->attrs.infl = -1;
   row->attrs.stems = NULL;
   row->attrs.stems_len = 0;
-  row->stems_buf = NULL;
+  t->stems = NULL;
+  t->stems_len = 0;
   for (size_t i = 0; i < n;) {
     const char *semi = memchr(s + i, ';', n - i);
     size_t end = semi ? (size_t)(semi - s) : n;
@@ -124,11 +153,10 @@ static const char *parse_attrs(const char *s, size_t n, tt_gaz_row *row,
           return "stem= needs WORD>STEM (several separated by ',')";
         p = comma ? comma + 1 : e;
       }
-      if (row->stems_buf)
+      if (t->stems)
         return "stem= given twice";
-      row->stems_buf = tt_xstrndup(a + 5, al - 5);
-      row->attrs.stems = row->stems_buf;
-      row->attrs.stems_len = al - 5;
+      t->stems = a + 5;
+      t->stems_len = al - 5;
     } else if ((al == 5 && memcmp(a, "alias", 5) == 0) ||
                (al == 6 && memcmp(a, "common", 6) == 0) ||
                (al == 5 && memcmp(a, "dimin", 5) == 0)) {
@@ -142,41 +170,53 @@ static const char *parse_attrs(const char *s, size_t n, tt_gaz_row *row,
   return NULL;
 }
 
-static void id_table_grow(id_table *t) {
-  size_t cap = t->cap ? t->cap * 2 : 1024;
-  id_seen *s = tt_xcalloc(cap, sizeof *s);
-  for (size_t i = 0; i < t->cap; i++) {
-    if (!t->slots[i].row)
+static void id_slots_grow(tt_gaz_reader *r) {
+  size_t cap = r->cap_slots ? r->cap_slots * 2 : 1024;
+  uint64_t *s = tt_xcalloc_table(cap, sizeof *s);
+  for (size_t i = 0; i < r->cap_slots; i++) {
+    if (!r->slots[i])
       continue;
-    size_t h = (size_t)t->slots[i].hash & (cap - 1);
-    while (s[h].row)
+    size_t h = (size_t)(r->slots[i] >> 32) & (cap - 1);
+    while (s[h])
       h = (h + 1) & (cap - 1);
-    s[h] = t->slots[i];
+    s[h] = r->slots[i];
   }
-  free(t->slots);
-  t->slots = s;
-  t->cap = cap;
+  free(r->slots);
+  r->slots = s;
+  r->cap_slots = cap;
 }
 
-/* Finds the first row with `id`, or registers row index `row`. */
-static size_t id_first_row(id_table *t, const tt_gaz_rows *rows,
-                           const char *id, size_t row) {
-  if ((t->n + 1) * 2 > t->cap)
-    id_table_grow(t);
-  uint64_t hash = tt_hash_bytes(id, strlen(id));
-  size_t h = (size_t)hash & (t->cap - 1);
-  while (t->slots[h].row) {
-    const tt_gaz_row *r = &rows->rows[t->slots[h].row - 1];
-    if (t->slots[h].hash == hash && strcmp(r->id, id) == 0)
-      return t->slots[h].row - 1;
-    h = (h + 1) & (t->cap - 1);
+/* Finds the ID of `row`, or registers it as first seen there.  Returns its
+ * number; sets *seen when it was known before. */
+static uint32_t id_number(tt_gaz_reader *r, const tt_gaz_row *row, int *seen) {
+  if ((r->n_ids + 1) * 2 > r->cap_slots)
+    id_slots_grow(r);
+  size_t len = strlen(row->id);
+  uint64_t hash = tt_hash_bytes(row->id, len);
+  uint64_t tag = hash >> 32;
+  size_t h = (size_t)tag & (r->cap_slots - 1);
+  for (; r->slots[h]; h = (h + 1) & (r->cap_slots - 1)) {
+    if (r->slots[h] >> 32 != tag)
+      continue;
+    uint32_t i = (uint32_t)r->slots[h] - 1;
+    const id_seen *e = &r->ids[i];
+    if (e->hash == hash && strcmp(r->id_text.data + e->text, row->id) == 0) {
+      *seen = 1;
+      return i;
+    }
   }
-  t->slots[h].hash = hash;
-  t->slots[h].row = (uint32_t)(row + 1);
-  t->n++;
-  return row;
+  TT_RESERVE(r->ids, r->cap_ids, r->n_ids + 1);
+  id_seen *e = &r->ids[r->n_ids];
+  e->hash = hash;
+  e->text = r->id_text.len;
+  e->file = row->file;
+  e->line = row->line;
+  e->type = row->type;
+  tt_buf_put(&r->id_text, row->id, len + 1);
+  r->slots[h] = tag << 32 | (uint64_t)(r->n_ids + 1);
+  *seen = 0;
+  return (uint32_t)r->n_ids++;
 }
-
 
 static int code_index(const char *const *codes, const char *s, size_t n) {
   for (int i = 0; codes[i]; i++)
@@ -188,7 +228,7 @@ static int code_index(const char *const *codes, const char *s, size_t n) {
 /* Parses one row; returns NULL when good, else the problem (with details
  * in `what`). */
 static const char *parse_row(const char *line, size_t n, tt_gaz_row *row,
-                             char *what, size_t what_len) {
+                             row_text *t, char *what, size_t what_len) {
   const char *f[6];
   size_t fl[6], nf = 0;
   for (size_t i = 0, start = 0; i <= n; i++)
@@ -227,28 +267,22 @@ static const char *parse_row(const char *line, size_t n, tt_gaz_row *row,
   const char *fp = form_problem(f[3], fl[3]);
   if (fp)
     return fp;
-  row->attrs.infl = -1;
-  row->stems_buf = NULL;
-  if (nf == 5) {
-    const char *ap = parse_attrs(f[4], fl[4], row, what, what_len);
-    if (ap) {
-      free(row->stems_buf);
-      row->stems_buf = NULL;
-      return ap;
-    }
-  } else {
-    parse_attrs("", 0, row, what, what_len);
-  }
-  row->id = tt_xstrndup(f[0], fl[0]);
+  const char *ap = parse_attrs(nf == 5 ? f[4] : "", nf == 5 ? fl[4] : 0, row,
+                               t, what, what_len);
+  if (ap)
+    return ap;
+  t->id = f[0];
+  t->id_len = fl[0];
+  t->form = f[3];
+  t->form_len = fl[3];
   row->type = (uint8_t)(TEITAG_TYPE_PER + type);
   row->lang = (uint8_t)(TEITAG_LANG_EN + lang);
-  row->form = tt_xstrndup(f[3], fl[3]);
   return NULL;
 }
 
 /* A lexicon row: name <TAB> gender <TAB> attrs, in the file's language. */
 static const char *parse_lexicon_row(const char *line, size_t n, int lang,
-                                     tt_gaz_row *row, char *what,
+                                     tt_gaz_row *row, row_text *t, char *what,
                                      size_t what_len) {
   const char *f[4];
   size_t fl[4], nf = 0;
@@ -283,17 +317,19 @@ static const char *parse_lexicon_row(const char *line, size_t n, int lang,
       row->flags |= TT_LEX_DIMIN;
     i = end + 1;
   }
-  const char *ap = parse_attrs(attrs, attrs_len, row, what, what_len);
+  const char *ap = parse_attrs(attrs, attrs_len, row, t, what, what_len);
   if (ap)
     return ap;
   row->attrs.given = 1;
   if (f[1][0] != 'u')
     row->attrs.gender = f[1][0];
   row->gender = (uint8_t)f[1][0];
-  row->id = tt_xstrdup("");
+  t->id = "";
+  t->id_len = 0;
+  t->form = f[0];
+  t->form_len = fl[0];
   row->type = TT_GZ_TYPE_GIVEN;
   row->lang = (uint8_t)lang;
-  row->form = tt_xstrndup(f[0], fl[0]);
   return NULL;
 }
 
@@ -310,76 +346,228 @@ static int lexicon_language(const char *data, size_t len) {
   return 0;
 }
 
-size_t tt_gaz_parse(tt_gaz_rows *rows, const char *file, const char *data,
-                    size_t len, tt_gaz_report_fn report, void *ctx) {
+/* Points the row's strings at NUL-terminated copies in the reader's
+ * scratch buffer: the line they came from is not NUL-terminated. */
+static void row_strings(tt_gaz_reader *r, tt_gaz_row *row, const row_text *t) {
+  tt_buf *b = &r->scratch;
+  tt_buf_clear(b);
+  tt_buf_reserve(b, t->id_len + t->form_len + t->stems_len + 3);
+  tt_buf_put(b, t->id, t->id_len);
+  tt_buf_putc(b, '\0');
+  tt_buf_put(b, t->form, t->form_len);
+  tt_buf_putc(b, '\0');
+  tt_buf_put(b, t->stems, t->stems_len);
+  tt_buf_putc(b, '\0');
+  row->id = b->data;
+  row->form = b->data + t->id_len + 1;
+  row->stems_buf = NULL;
+  if (t->stems) {
+    row->attrs.stems = row->form + t->form_len + 1;
+    row->attrs.stems_len = t->stems_len;
+  }
+}
+
+/* Checks one line (without its newline) of the file being read and hands
+ * a good row on. */
+static void read_line(tt_gaz_reader *r, const char *line, size_t n) {
+  const char *file = r->files[r->file];
+  r->line_no++;
+  if (n && line[n - 1] == '\r')
+    n--;
+  size_t blank = 0;
+  while (blank < n && (line[blank] == ' ' || line[blank] == '\t'))
+    blank++;
+  if (blank == n || line[0] == '#')
+    return;
+  size_t invalid = tt_utf8_check((const unsigned char *)line, n);
+  if (invalid != n) {
+    report_fmt(r->report, r->ctx, file, r->line_no,
+               "invalid UTF-8 at byte %zu of the line", invalid + 1);
+    r->bad++;
+    return;
+  }
+  tt_gaz_row row;
+  memset(&row, 0, sizeof row);
+  row_text t;
+  memset(&t, 0, sizeof t);
+  char what[128];
+  const char *problem =
+      r->lexicon ? parse_lexicon_row(line, n, r->lexicon, &row, &t, what, sizeof what)
+                 : parse_row(line, n, &row, &t, what, sizeof what);
+  if (problem) {
+    if (what[0])
+      report_fmt(r->report, r->ctx, file, r->line_no, "%s: %s", problem, what);
+    else
+      report_fmt(r->report, r->ctx, file, r->line_no, "%s", problem);
+    r->bad++;
+    return;
+  }
+  row_strings(r, &row, &t);
+  row.file = r->file;
+  row.line = (uint32_t)r->line_no;
+  row.id_index = UINT32_MAX;
+  if (!r->lexicon) {
+    int seen;
+    row.id_index = id_number(r, &row, &seen);
+    const id_seen *f = &r->ids[row.id_index];
+    if (seen && f->type != row.type) {
+      report_fmt(r->report, r->ctx, file, r->line_no,
+                 "id %s is %s here but %s at %s:%u (one ID, one type)", row.id,
+                 teitag_type_name((teitag_type)row.type),
+                 teitag_type_name((teitag_type)f->type), r->files[f->file],
+                 f->line);
+      r->bad++;
+      return;
+    }
+  }
+  if (r->on_row)
+    r->on_row(r->row_ctx, &row);
+}
+
+tt_gaz_reader *tt_gaz_reader_new(tt_gaz_row_fn on_row, void *row_ctx,
+                                 tt_gaz_report_fn report, void *ctx) {
   tt_chars_init();
-  TT_RESERVE(rows->files, rows->cap_files, rows->n_files + 1);
-  uint32_t file_index = (uint32_t)rows->n_files;
-  rows->files[rows->n_files++] = tt_xstrdup(file);
-  id_table ids = {NULL, 0, 0};
-  for (size_t i = 0; i < rows->n; i++)
-    if (rows->rows[i].type != TT_GZ_TYPE_GIVEN)
-      id_first_row(&ids, rows, rows->rows[i].id, i);
-  size_t bad = 0, line_no = 0;
-  size_t pos = 0;
-  int lexicon = lexicon_language(data, len);
-  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-    pos = 3; /* a BOM is tolerated */
+  tt_gaz_reader *r = tt_xcalloc(1, sizeof *r);
+  r->on_row = on_row;
+  r->row_ctx = row_ctx;
+  r->report = report;
+  r->ctx = ctx;
+  return r;
+}
+
+void tt_gaz_reader_free(tt_gaz_reader *r) {
+  if (!r)
+    return;
+  for (size_t i = 0; i < r->n_files; i++)
+    free(r->files[i]);
+  free(r->files);
+  free(r->ids);
+  free(r->slots);
+  tt_buf_free(&r->id_text);
+  tt_buf_free(&r->scratch);
+  free(r);
+}
+
+size_t tt_gaz_reader_problems(const tt_gaz_reader *r) { return r->bad; }
+
+/* Starts a file: `data` holds at least its first bytes (all of them when
+ * it is shorter than the lexicon tag); returns where its first line
+ * starts. */
+static size_t begin_file(tt_gaz_reader *r, const char *file, const char *data,
+                         size_t len) {
+  TT_RESERVE(r->files, r->cap_files, r->n_files + 1);
+  r->file = (uint32_t)r->n_files;
+  r->files[r->n_files++] = tt_xstrdup(file);
+  r->line_no = 0;
+  r->lexicon = lexicon_language(data, len);
+  return len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a BOM is tolerated */
+}
+
+/* Reads the complete lines of data[pos, len); returns where the first
+ * incomplete one starts. */
+static size_t read_lines(tt_gaz_reader *r, const char *data, size_t pos,
+                         size_t len) {
   while (pos < len) {
     const char *nl = memchr(data + pos, '\n', len - pos);
-    size_t end = nl ? (size_t)(nl - data) : len;
-    size_t n = end - pos;
-    const char *line = data + pos;
-    line_no++;
-    pos = end + 1;
-    if (n && line[n - 1] == '\r')
-      n--;
-    size_t blank = 0;
-    while (blank < n && (line[blank] == ' ' || line[blank] == '\t'))
-      blank++;
-    if (blank == n || line[0] == '#')
-      continue;
-    size_t invalid = tt_utf8_check((const unsigned char *)line, n);
-    if (invalid != n) {
-      report_fmt(report, ctx, file, line_no,
-                 "invalid UTF-8 at byte %zu of the line", invalid + 1);
-      bad++;
-      continue;
-    }
-    tt_gaz_row row;
-    memset(&row, 0, sizeof row);
-    char what[128];
-    const char *problem = lexicon ? parse_lexicon_row(line, n, lexicon, &row, what,
-                                                      sizeof what)
-                                  : parse_row(line, n, &row, what, sizeof what);
-    if (problem) {
-      if (what[0])
-        report_fmt(report, ctx, file, line_no, "%s: %s", problem, what);
-      else
-        report_fmt(report, ctx, file, line_no, "%s", problem);
-      bad++;
-      continue;
-    }
-    row.file = file_index;
-    row.line = (uint32_t)line_no;
-    size_t first = lexicon ? rows->n : id_first_row(&ids, rows, row.id, rows->n);
-    if (first != rows->n && rows->rows[first].type != row.type) {
-      const tt_gaz_row *f = &rows->rows[first];
-      report_fmt(report, ctx, file, line_no,
-                 "id %s is %s here but %s at %s:%u (one ID, one type)",
-                 row.id, teitag_type_name((teitag_type)row.type),
-                 teitag_type_name((teitag_type)f->type), rows->files[f->file],
-                 f->line);
-      free(row.id);
-      free(row.form);
-      free(row.stems_buf);
-      bad++;
-      continue;
-    }
-    TT_RESERVE(rows->rows, rows->cap, rows->n + 1);
-    rows->rows[rows->n++] = row;
+    if (!nl)
+      break;
+    read_line(r, data + pos, (size_t)(nl - data) - pos);
+    pos = (size_t)(nl - data) + 1;
   }
-  free(ids.slots);
+  return pos;
+}
+
+size_t tt_gaz_reader_parse(tt_gaz_reader *r, const char *file, const char *data,
+                           size_t len) {
+  size_t bad = r->bad;
+  size_t pos = read_lines(r, data, begin_file(r, file, data, len), len);
+  if (pos < len)
+    read_line(r, data + pos, len - pos); /* the last line has no newline */
+  return r->bad - bad;
+}
+
+size_t tt_gaz_reader_read(tt_gaz_reader *r, const char *path) {
+  size_t bad = r->bad;
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    report_fmt(r->report, r->ctx, path, 0, "cannot open: %s", strerror(errno));
+    return ++r->bad - bad;
+  }
+  /* Pieces of 1 MiB; a line that crosses a piece moves to the front. */
+  enum { PIECE = 1 << 20 };
+  tt_buf b = {NULL, 0, 0};
+  size_t n, pos = 0;
+  int started = 0;
+  do {
+    tt_buf_reserve(&b, PIECE);
+    n = fread(b.data + b.len, 1, PIECE, f);
+    b.len += n;
+    if (!started) {
+      pos = begin_file(r, path, b.data, b.len);
+      started = 1;
+    }
+    pos = read_lines(r, b.data, pos, b.len);
+    memmove(b.data, b.data + pos, b.len - pos);
+    b.len -= pos;
+    pos = 0;
+  } while (n == PIECE);
+  if (ferror(f)) {
+    report_fmt(r->report, r->ctx, path, 0, "read error");
+    r->bad++;
+  } else if (b.len) {
+    read_line(r, b.data, b.len);
+  }
+  fclose(f);
+  tt_buf_free(&b);
+  return r->bad - bad;
+}
+
+/* ---- rows kept in memory ------------------------------------------------- */
+
+static void keep_row(void *ctx, const tt_gaz_row *row) {
+  tt_gaz_rows *rows = ctx;
+  TT_RESERVE(rows->rows, rows->cap, rows->n + 1);
+  tt_gaz_row *r = &rows->rows[rows->n++];
+  *r = *row;
+  r->id = tt_xstrdup(row->id);
+  r->form = tt_xstrdup(row->form);
+  if (row->attrs.stems) {
+    r->stems_buf = tt_xstrndup(row->attrs.stems, row->attrs.stems_len);
+    r->attrs.stems = r->stems_buf;
+  }
+}
+
+/* A reader that appends to `rows` and knows the files and IDs already in
+ * them, so that IDs keep their numbers and conflicts span calls. */
+static tt_gaz_reader *reader_for(tt_gaz_rows *rows, tt_gaz_report_fn report,
+                                 void *ctx) {
+  tt_gaz_reader *r = tt_gaz_reader_new(keep_row, rows, report, ctx);
+  for (size_t i = 0; i < rows->n_files; i++) {
+    TT_RESERVE(r->files, r->cap_files, r->n_files + 1);
+    r->files[r->n_files++] = tt_xstrdup(rows->files[i]);
+  }
+  for (size_t i = 0; i < rows->n; i++)
+    if (rows->rows[i].type != TT_GZ_TYPE_GIVEN) {
+      int seen;
+      id_number(r, &rows->rows[i], &seen);
+    }
+  return r;
+}
+
+/* Copies the reader's file names that `rows` does not have yet. */
+static void take_files(tt_gaz_rows *rows, const tt_gaz_reader *r) {
+  for (size_t i = rows->n_files; i < r->n_files; i++) {
+    TT_RESERVE(rows->files, rows->cap_files, rows->n_files + 1);
+    rows->files[rows->n_files++] = tt_xstrdup(r->files[i]);
+  }
+}
+
+size_t tt_gaz_parse(tt_gaz_rows *rows, const char *file, const char *data,
+                    size_t len, tt_gaz_report_fn report, void *ctx) {
+  tt_gaz_reader *r = reader_for(rows, report, ctx);
+  size_t bad = tt_gaz_reader_parse(r, file, data, len);
+  take_files(rows, r);
+  tt_gaz_reader_free(r);
   return bad;
 }
 
@@ -394,33 +582,4 @@ void tt_gaz_rows_free(tt_gaz_rows *rows) {
   free(rows->rows);
   free(rows->files);
   memset(rows, 0, sizeof *rows);
-}
-
-size_t tt_gaz_read_sources(tt_gaz_rows *rows, const char *const *paths,
-                           size_t n_paths, tt_gaz_report_fn report,
-                           void *ctx) {
-  size_t bad = 0;
-  for (size_t i = 0; i < n_paths; i++) {
-    FILE *f = fopen(paths[i], "rb");
-    if (!f) {
-      report_fmt(report, ctx, paths[i], 0, "cannot open: %s", strerror(errno));
-      bad++;
-      continue;
-    }
-    tt_buf b = {NULL, 0, 0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-      tt_buf_put(&b, chunk, n);
-    int err = ferror(f);
-    fclose(f);
-    if (err) {
-      report_fmt(report, ctx, paths[i], 0, "read error");
-      bad++;
-    } else {
-      bad += tt_gaz_parse(rows, paths[i], b.data ? b.data : "", b.len, report, ctx);
-    }
-    tt_buf_free(&b);
-  }
-  return bad;
 }

@@ -188,6 +188,10 @@ static void collect_report(void *ctx, const char *file, size_t line,
   tt_buf_printf(b, "%s:%zu: %s", file, line, message);
 }
 
+static void add_row(void *ctx, const tt_gaz_row *row) {
+  tt_gaz_compiler_add(ctx, row);
+}
+
 teitag_status tt_gaz_load(const char *path, tt_gaz **out, teitag_diag *diag) {
   *out = NULL;
   int fd = open(path, O_RDONLY);
@@ -225,11 +229,12 @@ teitag_status tt_gaz_load(const char *path, tt_gaz **out, teitag_diag *diag) {
   }
   close(fd);
   /* A source file: compile it in memory. */
-  tt_gaz_rows rows;
-  memset(&rows, 0, sizeof rows);
   tt_buf first = {NULL, 0, 0};
   const char *paths[1] = {path};
-  size_t bad = tt_gaz_read_sources(&rows, paths, 1, collect_report, &first);
+  tt_gaz_compiler *c = tt_gaz_compiler_new(paths, 1, NULL, collect_report, &first);
+  tt_gaz_reader *r = tt_gaz_reader_new(add_row, c, collect_report, &first);
+  size_t bad = tt_gaz_reader_read(r, path);
+  tt_gaz_reader_free(r);
   teitag_status st2 = TEITAG_OK;
   if (bad) {
     st2 = tt_fail(diag, TEITAG_ESYNTAX, 0, 0, TT_NO_OFFSET,
@@ -237,9 +242,12 @@ teitag_status tt_gaz_load(const char *path, tt_gaz **out, teitag_diag *diag) {
                   tt_buf_cstr(&first), bad, bad == 1 ? "" : "s");
   } else {
     tt_buf image = {NULL, 0, 0};
-    st2 = tt_gaz_compile(&rows, &image, collect_report, &first);
-    if (st2 != TEITAG_OK) {
+    st2 = tt_gaz_compiler_build(c, diag);
+    if (st2 == TEITAG_OK)
+      st2 = tt_gaz_compiler_write(c, -1, &image, NULL, diag);
+    if (st2 == TEITAG_ESYNTAX)
       st2 = tt_fail(diag, st2, 0, 0, TT_NO_OFFSET, "%s", tt_buf_cstr(&first));
+    if (st2 != TEITAG_OK) {
       tt_buf_free(&image);
     } else {
       size_t n = image.len;
@@ -250,7 +258,7 @@ teitag_status tt_gaz_load(const char *path, tt_gaz **out, teitag_diag *diag) {
     }
   }
   tt_buf_free(&first);
-  tt_gaz_rows_free(&rows);
+  tt_gaz_compiler_free(c);
   return st2;
 }
 
@@ -615,14 +623,55 @@ static void forward_report(void *ctx, const char *file, size_t line,
 teitag_status teitag_gazetteer_check(const char *const *paths, size_t n_paths,
                                      teitag_report_fn report, void *ctx,
                                      size_t *n_problems) {
-  tt_gaz_rows rows;
-  memset(&rows, 0, sizeof rows);
   void *pair[2] = {(void *)(uintptr_t)report, ctx};
-  size_t bad = tt_gaz_read_sources(&rows, paths, n_paths, forward_report, pair);
-  tt_gaz_rows_free(&rows);
+  /* Rows are checked and forgotten: one entry per ID is all that stays. */
+  tt_gaz_reader *r = tt_gaz_reader_new(NULL, NULL, forward_report, pair);
+  for (size_t i = 0; i < n_paths; i++)
+    tt_gaz_reader_read(r, paths[i]);
+  size_t bad = tt_gaz_reader_problems(r);
+  tt_gaz_reader_free(r);
   if (n_problems)
     *n_problems = bad;
   return bad ? TEITAG_ESYNTAX : TEITAG_OK;
+}
+
+/* Writes the image under a temporary name in the output's directory and
+ * renames it: never half a file, and no temporary file left on failure. */
+static teitag_status write_compiled(tt_gaz_compiler *c, const char *out_path,
+                                    teitag_diag *diag) {
+  size_t n = strlen(out_path);
+  char *tmp = tt_xmalloc(n + 16);
+  snprintf(tmp, n + 16, "%s.tmpXXXXXX", out_path);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    teitag_status st = tt_fail(diag, TEITAG_EIO, 0, 0, TT_NO_OFFSET,
+                               "%s: cannot create: %s", out_path, strerror(errno));
+    free(tmp);
+    return st;
+  }
+  uint64_t size = 0;
+  teitag_status st = tt_gaz_compiler_write(c, fd, NULL, &size, diag);
+  int err = 0;
+  if (st == TEITAG_OK && fsync(fd) != 0 && errno != EINVAL)
+    err = errno;
+  if (close(fd) != 0 && st == TEITAG_OK && !err)
+    err = errno;
+  mode_t mask = umask(0);
+  umask(mask);
+  if (st == TEITAG_OK && !err)
+    chmod(tmp, 0666 & ~mask);
+  if (st == TEITAG_OK && !err && rename(tmp, out_path) != 0)
+    err = errno;
+  if (st != TEITAG_OK || err)
+    unlink(tmp);
+  if (err)
+    st = tt_fail(diag, TEITAG_EIO, 0, 0, TT_NO_OFFSET, "%s: write error: %s",
+                 out_path, strerror(err));
+  else if (st == TEITAG_OK)
+    tt_fail(diag, TEITAG_OK, 0, 0, TT_NO_OFFSET, "%zu rows, %zu bytes",
+            tt_gaz_compiler_rows(c), (size_t)size);
+  free(tmp);
+  return st;
 }
 
 teitag_status teitag_gazetteer_compile(const char *const *paths,
@@ -632,63 +681,28 @@ teitag_status teitag_gazetteer_compile(const char *const *paths,
   tt_diag_clear(diag);
   if (!paths || !out_path)
     return tt_fail(diag, TEITAG_EARG, 0, 0, TT_NO_OFFSET, "NULL argument");
-  tt_gaz_rows rows;
-  memset(&rows, 0, sizeof rows);
   void *pair[2] = {(void *)(uintptr_t)report, ctx};
-  size_t bad = tt_gaz_read_sources(&rows, paths, n_paths, forward_report, pair);
+  /* Every source is checked before anything is compiled; rows are logged
+   * meanwhile, so they are read once. */
+  tt_gaz_compiler *c = tt_gaz_compiler_new(paths, n_paths, out_path,
+                                           forward_report, pair);
+  tt_gaz_reader *r = tt_gaz_reader_new(add_row, c, forward_report, pair);
+  for (size_t i = 0; i < n_paths; i++)
+    tt_gaz_reader_read(r, paths[i]);
+  size_t bad = tt_gaz_reader_problems(r);
+  tt_gaz_reader_free(r);
+  teitag_status st;
   if (bad) {
-    tt_gaz_rows_free(&rows);
-    return tt_fail(diag, TEITAG_ESYNTAX, 0, 0, TT_NO_OFFSET,
-                   "%zu bad row%s; nothing written", bad, bad == 1 ? "" : "s");
-  }
-  tt_buf image = {NULL, 0, 0};
-  teitag_status st = tt_gaz_compile(&rows, &image, forward_report, pair);
-  size_t n_rows = rows.n;
-  tt_gaz_rows_free(&rows);
-  if (st != TEITAG_OK) {
-    tt_buf_free(&image);
-    return tt_fail(diag, st, 0, 0, TT_NO_OFFSET, "bad rows; nothing written");
-  }
-  /* Written under a temporary name and renamed: never half a file. */
-  size_t n = strlen(out_path);
-  char *tmp = tt_xmalloc(n + 16);
-  snprintf(tmp, n + 16, "%s.tmpXXXXXX", out_path);
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    st = tt_fail(diag, TEITAG_EIO, 0, 0, TT_NO_OFFSET, "%s: cannot create: %s",
-                 out_path, strerror(errno));
+    st = tt_fail(diag, TEITAG_ESYNTAX, 0, 0, TT_NO_OFFSET,
+                 "%zu bad row%s; nothing written", bad, bad == 1 ? "" : "s");
   } else {
-    size_t off = 0;
-    while (off < image.len) {
-      ssize_t w = write(fd, image.data + off, image.len - off);
-      if (w < 0 && errno == EINTR)
-        continue;
-      if (w <= 0)
-        break;
-      off += (size_t)w;
-    }
-    int err = off < image.len ? errno : 0;
-    if (!err && fsync(fd) != 0 && errno != EINVAL)
-      err = errno;
-    if (close(fd) != 0 && !err)
-      err = errno;
-    mode_t mask = umask(0);
-    umask(mask);
-    if (!err)
-      chmod(tmp, 0666 & ~mask);
-    if (!err && rename(tmp, out_path) != 0)
-      err = errno;
-    if (err) {
-      unlink(tmp);
-      st = tt_fail(diag, TEITAG_EIO, 0, 0, TT_NO_OFFSET, "%s: write error: %s",
-                   out_path, strerror(err ? err : EIO));
-    } else {
-      tt_fail(diag, TEITAG_OK, 0, 0, TT_NO_OFFSET,
-              "%zu rows, %zu bytes", n_rows, image.len);
-    }
+    st = tt_gaz_compiler_build(c, diag);
+    if (st == TEITAG_ESYNTAX)
+      st = tt_fail(diag, st, 0, 0, TT_NO_OFFSET, "bad rows; nothing written");
+    else if (st == TEITAG_OK)
+      st = write_compiled(c, out_path, diag);
   }
-  free(tmp);
-  tt_buf_free(&image);
+  tt_gaz_compiler_free(c);
   return st;
 }
 

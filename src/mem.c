@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "private.h"
 
@@ -38,6 +39,22 @@ void *tt_xrealloc(void *ptr, size_t size) {
   if (!p)
     out_of_memory(size);
   return p;
+}
+
+void *tt_xcalloc_table(size_t n, size_t size) {
+#ifdef MADV_HUGEPAGE
+  /* Transparent huge pages come to 2 MiB-aligned ranges that ask. */
+  size_t huge = (size_t)2 << 20;
+  if (n && size && n <= ((size_t)-1) / size && n * size >= huge) {
+    void *p;
+    if (posix_memalign(&p, huge, n * size) != 0)
+      out_of_memory(n * size);
+    madvise(p, n * size, MADV_HUGEPAGE); /* a hint: failure is harmless */
+    memset(p, 0, n * size);
+    return p;
+  }
+#endif
+  return tt_xcalloc(n, size);
 }
 
 char *tt_xstrndup(const char *s, size_t len) {

@@ -22,10 +22,12 @@
 #define TT_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
 #define TT_LIKELY(x) __builtin_expect(!!(x), 1)
 #define TT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define TT_PREFETCH(p) __builtin_prefetch(p)
 #else
 #define TT_PRINTF(fmt, args)
 #define TT_LIKELY(x) (x)
 #define TT_UNLIKELY(x) (x)
+#define TT_PREFETCH(p) ((void)0)
 #endif
 
 /* ---- mem.c: allocation that aborts instead of returning NULL ---------- */
@@ -35,6 +37,11 @@ void *tt_xcalloc(size_t n, size_t size);
 void *tt_xrealloc(void *ptr, size_t size);
 char *tt_xstrndup(const char *s, size_t len);
 char *tt_xstrdup(const char *s);
+/* Zeroed memory for a big hash table, read and written at random; free
+ * it with free().  Where the system has them it asks for huge pages: with
+ * 4 KiB pages nearly every probe of a table of tens of megabytes misses
+ * the TLB as well as the cache. */
+void *tt_xcalloc_table(size_t n, size_t size);
 /* Returns `p`, or aborts as above when a library that allocates (libxml2)
  * returned NULL for lack of memory. */
 void *tt_xcheck(void *p);

@@ -7,15 +7,21 @@
  * or foreign file is detected, never trusted, and compiling is
  * deterministic.  Matching: case rules, leftmost-longest, never inside a
  * word, normalised apostrophes and dashes, certainty, IDs, dictionary
- * forms, and later gazetteers overriding earlier ones.
+ * forms, and later gazetteers overriding earlier ones.  Limits: keys
+ * sorted in many tiny runs through temporary files give the same bytes as
+ * one run in memory, and the temporary files' failures are reported.
  */
 #include "config.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "gaz.h"
+#include "spill.h"
 #include "testutil.h"
 
 static char dir[] = "/tmp/teitag-gaz-XXXXXX";
@@ -359,6 +365,174 @@ START_TEST(test_standoff_names) {
 }
 END_TEST
 
+/* ---- limits: sorting in runs, temporary files ----------------------------- */
+
+typedef struct {
+  uint64_t hash; /* spill.h sorts by the leading hash */
+  uint32_t key;  /* then by this */
+  uint32_t seq;  /* arrival, which must break the remaining ties */
+} rec;
+
+static int by_key(const void *a, const void *b) {
+  const rec *x = a, *y = b;
+  return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static int by_hash_key_seq(const void *a, const void *b) {
+  const rec *x = a, *y = b;
+  if (x->hash != y->hash)
+    return x->hash < y->hash ? -1 : 1;
+  int c = by_key(a, b);
+  return c ? c : (x->seq < y->seq ? -1 : x->seq > y->seq);
+}
+
+/* Files in a directory, "." and ".." aside. */
+static int count_files(const char *path) {
+  DIR *d = opendir(path);
+  ck_assert_ptr_nonnull(d);
+  int n = 0;
+  for (struct dirent *e; (e = readdir(d));)
+    n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+  closedir(d);
+  return n;
+}
+
+/* Runs of 7 records, many hashes equal: the merge gives one stable sort,
+ * in memory and (_i == 1) through a temporary file, which is gone at
+ * once. */
+START_TEST(test_spill_merge) {
+  char sub[1100], near[1200];
+  snprintf(sub, sizeof sub, "%s/merge%d", dir, _i);
+  ck_assert_int_eq(mkdir(sub, 0700), 0);
+  snprintf(near, sizeof near, "%s/out", sub);
+  tt_spill *s = tt_spill_new(_i ? near : NULL, 0);
+  enum { N = 1000 };
+  rec want[N];
+  tt_runs r;
+  tt_runs_init(&r, s, sizeof(rec), 7, by_key, 0);
+  for (uint32_t i = 0; i < N; i++) {
+    rec x = {(i * 7919u) % 97u * 0x9e3779b97f4a7c15ULL, i % 5, i};
+    memcpy(tt_runs_push(&r), &x, sizeof x);
+    want[i] = x;
+  }
+  tt_runs_flush(&r);
+  ck_assert_uint_eq(r.n_runs, (N + 6) / 7);
+  ck_assert_int_eq(count_files(sub), 0);
+  qsort(want, N, sizeof *want, by_hash_key_seq);
+  tt_merge *m = tt_merge_new(&r);
+  size_t n = 0;
+  for (const rec *x; (x = tt_merge_next(m)); n++) {
+    ck_assert_uint_lt(n, N);
+    ck_assert_msg(memcmp(x, &want[n], sizeof *x) == 0, "record %zu out of order", n);
+  }
+  ck_assert_uint_eq(n, N);
+  tt_merge_free(m);
+  tt_runs_free(&r);
+  /* bare hashes, one of each kept */
+  tt_runs u;
+  tt_runs_init(&u, s, sizeof(uint64_t), 5, NULL, 1);
+  for (uint64_t i = 0; i < N; i++) {
+    uint64_t h = (i * 31) % 64;
+    memcpy(tt_runs_push(&u), &h, sizeof h);
+  }
+  tt_runs_flush(&u);
+  m = tt_merge_new(&u);
+  n = 0;
+  for (const uint64_t *h; (h = tt_merge_next(m)); n++)
+    ck_assert_uint_eq(*h, n);
+  ck_assert_uint_eq(n, 64);
+  tt_merge_free(m);
+  tt_runs_free(&u);
+  ck_assert_int_eq(tt_spill_error(s, NULL), 0);
+  tt_spill_free(s);
+  ck_assert_int_eq(count_files(sub), 0);
+}
+END_TEST
+
+/* Rows that fill many tiny runs: forms shared by several IDs and
+ * languages (ties broken by priority), IDs with repeated forms (duplicate
+ * keys), case forms, and two files (the later one wins). */
+static void generated_rows(tt_gaz_rows *rows) {
+  static const char *const given[] = {"Олена", "Петро", "Марія", "Іван"};
+  static const char *const last[] = {"Петренко", "Коваль", "Шевченко"};
+  static const char *const words[] = {"North", "Bank", "Acme", "Kyiv", "Union"};
+  tt_buf a = {NULL, 0, 0}, b = {NULL, 0, 0};
+  for (int i = 0; i < 150; i++) {
+    tt_buf_printf(&a, "per-%d\tPER\tuk\t%s %s\n", i % 60, given[i % 4], last[i % 3]);
+    tt_buf_printf(&a, "org-%d\tORG\ten\t%s %s\n", i % 45, words[i % 5], words[i / 5 % 5]);
+    tt_buf_printf(&b, "loc-%d\tLOC\tru\tСеверная %s\n", i % 35, i % 2 ? "Дума" : "Гавань");
+    tt_buf_printf(&b, "org-%d\tORG\tuk\t%s\n", i % 45, last[i % 3]);
+  }
+  ck_assert_uint_eq(tt_gaz_parse(rows, "a.tsv", a.data, a.len, NULL, NULL), 0);
+  ck_assert_uint_eq(tt_gaz_parse(rows, "b.tsv", b.data, b.len, NULL, NULL), 0);
+  tt_buf_free(&a);
+  tt_buf_free(&b);
+}
+
+/* The same rows compiled in one run in memory, and in runs of a few keys
+ * spilled to temporary files: the same bytes, and no file left behind. */
+START_TEST(test_small_runs) {
+  tt_gaz_rows rows;
+  memset(&rows, 0, sizeof rows);
+  generated_rows(&rows);
+  tt_buf want = {NULL, 0, 0};
+  ck_assert_int_eq(tt_gaz_compile(&rows, &want, NULL, NULL), TEITAG_OK);
+  char sub[1100], out[1200];
+  snprintf(sub, sizeof sub, "%s/runs", dir);
+  ck_assert_int_eq(mkdir(sub, 0700), 0);
+  snprintf(out, sizeof out, "%s/out.gaz", sub);
+  tt_gaz_compiler *c = tt_gaz_compiler_new((const char *const *)rows.files,
+                                           rows.n_files, out, NULL, NULL);
+  tt_gaz_compiler_limits(c, 3, 5, 0);
+  for (size_t i = 0; i < rows.n; i++)
+    tt_gaz_compiler_add(c, &rows.rows[i]);
+  teitag_diag diag;
+  ck_assert_int_eq(tt_gaz_compiler_build(c, &diag), TEITAG_OK);
+  int fd = open(out, O_RDWR | O_CREAT | O_TRUNC, 0600);
+  ck_assert_int_ge(fd, 0);
+  uint64_t size = 0;
+  ck_assert_int_eq(tt_gaz_compiler_write(c, fd, NULL, &size, &diag), TEITAG_OK);
+  tt_gaz_compiler_free(c);
+  ck_assert_uint_eq(size, want.len);
+  char *got = malloc(want.len);
+  ck_assert_int_eq(pread(fd, got, want.len, 0), (ssize_t)want.len);
+  close(fd);
+  ck_assert_msg(memcmp(got, want.data, want.len) == 0, "images differ");
+  ck_assert_int_eq(count_files(sub), 1);
+  free(got);
+  tt_buf_free(&want);
+  tt_gaz_rows_free(&rows);
+}
+END_TEST
+
+/* A temporary file that cannot be created is an error naming the output,
+ * kept until asked for. */
+START_TEST(test_spill_errors) {
+  tt_spill *s = tt_spill_new("/nonexistent-teitag-dir/x.gaz", 0);
+  tt_spill_append(s, "abc", 3);
+  const char *what;
+  ck_assert_int_eq(tt_spill_error(s, &what), ENOENT);
+  ck_assert_str_eq(what, "create");
+  char buf[3];
+  ck_assert_int_eq(tt_spill_read(s, 0, buf, sizeof buf), 0);
+  tt_spill_free(s);
+  tt_gaz_rows rows;
+  memset(&rows, 0, sizeof rows);
+  ck_assert_uint_eq(tt_gaz_parse(&rows, "s.tsv", sample, strlen(sample), NULL, NULL), 0);
+  tt_gaz_compiler *c = tt_gaz_compiler_new((const char *const *)rows.files, rows.n_files,
+                                           "/nonexistent-teitag-dir/x.gaz", NULL, NULL);
+  tt_gaz_compiler_limits(c, 3, 5, 0);
+  for (size_t i = 0; i < rows.n; i++)
+    tt_gaz_compiler_add(c, &rows.rows[i]);
+  teitag_diag diag;
+  ck_assert_int_eq(tt_gaz_compiler_build(c, &diag), TEITAG_EIO);
+  ck_assert_msg(strstr(diag.message, "x.gaz: cannot create a temporary file"), "%s",
+                diag.message);
+  tt_gaz_compiler_free(c);
+  tt_gaz_rows_free(&rows);
+}
+END_TEST
+
 static void setup_dir(void) {
   if (!mkdtemp(dir))
     abort();
@@ -381,6 +555,11 @@ static Suite *gazetteer_suite(void) {
   tcase_add_test(core, test_lookup);
   tcase_add_test(core, test_standoff_names);
   suite_add_tcase(s, core);
+  TCase *limits = tcase_create("limits");
+  tcase_add_loop_test(limits, test_spill_merge, 0, 2);
+  tcase_add_test(limits, test_small_runs);
+  tcase_add_test(limits, test_spill_errors);
+  suite_add_tcase(s, limits);
   return s;
 }
 
