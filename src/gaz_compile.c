@@ -849,20 +849,6 @@ typedef struct {
   int err;         /* errno of the first failed write */
 } image_out;
 
-static int write_all(int fd, const unsigned char *p, size_t len, uint64_t off) {
-  while (len) {
-    ssize_t w = pwrite(fd, p, len, (off_t)off);
-    if (w < 0 && errno == EINTR)
-      continue;
-    if (w <= 0)
-      return w < 0 ? errno : EIO;
-    p += w;
-    len -= (size_t)w;
-    off += (uint64_t)w;
-  }
-  return 0;
-}
-
 static void out_open(image_out *o, int fd, tt_buf *mem, const layout *L) {
   memset(o, 0, sizeof *o);
   o->fd = fd;
@@ -889,7 +875,7 @@ static void flush_block(image_out *o) {
   if (o->mem)
     tt_buf_put(o->mem, (const char *)o->block, o->fill);
   else if (!o->err)
-    o->err = write_all(o->fd, o->block, o->fill, off);
+    o->err = tt_write_all_at(o->fd, o->block, o->fill, off);
   o->fill = 0;
 }
 
@@ -928,7 +914,7 @@ static void out_close(image_out *o, tt_gz_header h) {
   if (o->mem)
     memcpy(o->mem->data, buf, front);
   else if (!o->err)
-    o->err = write_all(o->fd, buf, front, 0);
+    o->err = tt_write_all_at(o->fd, buf, front, 0);
   free(buf);
   free(o->block);
   free(o->sums);

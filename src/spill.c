@@ -62,8 +62,8 @@ static void fail(tt_spill *s, int err, const char *what) {
   }
 }
 
-/* Writes all of `len` bytes at `off`, through short writes and signals. */
-static int write_at(int fd, const unsigned char *p, size_t len, uint64_t off) {
+int tt_write_all_at(int fd, const void *buf, size_t len, uint64_t off) {
+  const unsigned char *p = buf;
   while (len) {
     ssize_t w = pwrite(fd, p, len, (off_t)off);
     if (w < 0 && errno == EINTR)
@@ -80,7 +80,7 @@ static int write_at(int fd, const unsigned char *p, size_t len, uint64_t off) {
 static void write_pending(tt_spill *s) {
   if (!s->n_pending || s->err)
     return;
-  int err = write_at(s->fd, s->pending, s->n_pending, s->written);
+  int err = tt_write_all_at(s->fd, s->pending, s->n_pending, s->written);
   if (err)
     fail(s, err, "write");
   s->written += s->n_pending;
@@ -100,7 +100,7 @@ static void move_to_file(tt_spill *s) {
   } else {
     unlink(tmp);
     s->pending = tt_xmalloc(SPILL_PIECE);
-    int err = write_at(s->fd, (const unsigned char *)s->mem.data, s->mem.len, 0);
+    int err = tt_write_all_at(s->fd, s->mem.data, s->mem.len, 0);
     if (err)
       fail(s, err, "write");
     s->written = s->mem.len;
@@ -126,7 +126,7 @@ uint64_t tt_spill_append(tt_spill *s, const void *p, size_t len) {
   if (s->n_pending + len > SPILL_PIECE)
     write_pending(s);
   if (len >= SPILL_PIECE) {
-    int err = write_at(s->fd, p, len, s->written);
+    int err = tt_write_all_at(s->fd, p, len, s->written);
     if (err)
       fail(s, err, "write");
     s->written += len;
@@ -185,19 +185,24 @@ void tt_spill_cursor_init(tt_spill_cursor *c, tt_spill *s, uint64_t off,
   c->at = c->len = 0;
 }
 
+/* Refills an emptied buffer from the range; 0 at its end or on error. */
+static int cursor_fill(tt_spill_cursor *c) {
+  if (c->pos == c->end)
+    return 0;
+  size_t k = c->end - c->pos < c->cap ? (size_t)(c->end - c->pos) : c->cap;
+  if (!tt_spill_read(c->s, c->pos, c->buf, k))
+    return 0;
+  c->pos += k;
+  c->at = 0;
+  c->len = k;
+  return 1;
+}
+
 int tt_spill_cursor_read(tt_spill_cursor *c, void *p, size_t n) {
   unsigned char *out = p;
   while (n) {
-    if (c->at == c->len) {
-      if (c->pos == c->end)
-        return 0;
-      size_t k = c->end - c->pos < c->cap ? (size_t)(c->end - c->pos) : c->cap;
-      if (!tt_spill_read(c->s, c->pos, c->buf, k))
-        return 0;
-      c->pos += k;
-      c->at = 0;
-      c->len = k;
-    }
+    if (c->at == c->len && !cursor_fill(c))
+      return 0;
     size_t k = n < c->len - c->at ? n : c->len - c->at;
     memcpy(out, c->buf + c->at, k);
     c->at += k;
@@ -209,16 +214,8 @@ int tt_spill_cursor_read(tt_spill_cursor *c, void *p, size_t n) {
 
 size_t tt_spill_cursor_next(tt_spill_cursor *c, size_t elem, size_t max,
                             const void **recs) {
-  if (c->at == c->len) {
-    if (c->pos == c->end)
-      return 0;
-    size_t k = c->end - c->pos < c->cap ? (size_t)(c->end - c->pos) : c->cap;
-    if (!tt_spill_read(c->s, c->pos, c->buf, k))
-      return 0;
-    c->pos += k;
-    c->at = 0;
-    c->len = k;
-  }
+  if (c->at == c->len && !cursor_fill(c))
+    return 0;
   size_t n = (c->len - c->at) / elem;
   assert(n > 0);
   n = n < max ? n : max;

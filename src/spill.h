@@ -31,6 +31,11 @@
 
 typedef struct tt_spill tt_spill;
 
+/* Writes all of `len` bytes at offset `off` of `fd`, through short writes
+ * and signals; returns 0, or the errno of the failure (EIO for a write
+ * that made no progress). */
+int tt_write_all_at(int fd, const void *buf, size_t len, uint64_t off);
+
 /* A store that moves to a temporary file in the directory of the path
  * `near` once it holds more than `mem_limit` bytes.  With near == NULL it
  * stays in memory.  Free it with tt_spill_free(). */
