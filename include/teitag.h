@@ -263,7 +263,8 @@ TEITAG_API teitag_status teitag_gazetteer_check(const char *const *paths,
 
 /** Compiles gazetteer sources into `out_path` (written under a temporary
  * name and renamed).  Refuses, writing nothing, when any row is bad: those
- * rows are reported as teitag_gazetteer_check() reports them.  Keys are
+ * rows are reported as teitag_gazetteer_check() reports them, and
+ * `diag` names `out_path` (TEITAG_ESYNTAX).  Keys are
  * sorted in bounded runs kept in unlinked temporary files in `out_path`'s
  * directory, which needs about twice the output's size free; memory grows
  * only with the names' strings and hash tables (about 190 MB for a

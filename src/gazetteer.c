@@ -694,11 +694,13 @@ teitag_status teitag_gazetteer_compile(const char *const *paths,
   teitag_status st;
   if (bad) {
     st = tt_fail(diag, TEITAG_ESYNTAX, 0, 0, TT_NO_OFFSET,
-                 "%zu bad row%s; nothing written", bad, bad == 1 ? "" : "s");
+                 "%s: %zu bad row%s; nothing written", out_path, bad,
+                 bad == 1 ? "" : "s");
   } else {
     st = tt_gaz_compiler_build(c, diag);
     if (st == TEITAG_ESYNTAX)
-      st = tt_fail(diag, st, 0, 0, TT_NO_OFFSET, "bad rows; nothing written");
+      st = tt_fail(diag, st, 0, 0, TT_NO_OFFSET, "%s: bad rows; nothing written",
+                   out_path);
     else if (st == TEITAG_OK)
       st = write_compiled(c, out_path, diag);
   }

@@ -87,12 +87,7 @@ static int cmd_compile(int argc, char **argv) {
                                               NULL, &diag);
   free(srcs);
   if (st != TEITAG_OK) {
-    /* I/O messages already start with the output's name */
-    size_t n_out = strlen(out);
-    if (strncmp(diag.message, out, n_out) == 0 && diag.message[n_out] == ':')
-      cli_error("%s", diag.message);
-    else
-      cli_error("%s: %s", out, diag.message);
+    cli_error("%s", diag.message); /* it names the output */
     return EXIT_INPUT;
   }
   fprintf(stderr, "teitag: wrote %s (%s)\n", out, diag.message);
