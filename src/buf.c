@@ -16,8 +16,6 @@
 
 void tt_buf_grow(tt_buf *b, size_t extra) {
   size_t need = b->len + extra + 1;
-  if (need <= b->cap)
-    return;
   size_t n = b->cap ? b->cap : 256;
   while (n < need)
     n *= 2;

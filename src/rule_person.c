@@ -400,11 +400,10 @@ static void lone_given(tt_names *n, size_t i) {
  * imprints write them.  At a sentence start the word must look like a
  * surname, since a greeting also comes first (Шановна Маріє Іванівно). */
 static size_t surname_given_patronymic(tt_names *n, size_t i) {
-  static const char *const surname_like[] = {
-      "ов", "ев", "ин", "ін", "ова", "ева", "ина", "іна", "ський", "ська",
-      "цький", "цька", "ский", "ская", "цкий", "цкая", "енко", "ко", "ук",
-      "юк", "ак", "ик", "ач", "ець", "ич", "ян", "дзе", "швили", "швілі",
-      "ським", "ском", "ским", "овим", "ым", "ом", "ем", NULL};
+  /* beyond the nominative endings: more of them, and the instrumental */
+  static const char *const more_surname_endings[] = {
+      "цька", "цкая", "ко", "ак", "ик", "ач", "ець", "ським", "ском",
+      "ским", "овим", "ым", "ом", "ем", NULL};
   char gender;
   unsigned flags;
   size_t end = n->para->tok_end;
@@ -414,7 +413,9 @@ static size_t surname_given_patronymic(tt_names *n, size_t i) {
       !tt_n_given(n, i + 1, &gender, &flags) || !tt_n_title(n, i + 2) ||
       !tt_n_ends_any(n, i + 2, patronymics) || !tt_n_same_script(n, i, i + 2))
     return 0;
-  if (tt_n_sentence_start(n, i) && !tt_n_ends_any(n, i, surname_like))
+  if (tt_n_sentence_start(n, i) &&
+      !tt_n_ends_any(n, i, nominative_surname_endings) &&
+      !tt_n_ends_any(n, i, more_surname_endings))
     return 0;
   tt_n_add(n, i, i + 3, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
            "rule:person surname+given+patronymic");
