@@ -501,6 +501,36 @@ static void regnal_numbers(tt_names *n) {
   }
 }
 
+/* ---- initials before a listed or propagated name ---------------------- */
+
+/* "В. Лукашенко", "Б.Обама": the initials rule leaves alone a surname that
+ * a gazetteer or propagation already took, so the initials before it are
+ * joined here, keeping the span's ID.  A name that starts a sentence keeps
+ * its start: the capital and dot before it end the previous sentence. */
+static void leading_initials(tt_names *n) {
+  teitag_doc *d = n->doc;
+  for (size_t s = 0; s < d->n_spans; s++) {
+    tt_span *sp = &d->spans[s];
+    if (sp->type != TEITAG_TYPE_PER || sp->tok_end == UINT32_MAX ||
+        sp->tok_end <= sp->tok_begin ||
+        (d->toks[sp->tok_begin].flags & TT_TOK_SENT_START))
+      continue;
+    size_t b = sp->tok_begin;
+    while (b > 0 && (d->toks[b - 1].flags & TT_TOK_INITIAL) && !n->gaz_type[b - 1] &&
+           tt_n_same_script(n, b - 1, sp->tok_begin)) {
+      b--;
+      if (d->toks[b].flags & TT_TOK_SENT_START) /* it starts the name, too */
+        break;
+    }
+    if (b == sp->tok_begin)
+      continue;
+    sp->tok_begin = (uint32_t)b;
+    sp->start = d->toks[b].start;
+    if (sp->cert == TEITAG_CERT_HIGH) /* no longer the exact listed form */
+      sp->cert = TEITAG_CERT_MEDIUM;
+  }
+}
+
 /* ---- names given in honour --------------------------------------------- */
 
 /* «центр имени Н. Ф. Гамалеи», «університет імені Шевченка», «ул. им.
@@ -577,6 +607,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   honorific_names(&n);
   tt_names_propagate(&n);
   regnal_numbers(&n);
+  leading_initials(&n);
   free(n.gaz_type);
   free(n.gaz_end);
   free(n.person);

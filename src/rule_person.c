@@ -388,9 +388,13 @@ static void lone_given(tt_names *n, size_t i) {
    * more often a brand. */
   if (n->para->lang == TEITAG_LANG_EN || n->doc->toks[i].script != TT_SCRIPT_CYRILLIC)
     return;
+  /* A function word before it is capitalised only because it starts the
+   * sentence (Однак Аліна була…), so it is no neighbouring name. */
   if ((i + 1 < end && (tt_n_title(n, i + 1) || tt_n_upper(n, i + 1))) ||
       (i > n->para->tok_begin && !tt_n_sentence_start(n, i) &&
-       (tt_n_title(n, i - 1) || tt_n_upper(n, i - 1))))
+       (tt_n_title(n, i - 1) || tt_n_upper(n, i - 1)) &&
+       !(tt_n_sentence_start(n, i - 1) &&
+         (tt_n_class(n, i - 1) & TT_WC_FUNCTION))))
     return;
   tt_n_add(n, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW, "rule:person given-name");
 }

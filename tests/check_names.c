@@ -130,6 +130,15 @@ static const rule_case person_cases[] = {
     {"Главный редактор " OPEN_MARK "PER Ковригина О.А." CLOSE_MARK
      " Телефон редакции указан ниже.",
      "rule:person surname+initials"},
+    /* initials join a listed surname, with or without a space */
+    {"Як заявив " OPEN_MARK "PER Б.Обама" CLOSE_MARK ", переговори тривають.",
+     "gazetteer"},
+    {"Про це сказав " OPEN_MARK "PER О. Лукашенко" CLOSE_MARK " у вівторок, а "
+     OPEN_MARK "PER Б. Обама" CLOSE_MARK " мовчав.",
+     "gazetteer"},
+    /* a sentence-initial function word is no neighbouring name */
+    {"Однак " OPEN_MARK "PER Мотря" CLOSE_MARK " була хитрою.",
+     "rule:person given-name"},
     /* "по имени" introduces the person, not an institution's patron */
     {"Мальчик по имени " OPEN_MARK "PER Артём" CLOSE_MARK " пришёл домой.",
      "rule:person given-name"},
