@@ -320,9 +320,21 @@ static size_t after_role(tt_names *n, size_t i) {
     j++;
     apposition = 1;
   }
-  if (j >= end || n->person[j] || !surname_word(n, j, j) || n->gaz_type[j])
+  if (j >= end || n->person[j])
     return 0;
-  size_t k = name_end(n, j);
+  size_t k = surname_word(n, j, j) && !n->gaz_type[j] ? name_end(n, j) : 0;
+  /* a given name takes its own surname, even one that is also a place
+   * (царь Иоанн Грозный); a longer Latin run (Cristina Fernandez de
+   * Kirchner) is the role's to close, where Cyrillic names put their third
+   * part, the patronymic, in the middle, which the given-name rule knows */
+  if (!apposition &&
+      (k <= j + 2 || n->doc->toks[j].script == TT_SCRIPT_CYRILLIC)) {
+    size_t g = given_and_surname(n, j);
+    if (g)
+      return g;
+  }
+  if (!k)
+    return 0;
   /* ... which the apposition must close */
   if (apposition && k < end && !tt_n_is(n, k, ",") && !tt_n_is(n, k, ".") &&
       !tt_n_is(n, k, ")") && !tt_n_is(n, k, ";"))

@@ -91,7 +91,8 @@ static const char *const en_role_words[] = {
     "foreign", "defense", "defence", "finance", "interior", "economy",
     "energy", "health", "trade", "culture", "education", "agriculture",
     "transport", "affairs", "security", "intelligence", "treasury",
-    "sheikh", "emir", "ayatollah", "mr.", "mrs.", "ms.", "dr.", "prof.",
+    "sheikh", "emir", "ayatollah", "emperor", "empress", "tsar", "czar",
+    "sultan", "mr.", "mrs.", "ms.", "dr.", "prof.",
     "mr", "mrs", "ms", "dr", /* British style, without the dot */
     "sir", "lord", "lady", "dame", "saint", "st.", "premier", "former",
     "acting", "interim", "chairperson", "head", "founder", "owner", "coach",
@@ -134,7 +135,7 @@ static const char *const role_words[] = {
     "cardinal", "chairperson", "ombudsman", "diplomat", "official",
     "opposition", "activist", "blogger", "businessman", "businesswoman",
     "oligarch", "tycoon", "billionaire", "mogul", "rapper", "player",
-    "counterpart",
+    "counterpart", "emperor", "empress", "tsar", "czar", "sultan",
     /* uk */
     "президент", "прем'єр-міністр", "прем'єр", "віцепрем'єр-міністр",
     "віцепрем'єр", "міністр", "посол", "посланець", "речник", "речниця",
@@ -160,6 +161,8 @@ static const char *const role_words[] = {
     "спортсмен", "спортсменка", "художник", "художниця", "режисер",
     "режисерка", "композитор", "історик", "науковець", "вчений", "лікар",
     "лікарка", "президента", "гетьман", "маршал", "адмірал", "командувача",
+    "імператор", "імператриця", "кронпринц", "цар", "цариця", "султан",
+    "емір", "шейх", "князь", "княгиня", "кардинал", "аятола",
     /* ru */
     "президент", "премьер-министр", "премьер", "вице-премьер", "министр",
     "посол", "представитель", "пресс-секретарь", "глава", "руководитель",
@@ -177,7 +180,9 @@ static const char *const role_words[] = {
     "архиепископ", "епископ", "патриарх", "священник", "кандидат",
     "экс-министр", "экс-президент", "господин", "госпожа", "спортсмен",
     "художник", "режиссер", "композитор", "историк", "ученый", "врач",
-    "маршал", "адмирал", NULL};
+    "маршал", "адмирал", "император", "императрица", "кронпринц", "царь",
+    "царица", "султан", "эмир", "шейх", "князь", "княгиня", "кардинал",
+    "аятолла", NULL};
 
 /* Nouns that head organisation names ("Міністерство оборони України",
  * "компанія «Нафтогаз»"), in English too ("Bank of England"). */

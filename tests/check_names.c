@@ -136,6 +136,19 @@ static const rule_case person_cases[] = {
     {"Про це сказав " OPEN_MARK "PER О. Лукашенко" CLOSE_MARK " у вівторок, а "
      OPEN_MARK "PER Б. Обама" CLOSE_MARK " мовчав.",
      "gazetteer"},
+    /* after a role, a given name takes its surname even when that is also
+     * a place */
+    {"Промову виголосив президент " OPEN_MARK "PER Ярослав Полтава" CLOSE_MARK
+     " у середу.",
+     "rule:person given-name+surname"},
+    /* ... while a Latin name with particles runs to its end */
+    {"President " OPEN_MARK "PER Marisol Ortega de Vallejo" CLOSE_MARK " said so.",
+     "rule:person after-role"},
+    /* monarchs' titles announce a name and stay outside it */
+    {"Указ подписал император " OPEN_MARK "PER Мацухира" CLOSE_MARK ".",
+     "rule:person after-role"},
+    {"The decree was signed by Emperor " OPEN_MARK "PER Matsuhira" CLOSE_MARK ".",
+     "rule:person after-role"},
     /* a sentence-initial function word is no neighbouring name */
     {"Однак " OPEN_MARK "PER Мотря" CLOSE_MARK " була хитрою.",
      "rule:person given-name"},
