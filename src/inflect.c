@@ -141,6 +141,18 @@ static int is_cyr_vowel(uint32_t cp) {
   return 0;
 }
 
+/* Has w[0, n) a vowel?  An adjective's stem always has one; Стрий, Кий,
+ * whose stem has none, are nouns in -й. */
+static int has_vowel(const char *w, size_t n) {
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    i += tt_utf8_next((const unsigned char *)w + i, &cp);
+    if (is_cyr_vowel(cp))
+      return 1;
+  }
+  return 0;
+}
+
 /* Does the word end in a consonant letter? */
 static int ends_consonant(const char *w, size_t n) {
   size_t s;
@@ -243,7 +255,7 @@ static int classify_uk(const char *w, size_t n, int person, int role, char g,
     if (ends(w, n, "і") || ends(w, n, "ї")) return UK_ADJ_PL;
     return P_NONE;
   } else {
-    if (ends(w, n, "ий"))
+    if (ends(w, n, "ий") && has_vowel(w, n - 4))
       return UK_ADJ_M; /* Кропивницький */
     if (ends(w, n, "ній"))
       return UK_ADJ_M_SOFT;
@@ -300,7 +312,7 @@ static int classify_ru(const char *w, size_t n, int person, int role, char g) {
   /* a given name in -ая is a noun: Кая, Каи, Каей */
   if (person && role == ROLE_GIVEN && (ends(w, n, "ая") || ends(w, n, "яя")))
     return RU_F_JA;
-  if (ends(w, n, "ый") || ends(w, n, "ой"))
+  if ((ends(w, n, "ый") || ends(w, n, "ой")) && has_vowel(w, n - 4))
     return RU_ADJ_M;
   if (ends(w, n, "ая"))
     return RU_ADJ_F;

@@ -156,6 +156,40 @@ START_TEST(test_overlong_word) {
 }
 END_TEST
 
+typedef struct {
+  const char *want, *unwanted;
+  int has_want, has_unwanted;
+} form_probe;
+
+static void probe_form(void *ctx, const char *form, size_t len, int case_id) {
+  (void)case_id;
+  form_probe *p = ctx;
+  p->has_want |= strlen(p->want) == len && memcmp(form, p->want, len) == 0;
+  p->has_unwanted |= strlen(p->unwanted) == len && memcmp(form, p->unwanted, len) == 0;
+}
+
+/* Стрий and Стрый end like adjectives, but a stem without a vowel is no
+ * adjective's: they decline as nouns in -й (Стриєм, not Стрим). */
+START_TEST(test_vowelless_stem) {
+  static const struct {
+    teitag_lang lang;
+    const char *name, *want, *unwanted;
+  } cases[] = {{TEITAG_LANG_UK, "Стрий", "Стриєм", "Стрим"},
+               {TEITAG_LANG_UK, "Стрий", "Стрия", "Строго"},
+               {TEITAG_LANG_RU, "Стрый", "Стрыем", "Стрым"},
+               {TEITAG_LANG_UK, "Кропивницький", "Кропивницького", "Кропивницькия"}};
+  tt_infl_attrs a = {0, 0, 0, 0, -1, NULL, 0};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    form_probe p = {cases[i].want, cases[i].unwanted, 0, 0};
+    tt_inflect(cases[i].lang, TEITAG_TYPE_LOC, cases[i].name, strlen(cases[i].name),
+               &a, probe_form, &p);
+    ck_assert_msg(p.has_want && !p.has_unwanted, "%s: %s %s, %s %s", cases[i].name,
+                  cases[i].want, p.has_want ? "made" : "missing", cases[i].unwanted,
+                  p.has_unwanted ? "made" : "not made");
+  }
+}
+END_TEST
+
 START_TEST(test_uk) { check_language("uk"); }
 END_TEST
 
@@ -167,6 +201,7 @@ static Suite *inflect_suite(void) {
   TCase *core = tcase_create("core");
   tcase_set_timeout(core, 120);
   tcase_add_test(core, test_overlong_word);
+  tcase_add_test(core, test_vowelless_stem);
   tcase_add_test(core, test_uk);
   tcase_add_test(core, test_ru);
   suite_add_tcase(s, core);

@@ -289,6 +289,9 @@ static const rule_case org_cases[] = {
 };
 
 static const rule_case place_cases[] = {
+    /* sentence-initial quantifiers are no case forms of names (Об, Головня) */
+    {"Обе стороны подписали соглашение в пятницу.", NULL},
+    {"Головне — не панікувати, сказав він.", NULL},
     /* a dateline in capitals after a byline */
     {"By " OPEN_MARK "PER Edmund Cravath" CLOSE_MARK " " OPEN_MARK "LOC LONDON" CLOSE_MARK
      ", Sept 14 - Shares fell.",
