@@ -254,6 +254,11 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* a place's name in quotes after an organisation's head names it */
+    {"Редакція газети «" OPEN_MARK "ORG Полтавщина" CLOSE_MARK "» повідомила про це.",
+     "rule:org head+quoted"},
+    {"Игроки клуба «" OPEN_MARK "ORG Томь" CLOSE_MARK "» выиграли.",
+     "rule:org head+quoted"},
     /* a name's complement holds genitives and the prepositions of
      * official names, not what follows the name in the sentence */
     {"Судьи " OPEN_MARK "ORG Кассационного суда" CLOSE_MARK " с утра ждали решения.",
