@@ -254,6 +254,11 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* firms, publishers and hotels head quoted names too */
+    {"Тендер виграла фірма «" OPEN_MARK "ORG Ясенвіт" CLOSE_MARK "» у березні.",
+     "rule:org head+quoted"},
+    {"Книгу выпустило издательство «" OPEN_MARK "ORG Тихий берег" CLOSE_MARK "».",
+     "rule:org head+quoted"},
     /* a place's name in quotes after an organisation's head names it */
     {"Редакція газети «" OPEN_MARK "ORG Полтавщина" CLOSE_MARK "» повідомила про це.",
      "rule:org head+quoted"},
