@@ -299,6 +299,11 @@ static const rule_case org_cases[] = {
 };
 
 static const rule_case place_cases[] = {
+    /* administrative units of other countries precede their names */
+    {"Рішення ухвалив суд кантону " OPEN_MARK "LOC Вальдорн" CLOSE_MARK " минулого тижня.",
+     "rule:place type+name"},
+    {"Выборы прошли в провинции " OPEN_MARK "LOC Тарамбо" CLOSE_MARK " в воскресенье.",
+     "rule:place type+name"},
     /* sentence-initial quantifiers are no case forms of names (Об, Головня) */
     {"Обе стороны подписали соглашение в пятницу.", NULL},
     {"Головне — не панікувати, сказав він.", NULL},
