@@ -357,6 +357,28 @@ static int code_like(const tt_names *n, size_t i) {
   return 0;
 }
 
+/* «ІНГО Україна», "Microsoft Ukraine": a quoted name of capitalised words
+ * that ends in a country or city is a company's branch or a title, not
+ * the place; as an organisation it is a weak guess. */
+static size_t quoted_with_place(tt_names *n, size_t q) {
+  if (tt_n_quote(n, q) != 1 || q + 3 >= n->para->tok_end || !name_inside(n, q))
+    return 0;
+  size_t close = closing_quote(n, q);
+  if (!close || close < q + 3)
+    return 0;
+  size_t last = close - 1;
+  if (n->gaz_type[last] != TEITAG_TYPE_LOC || (last > q + 1 && n->gaz_type[last - 1]) ||
+      n->gaz_type[q + 1] || n->person[q + 1])
+    return 0;
+  for (size_t k = q + 1; k < last; k++)
+    if (n->doc->toks[k].kind != TEITAG_TOKEN_WORD ||
+        (!tt_n_title(n, k) && !tt_n_upper(n, k) &&
+         n->doc->toks[k].lcase != TEITAG_CASE_MIXED))
+      return 0;
+  tt_n_add(n, q + 1, close, TEITAG_TYPE_ORG, TEITAG_CERT_LOW, "rule:org quoted+place");
+  return close + 1;
+}
+
 /* An ISO 4217 code (INR, CHF, UAH): a currency, however often repeated. */
 static int currency_code(const tt_names *n, size_t i) {
   tt_cur_match m;
@@ -397,6 +419,8 @@ void tt_rules_org(tt_names *n) {
       next = latin_chain(n, i);
     if (!next)
       next = reported(n, i);
+    if (!next)
+      next = quoted_with_place(n, i);
     if (next)
       i = next - 1;
     else

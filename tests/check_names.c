@@ -254,6 +254,12 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* a quoted name ending in a place is a branch or a title */
+    {"Суд визнав вимоги «" OPEN_MARK "ORG Дельтамар Україна" CLOSE_MARK
+     "» обґрунтованими.",
+     "rule:org quoted+place"},
+    {"В интервью «" OPEN_MARK "ORG Вестника Сибири" CLOSE_MARK "» он рассказал всё.",
+     "rule:org quoted+place"},
     /* firms, publishers and hotels head quoted names too */
     {"Тендер виграла фірма «" OPEN_MARK "ORG Ясенвіт" CLOSE_MARK "» у березні.",
      "rule:org head+quoted"},
