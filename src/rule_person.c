@@ -361,6 +361,51 @@ static size_t after_role(tt_names *n, size_t i) {
   return k;
 }
 
+/* "said Carina Oehrn", "Editing by Kazunori Takada": English news names a
+ * source after a verb of saying and its staff after a byline's verb.  Two
+ * or three capitalised words that nothing else explains, and then no
+ * further capital (said Goldman Sachs Group). */
+static size_t after_said(tt_names *n, size_t i) {
+  static const char *const saying[] = {"said", "says", "told", "added",
+                                       "wrote", "asked", "explained", "warned",
+                                       NULL};
+  static const char *const byline[] = {"reporting", "editing", "writing",
+                                       NULL};
+  const tt_token *t = &n->doc->toks[i];
+  size_t end = n->para->tok_end, j = i + 1;
+  if (n->para->lang != TEITAG_LANG_EN || t->kind != TEITAG_TOKEN_WORD ||
+      t->script != TT_SCRIPT_LATIN)
+    return 0;
+  int by = 0;
+  for (size_t k = 0; byline[k] && !by; k++)
+    by = tt_n_is(n, i, byline[k]);
+  if (by) {
+    if (j >= end || !tt_n_is(n, j, "by"))
+      return 0;
+    j++;
+  } else {
+    if (t->lcase != TEITAG_CASE_LOWER)
+      return 0;
+    int said = 0;
+    for (size_t k = 0; saying[k] && !said; k++)
+      said = tt_n_is(n, i, saying[k]);
+    if (!said)
+      return 0;
+  }
+  size_t k = j;
+  while (k < end && k - j < 4 && tt_n_title(n, k) &&
+         n->doc->toks[k].script == TT_SCRIPT_LATIN && !not_name_word(n, k) &&
+         !n->gaz_type[k] && !n->person[k])
+    k++;
+  if (k - j < 2 || k - j > 3 ||
+      (k < end && (tt_n_title(n, k) || tt_n_upper(n, k) ||
+                   (tt_n_class(n, k) & (TT_WC_LEGAL | TT_WC_ORG_HEAD)))))
+    return 0;
+  tt_n_add(n, j, k, TEITAG_TYPE_PER, by ? TEITAG_CERT_MEDIUM : TEITAG_CERT_LOW,
+           by ? "rule:person byline" : "rule:person after-said");
+  return k;
+}
+
 /* Two or three capitalised Cyrillic words inside a sentence that nothing
  * else explains are most often a person's name (Виторио Сандали); a weak
  * guess. */
@@ -469,6 +514,8 @@ void tt_rules_person(tt_names *n) {
       next = initials(n, i);
     if (!next)
       next = after_role(n, i);
+    if (!next)
+      next = after_said(n, i);
     if (!next)
       next = capital_pair(n, i);
     if (next) {

@@ -114,6 +114,14 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* English news names sources after "said" and staff in bylines */
+    {"\"Demand is weak,\" said " OPEN_MARK "PER Marit Olvendahl" CLOSE_MARK
+     ", a trader.",
+     "rule:person after-said"},
+    {"Prices fell again. (Editing by " OPEN_MARK "PER Jonas Feldkampe" CLOSE_MARK ")",
+     "rule:person byline"},
+    /* ... but not a company */
+    {"\"We disagree,\" said Veltrax Holdings on Monday.", NULL},
     /* British style: Mr without a dot */
     {"Asked about it, Mr " OPEN_MARK "PER Tanaro" CLOSE_MARK " said no.",
      "rule:person after-role"},
