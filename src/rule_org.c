@@ -361,7 +361,8 @@ static int code_like(const tt_names *n, size_t i) {
  * that ends in a country or city is a company's branch or a title, not
  * the place; as an organisation it is a weak guess. */
 static size_t quoted_with_place(tt_names *n, size_t q) {
-  if (tt_n_quote(n, q) != 1 || q + 3 >= n->para->tok_end || !name_inside(n, q))
+  if (n->doc->toks[q].kind != TEITAG_TOKEN_PUNCT || tt_n_quote(n, q) != 1 ||
+      q + 3 >= n->para->tok_end || !name_inside(n, q))
     return 0;
   size_t close = closing_quote(n, q);
   if (!close || close < q + 3)

@@ -366,31 +366,18 @@ static size_t after_role(tt_names *n, size_t i) {
  * or three capitalised words that nothing else explains, and then no
  * further capital (said Goldman Sachs Group). */
 static size_t after_said(tt_names *n, size_t i) {
-  static const char *const saying[] = {"said", "says", "told", "added",
-                                       "wrote", "asked", "explained", "warned",
-                                       NULL};
-  static const char *const byline[] = {"reporting", "editing", "writing",
-                                       NULL};
+  if (!(tt_n_class(n, i) & TT_WC_SAYING) || n->para->lang != TEITAG_LANG_EN)
+    return 0;
   const tt_token *t = &n->doc->toks[i];
   size_t end = n->para->tok_end, j = i + 1;
-  if (n->para->lang != TEITAG_LANG_EN || t->kind != TEITAG_TOKEN_WORD ||
-      t->script != TT_SCRIPT_LATIN)
-    return 0;
-  int by = 0;
-  for (size_t k = 0; byline[k] && !by; k++)
-    by = tt_n_is(n, i, byline[k]);
+  int by = tt_n_is(n, i, "reporting") || tt_n_is(n, i, "editing") ||
+           tt_n_is(n, i, "writing");
   if (by) {
     if (j >= end || !tt_n_is(n, j, "by"))
       return 0;
     j++;
-  } else {
-    if (t->lcase != TEITAG_CASE_LOWER)
-      return 0;
-    int said = 0;
-    for (size_t k = 0; saying[k] && !said; k++)
-      said = tt_n_is(n, i, saying[k]);
-    if (!said)
-      return 0;
+  } else if (t->lcase != TEITAG_CASE_LOWER) {
+    return 0;
   }
   size_t k = j;
   while (k < end && k - j < 4 && tt_n_title(n, k) &&

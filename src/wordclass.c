@@ -272,6 +272,12 @@ static const char *const street_types[] = {
     "бульв.", "провулок", "пров.", "узвіз", "улица", "ул.", "площадь",
     "переулок", "пер.", NULL};
 
+/* English verbs after which news names a source, and the byline verbs
+ * before "by" (said Carina Oehrn; Editing by …). */
+static const char *const saying_words[] = {
+    "said", "says", "told", "added", "wrote", "asked", "explained", "warned",
+    "reporting", "editing", "writing", NULL};
+
 static const char *const compass[] = {
     "north", "south", "east", "west", "northern", "southern", "eastern",
     "western", "central", "northeast", "northwest", "southeast",
@@ -367,6 +373,7 @@ static void build_all(void) {
   add_list(legal_forms, TT_WC_LEGAL, 0);
   add_list(place_types, TT_WC_PLACE_TYPE, 1);
   add_list(compass, TT_WC_COMPASS, 0);
+  add_list(saying_words, TT_WC_SAYING, 0);
   add_list(place_before, TT_WC_PLACE_BEFORE, 1);
   add_list(street_types, TT_WC_STREET, 1);
   add_list(prep_place, TT_WC_PREP_PLACE, 0);

@@ -26,8 +26,10 @@ enum {
   TT_WC_ADJECTIVE = 1u << 11, /* a capitalised English adjective that is
                                  no surname: American, Catholic, Democratic */
   TT_WC_STREET = 1u << 12,    /* a street type, part of the street's name */
-  TT_WC_COMPASS = 1u << 13    /* North, Eastern, Central: part of a region's
+  TT_WC_COMPASS = 1u << 13,   /* North, Eastern, Central: part of a region's
                                  name before a place (East Africa) */
+  TT_WC_SAYING = 1u << 14     /* said, told; Editing (by): an English name
+                                 follows */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */
