@@ -94,7 +94,8 @@ static const char *const en_role_words[] = {
     "energy", "health", "trade", "culture", "education", "agriculture",
     "transport", "affairs", "security", "intelligence", "treasury",
     "sheikh", "emir", "ayatollah", "emperor", "empress", "tsar", "czar",
-    "sultan", "mr.", "mrs.", "ms.", "dr.", "prof.",
+    "sultan", "secretary-general", "director-general", "attorney-general",
+    "governor-general", "mr.", "mrs.", "ms.", "dr.", "prof.",
     "mr", "mrs", "ms", "dr", /* British style, without the dot */
     "sir", "lord", "lady", "dame", "saint", "st.", "premier", "former",
     "acting", "interim", "chairperson", "head", "founder", "owner", "coach",
@@ -138,6 +139,8 @@ static const char *const role_words[] = {
     "opposition", "activist", "blogger", "businessman", "businesswoman",
     "oligarch", "tycoon", "billionaire", "mogul", "rapper", "player",
     "counterpart", "emperor", "empress", "tsar", "czar", "sultan",
+    "secretary-general", "director-general", "attorney-general",
+    "governor-general", "specialist",
     /* uk */
     "президент", "прем'єр-міністр", "прем'єр", "віцепрем'єр-міністр",
     "віцепрем'єр", "міністр", "посол", "посланець", "речник", "речниця",

@@ -122,6 +122,10 @@ static const rule_case person_cases[] = {
      "rule:person byline"},
     /* ... but not a company */
     {"\"We disagree,\" said Veltrax Holdings on Monday.", NULL},
+    /* hyphenated titles stay outside the name */
+    {"The alliance's Secretary-General " OPEN_MARK "PER Oyelaran Dukweni" CLOSE_MARK
+     " arrived late.",
+     "rule:person"},
     /* British style: Mr without a dot */
     {"Asked about it, Mr " OPEN_MARK "PER Tanaro" CLOSE_MARK " said no.",
      "rule:person after-role"},
