@@ -531,6 +531,47 @@ static void leading_initials(tt_names *n) {
   }
 }
 
+/* ---- English generic nouns after a listed organisation ----------------- */
+
+/* "Time magazine", "Sputnik news agency": the gazetteer lists such a name
+ * with its generic noun when the bare name alone would be ambiguous, but
+ * the name is the capitalised part; the span ends there, keeping its ID. */
+static void trailing_generic_nouns(tt_names *n) {
+  static const char *const nouns[] = {
+      "magazine", "newspaper", "agency", "channel", "party", "group",
+      "movement", "militia", "battalion", "brigade", "unit", "network",
+      "company", "airline", "messenger", "exchange", "ransomware", "bloc",
+      "media", "forces", NULL};
+  teitag_doc *d = n->doc;
+  for (size_t s = 0; s < d->n_spans; s++) {
+    tt_span *sp = &d->spans[s];
+    if (sp->type != TEITAG_TYPE_ORG || sp->tok_end == UINT32_MAX ||
+        sp->tok_end <= sp->tok_begin + 1 ||
+        d->toks[sp->tok_begin].script != TT_SCRIPT_LATIN)
+      continue;
+    const char *src = tt_doc_get_str(d, sp->source);
+    if (!src || strncmp(src, "gazetteer", 9) != 0)
+      continue;
+    size_t e = sp->tok_end;
+    int generic = 0;
+    for (size_t k = 0; nouns[k] && !generic; k++)
+      generic = d->toks[e - 1].lcase == TEITAG_CASE_LOWER && tt_n_is(n, e - 1, nouns[k]);
+    if (!generic)
+      continue;
+    e--;
+    /* ... and the lower-case words that qualify it: news agency, special unit */
+    while (e > sp->tok_begin + 1 && d->toks[e - 1].kind == TEITAG_TOKEN_WORD &&
+           d->toks[e - 1].lcase == TEITAG_CASE_LOWER)
+      e--;
+    if (d->toks[e - 1].kind != TEITAG_TOKEN_WORD || d->toks[e - 1].lcase == TEITAG_CASE_LOWER)
+      continue;
+    sp->tok_end = (uint32_t)e;
+    sp->end = d->toks[e - 1].end;
+    if (sp->cert == TEITAG_CERT_HIGH)
+      sp->cert = TEITAG_CERT_MEDIUM;
+  }
+}
+
 /* ---- names given in honour --------------------------------------------- */
 
 /* «центр имени Н. Ф. Гамалеи», «університет імені Шевченка», «ул. им.
@@ -608,6 +649,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   tt_names_propagate(&n);
   regnal_numbers(&n);
   leading_initials(&n);
+  trailing_generic_nouns(&n);
   free(n.gaz_type);
   free(n.gaz_end);
   free(n.person);

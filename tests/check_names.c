@@ -266,6 +266,12 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* an English name is its capitalised part: "Time magazine", "U.S.
+     * military" (the country, then a common noun) */
+    {"In an interview with " OPEN_MARK "ORG Time" CLOSE_MARK " magazine, she said so.",
+     "gazetteer"},
+    {OPEN_MARK "LOC U.S." CLOSE_MARK " military officials confirmed the strike.",
+     "gazetteer"},
     /* a quoted name ending in a place is a branch or a title */
     {"Суд визнав вимоги «" OPEN_MARK "ORG Дельтамар Україна" CLOSE_MARK
      "» обґрунтованими.",
