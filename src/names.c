@@ -507,19 +507,37 @@ static void regnal_numbers(tt_names *n) {
  * a gazetteer or propagation already took, so the initials before it are
  * joined here, keeping the span's ID.  A name that starts a sentence keeps
  * its start: the capital and dot before it end the previous sentence. */
+/* "Б" and "." apart, as pre-tokenized text writes an initial. */
+static int spaced_initial(const teitag_doc *d, size_t i) {
+  const tt_token *t = &d->toks[i], *dot = &d->toks[i + 1];
+  return t->kind == TEITAG_TOKEN_WORD &&
+         (t->lcase == TEITAG_CASE_UPPER || t->lcase == TEITAG_CASE_TITLE) &&
+         tt_utf8_count(d->text + t->start, t->end - t->start) == 1 &&
+         dot->end - dot->start == 1 && d->text[dot->start] == '.';
+}
+
 static void leading_initials(tt_names *n) {
   teitag_doc *d = n->doc;
   for (size_t s = 0; s < d->n_spans; s++) {
     tt_span *sp = &d->spans[s];
     if (sp->type != TEITAG_TYPE_PER || sp->tok_end == UINT32_MAX ||
-        sp->tok_end <= sp->tok_begin ||
-        (d->toks[sp->tok_begin].flags & TT_TOK_SENT_START))
+        sp->tok_end <= sp->tok_begin)
+      continue;
+    /* the segmenter takes "Б . Обама" for a sentence's end and start */
+    if ((d->toks[sp->tok_begin].flags & TT_TOK_SENT_START) &&
+        !(sp->tok_begin > 1 && spaced_initial(d, sp->tok_begin - 2)))
       continue;
     size_t b = sp->tok_begin;
-    while (b > 0 && (d->toks[b - 1].flags & TT_TOK_INITIAL) && !n->gaz_type[b - 1] &&
-           tt_n_same_script(n, b - 1, sp->tok_begin)) {
-      b--;
-      if (d->toks[b].flags & TT_TOK_SENT_START) /* it starts the name, too */
+    for (;;) {
+      size_t len = 0;
+      if (b > 0 && (d->toks[b - 1].flags & TT_TOK_INITIAL))
+        len = 1;
+      else if (b > 1 && spaced_initial(d, b - 2)) /* "Б . Обама" */
+        len = 2;
+      if (!len || n->gaz_type[b - len] || !tt_n_same_script(n, b - len, sp->tok_begin))
+        break;
+      b -= len;
+      if (len == 1 && (d->toks[b].flags & TT_TOK_SENT_START)) /* it starts the name, too */
         break;
     }
     if (b == sp->tok_begin)

@@ -78,6 +78,20 @@ static int initial(const tt_names *n, size_t i) {
          !dotted_country(n, i);
 }
 
+/* The tokens of an initial at i: 1 for "Т.", 2 for "Т ." as text that was
+ * tokenized before it came here writes it ("Т . Бразельтон"), else 0. */
+static size_t initial_len(const tt_names *n, size_t i) {
+  if (initial(n, i))
+    return 1;
+  const tt_token *t = &n->doc->toks[i];
+  if (i + 1 >= n->para->tok_end || t->kind != TEITAG_TOKEN_WORD ||
+      (t->lcase != TEITAG_CASE_UPPER && t->lcase != TEITAG_CASE_TITLE) || n->gaz_type[i] ||
+      tt_utf8_count(n->doc->text + t->start, t->end - t->start) != 1)
+    return 0;
+  const tt_token *dot = &n->doc->toks[i + 1];
+  return dot->end - dot->start == 1 && n->doc->text[dot->start] == '.' ? 2 : 0;
+}
+
 /* Arabic surnames with the article: al-Maliki, el-Sisi, ad-Din. */
 static int article_surname(const tt_names *n, size_t i) {
   static const char *const articles[] = {"al-", "el-", "ad-", "ash-", "as-",
@@ -225,20 +239,33 @@ static size_t given_and_surname(tt_names *n, size_t i) {
   return j + 1;
 }
 
+/* A one-word place whose name is a surname's (Хмельницький, Виноградов):
+ * after initials it is the person. */
+static int place_named_surname(const tt_names *n, size_t j) {
+  static const char *const adjectival[] = {
+      "ський", "ського", "ському", "ським", "цький", "цького", "цькому",
+      "цьким", "ский", "ского", "скому", "ским", "цкий", "цкого", "цкому",
+      "цким", NULL};
+  return n->gaz_type[j] == TEITAG_TYPE_LOC && n->gaz_end[j] == j + 1 &&
+         (tt_n_ends_any(n, j, adjectival) || tt_n_ends_any(n, j, surname_endings));
+}
+
 /* Initials + surname (В. Зеленський, J. D. Vance), or surname + initials
  * at the end of a name (Януковича В. Ф.). */
 static size_t initials(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
-  if (initial(n, i)) {
+  size_t len = initial_len(n, i);
+  if (len) {
     size_t j = i;
-    while (j < end && initial(n, j))
-      j++;
+    while (j < end && (len = initial_len(n, j)) != 0)
+      j += len;
     /* a single capital is no surname ("U.S - China", a dot missing) */
     if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j) &&
         tt_utf8_count(n->doc->text + n->doc->toks[j].start,
                       n->doc->toks[j].end - n->doc->toks[j].start) > 1 &&
         !not_name_word(n, j) && !n->person[j] &&
-        !(n->gaz_type[j] && n->gaz_type[j] != TEITAG_TYPE_PER)) {
+        (!n->gaz_type[j] || n->gaz_type[j] == TEITAG_TYPE_PER ||
+         place_named_surname(n, j))) {
       tt_n_add(n, i, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
                "rule:person initials+surname");
       return j + 1;
@@ -246,11 +273,11 @@ static size_t initials(tt_names *n, size_t i) {
     return 0;
   }
   if (tt_n_title(n, i) && !not_name_word(n, i) && !n->gaz_type[i] &&
-      i + 1 < end && initial(n, i + 1) && tt_n_same_script(n, i, i + 1) &&
-      !tt_n_sentence_start(n, i)) {
+      i + 1 < end && initial_len(n, i + 1) && tt_n_same_script(n, i, i + 1) &&
+      !tt_n_sentence_start(n, i) && !tt_n_roman(n, i + 1)) {
     size_t j = i + 1;
-    while (j < end && initial(n, j))
-      j++;
+    while (j < end && (len = initial_len(n, j)) != 0)
+      j += len;
     /* The initials belong to the next name (В. Ф. Янукович), unless only
      * this word looks like a surname: «Лузина О.А. Телефон редакции». */
     if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j) &&

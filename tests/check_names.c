@@ -161,6 +161,15 @@ static const rule_case person_cases[] = {
      "rule:person after-role"},
     {"The decree was signed by Emperor " OPEN_MARK "PER Matsuhira" CLOSE_MARK ".",
      "rule:person after-role"},
+    /* pre-tokenized text writes an initial and its dot apart */
+    {"Американські дослідники ( " OPEN_MARK "PER Т . Бразельтер" CLOSE_MARK
+     " ) визначили це .",
+     "rule:person initials+surname"},
+    {"Навесні 1655 р . " OPEN_MARK "PER Б . Хмельницький" CLOSE_MARK
+     " вирушив із військом .",
+     "rule:person initials+surname"},
+    {"Хрести встановили ще до указу " OPEN_MARK "PER В . Ющенка" CLOSE_MARK " .",
+     "gazetteer"},
     /* a sentence-initial function word is no neighbouring name */
     {"Однак " OPEN_MARK "PER Мотря" CLOSE_MARK " була хитрою.",
      "rule:person given-name"},
