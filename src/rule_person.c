@@ -392,31 +392,53 @@ static size_t after_role(tt_names *n, size_t i) {
  * source after a verb of saying and its staff after a byline's verb.  Two
  * or three capitalised words that nothing else explains, and then no
  * further capital (said Goldman Sachs Group). */
-static size_t after_said(tt_names *n, size_t i) {
-  if (!(tt_n_class(n, i) & TT_WC_SAYING) || n->para->lang != TEITAG_LANG_EN)
-    return 0;
-  const tt_token *t = &n->doc->toks[i];
-  size_t end = n->para->tok_end, j = i + 1;
-  int by = tt_n_is(n, i, "reporting") || tt_n_is(n, i, "editing") ||
-           tt_n_is(n, i, "writing");
-  if (by) {
-    if (j >= end || !tt_n_is(n, j, "by"))
-      return 0;
-    j++;
-  } else if (t->lcase != TEITAG_CASE_LOWER) {
-    return 0;
-  }
-  size_t k = j;
+/* The end of a run of two or three capitalised Latin words from j that
+ * nothing else explains and that no further capital follows (said Goldman
+ * Sachs Group) but, with `dateline`, a word in capitals; or 0. */
+static size_t latin_name_run(const tt_names *n, size_t j, int dateline) {
+  size_t end = n->para->tok_end, k = j;
   while (k < end && k - j < 4 && tt_n_title(n, k) &&
          n->doc->toks[k].script == TT_SCRIPT_LATIN && !not_name_word(n, k) &&
          !n->gaz_type[k] && !n->person[k])
     k++;
   if (k - j < 2 || k - j > 3 ||
-      (k < end && (tt_n_title(n, k) || tt_n_upper(n, k) ||
+      (k < end && (tt_n_title(n, k) || (tt_n_upper(n, k) && !dateline) ||
                    (tt_n_class(n, k) & (TT_WC_LEGAL | TT_WC_ORG_HEAD)))))
     return 0;
-  tt_n_add(n, j, k, TEITAG_TYPE_PER, by ? TEITAG_CERT_MEDIUM : TEITAG_CERT_LOW,
-           by ? "rule:person byline" : "rule:person after-said");
+  return k;
+}
+
+static size_t after_said(tt_names *n, size_t i) {
+  unsigned cls = tt_n_class(n, i);
+  if (!(cls & (TT_WC_SAYING | TT_WC_FUNCTION)) || n->para->lang != TEITAG_LANG_EN)
+    return 0;
+  const tt_token *t = &n->doc->toks[i];
+  size_t end = n->para->tok_end, j = i + 1;
+  int by = 0;
+  if (cls & TT_WC_SAYING) {
+    by = tt_n_is(n, i, "reporting") || tt_n_is(n, i, "editing") ||
+         tt_n_is(n, i, "writing");
+    if (by && (j >= end || !tt_n_is(n, j++, "by")))
+      return 0;
+    if (!by && t->lcase != TEITAG_CASE_LOWER)
+      return 0;
+  } else if (t->lcase == TEITAG_CASE_TITLE && tt_n_is(n, i, "by")) {
+    by = 1; /* a byline: By Atul Prakash and Alistair Smout */
+  } else {
+    return 0;
+  }
+  /* a byline may run into its dateline: By Atul Prakash LONDON */
+  size_t k = latin_name_run(n, j, by);
+  if (!k)
+    return 0;
+  const char *why = by ? "rule:person byline" : "rule:person after-said";
+  tt_n_add(n, j, k, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, why);
+  /* a byline's second author */
+  size_t k2;
+  if (by && k + 1 < end && tt_n_is(n, k, "and") && (k2 = latin_name_run(n, k + 1, 1))) {
+    tt_n_add(n, k + 1, k2, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, why);
+    return k2;
+  }
   return k;
 }
 

@@ -120,6 +120,10 @@ static const rule_case person_cases[] = {
      "rule:person after-said"},
     {"Prices fell again. (Editing by " OPEN_MARK "PER Jonas Feldkampe" CLOSE_MARK ")",
      "rule:person byline"},
+    {"Shares jump on relief By " OPEN_MARK "PER Ostin Prakarsh" CLOSE_MARK " and "
+     OPEN_MARK "PER Alvar Smoutten" CLOSE_MARK " " OPEN_MARK "LOC LONDON" CLOSE_MARK
+     " (" OPEN_MARK "ORG Reuters" CLOSE_MARK ") - Shares rose.",
+     "rule:person byline"},
     /* ... but not a company */
     {"\"We disagree,\" said Veltrax Holdings on Monday.", NULL},
     /* hyphenated titles stay outside the name */
