@@ -321,7 +321,9 @@ static size_t name_end(const tt_names *n, size_t j) {
 /* A role or title, then the name after it: президент Ердоган, Prime
  * Minister Keir Starmer, міністр закордонних справ України Андрій Сибіга. */
 static size_t after_role(tt_names *n, size_t i) {
-  if (!(tt_n_class(n, i) & TT_WC_ROLE))
+  /* a case form of a role that is also a function word is the latter:
+   * "после" is посол's locative and the preposition "after" */
+  if ((tt_n_class(n, i) & (TT_WC_ROLE | TT_WC_FUNCTION)) != TT_WC_ROLE)
     return 0;
   size_t end = n->para->tok_end, j = i + 1, lower = 0;
   /* more role words, a few lower-case words, known places/organisations */

@@ -160,6 +160,8 @@ static const rule_case person_cases[] = {
     /* ... while a Latin name with particles runs to its end */
     {"President " OPEN_MARK "PER Marisol Ortega de Vallejo" CLOSE_MARK " said so.",
      "rule:person after-role"},
+    /* "после" is a preposition here, not посол's locative */
+    {"Отношения после " "Fernwald" " обсудили ещё раз.", NULL},
     /* monarchs' titles announce a name and stay outside it */
     {"Указ подписал император " OPEN_MARK "PER Мацухира" CLOSE_MARK ".",
      "rule:person after-role"},
