@@ -380,6 +380,52 @@ static size_t quoted_with_place(tt_names *n, size_t q) {
   return close + 1;
 }
 
+/* Блю Стрим Пайплайн Компани Б.В., Газпром Маркетинг энд Трейдинг
+ * Лимитед: foreign companies in Cyrillic keep the English order, the
+ * designator last.  Capitalised Cyrillic words (and "энд", "&") up to a
+ * run of designators are one organisation. */
+static int native_legal_form(const tt_names *n, size_t j) {
+  static const char *const prefix_forms[] = {
+      "тов", "пат", "прат", "ат", "ват", "зат", "тзов", "кп", "дп", "бф", "го",
+      "ооо", "оао", "пао", "ао", "зао", "нао", "гуп", "фгуп", "муп", "ано", NULL};
+  for (size_t k = 0; prefix_forms[k]; k++)
+    if (tt_n_is(n, j, prefix_forms[k]))
+      return 1;
+  return 0;
+}
+
+static size_t cyrillic_designated(tt_names *n, size_t i) {
+  size_t end = n->para->tok_end, j = i, words = 0;
+  if (n->doc->toks[i].script != TT_SCRIPT_CYRILLIC ||
+      (!tt_n_title(n, i) && !tt_n_upper(n, i)) ||
+      (tt_n_class(n, i) & (TT_WC_LEGAL | TT_WC_FUNCTION)))
+    return 0;
+  while (j < end && words < 8) {
+    const tt_token *t = &n->doc->toks[j];
+    int cap = t->kind == TEITAG_TOKEN_WORD && t->script == TT_SCRIPT_CYRILLIC &&
+              (t->lcase == TEITAG_CASE_TITLE || t->lcase == TEITAG_CASE_UPPER ||
+               t->lcase == TEITAG_CASE_MIXED);
+    int joiner = j > i && j + 1 < end &&
+                 (tt_n_is(n, j, "энд") || tt_n_is(n, j, "енд") ||
+                  (t->end - t->start == 1 && n->doc->text[t->start] == '&'));
+    if (cap && (tt_n_class(n, j) & TT_WC_LEGAL))
+      break;
+    if (!cap && !joiner)
+      return 0;
+    j++;
+    words++;
+  }
+  /* ТОВ, ООО precede their names (Засновниками ТОВ «Альфа») */
+  if (j >= end || j == i || !(tt_n_class(n, j) & TT_WC_LEGAL) ||
+      native_legal_form(n, j))
+    return 0;
+  while (j < end && (tt_n_class(n, j) & TT_WC_LEGAL) && !native_legal_form(n, j) &&
+         (tt_n_title(n, j) || tt_n_upper(n, j)))
+    j++;
+  tt_n_add(n, i, j, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org name+designator");
+  return j;
+}
+
 /* An ISO 4217 code (INR, CHF, UAH): a currency, however often repeated. */
 static int currency_code(const tt_names *n, size_t i) {
   tt_cur_match m;
@@ -409,9 +455,13 @@ static void acronym(tt_names *n, size_t i) {
 
 void tt_rules_org(tt_names *n) {
   for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
-    if (n->person[i])
+    /* a designator makes the words before it a company's even where a
+     * person rule saw a surname (Грін Веллі Трейдинг Лімітед) */
+    size_t next = cyrillic_designated(n, i);
+    if (!next && n->person[i])
       continue;
-    size_t next = legal_form_quoted(n, i);
+    if (!next)
+      next = legal_form_quoted(n, i);
     if (!next)
       next = head_quoted(n, i);
     if (!next && !n->gaz_type[i])

@@ -244,7 +244,13 @@ static const char *const legal_forms[] = {
     "ооо", "оао", "пао", "ао", "зао", "нао", "гуп", "фгуп", "муп", "ано",
     "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "plc", "ag",
     "sa", "gmbh", "nv", "bv", "spa", "ab", "asa", "oyj", "kg", "llp", "lp",
-    "pjsc", "ojsc", "cjsc", "jsc", "s.a.", "n.v.", "a.g.", NULL};
+    "pjsc", "ojsc", "cjsc", "jsc", "s.a.", "n.v.", "a.g.",
+    /* foreign legal forms in Cyrillic, and the English words that end
+     * foreign companies' names there (Блю Стрим Пайплайн Компани Б.В.) */
+    "б.в.", "гмбх", "ґмбх", "инк.", "інк.", "лтд", "лтд.", "плс", "аг",
+    "компани", "корпорейшн", "корпорэйшн", "груп", "холдингс", "интернешнл",
+    "інтернешнл", "трейдинг", "трейдінг", "пайплайн", "лимитед", "лімітед",
+    "индастриз", "індастріз", "текнолоджис", "текнолоджіс", NULL};
 
 /* Type words that follow a place name (Херсонська область, Kharkiv
  * Oblast, Dnipro River) ... */

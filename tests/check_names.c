@@ -293,6 +293,14 @@ static const rule_case org_cases[] = {
      "rule:org quoted+place"},
     {"В интервью «" OPEN_MARK "ORG Вестника Сибири" CLOSE_MARK "» он рассказал всё.",
      "rule:org quoted+place"},
+    /* foreign companies in Cyrillic end in their designator */
+    {"Контракт отримала " OPEN_MARK "ORG Грін Веллі Трейдинг Лімітед" CLOSE_MARK " у травні.",
+     "rule:org name+designator"},
+    {"Акции продала " OPEN_MARK "ORG Норт Ривер Пайплайн Компани Б.В." CLOSE_MARK ".",
+     "rule:org name+designator"},
+    /* ... while ТОВ and ООО come before theirs */
+    {"Засновниками " OPEN_MARK "ORG ТОВ «Ясенвіт»" CLOSE_MARK " є двоє киян.",
+     "rule:org legal-form+quoted"},
     /* firms, publishers and hotels head quoted names too */
     {"Тендер виграла фірма «" OPEN_MARK "ORG Ясенвіт" CLOSE_MARK "» у березні.",
      "rule:org head+quoted"},
