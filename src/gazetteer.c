@@ -388,11 +388,36 @@ static const tt_gz_entity *entity_at(tt_gaz *g, uint32_t i) {
   return &g->entities[i];
 }
 
+/* Is a punctuation token one of the given ASCII marks or « » “ ” —? */
+static int punct_in(const teitag_doc *doc, size_t i, const char *ascii) {
+  const tt_token *t = &doc->toks[i];
+  if (t->kind != TEITAG_TOKEN_PUNCT)
+    return 0;
+  const char *s = doc->text + t->start;
+  size_t len = t->end - t->start;
+  if (len == 1)
+    return strchr(ascii, s[0]) != NULL;
+  return (len == 2 && (memcmp(s, "\xC2\xAB", 2) == 0 || memcmp(s, "\xC2\xBB", 2) == 0)) ||
+         (len == 3 && (memcmp(s, "\xE2\x80\x9C", 3) == 0 ||
+                       memcmp(s, "\xE2\x80\x9D", 3) == 0 ||
+                       memcmp(s, "\xE2\x80\x94", 3) == 0));
+}
+
+/* A name is called by its vocative between commas, quotes or an
+ * exclamation («Дякуємо, Львове!», «Олено Зеленська, ...»); elsewhere the
+ * same letters are another word (Головне — ..., «Енселко Агро»). */
+static int vocative_place(const teitag_doc *doc, const tt_para *p, size_t b, size_t e) {
+  int before = b == p->tok_begin || (doc->toks[b].flags & TT_TOK_SENT_START) ||
+               punct_in(doc, b - 1, ",(\"!");
+  int after = e == p->tok_end || punct_in(doc, e, ",!?\")");
+  return before && after;
+}
+
 /* The best key of a slot for tokens [b, e): as-written forms before
  * generated ones, then the paragraph's language, then priority order. */
 static const tt_gz_key *best_key(tt_gaz *g, const tt_gz_slot *s,
-                                 const teitag_doc *doc, size_t b, size_t e,
-                                 teitag_lang lang) {
+                                 const teitag_doc *doc, const tt_para *p,
+                                 size_t b, size_t e, teitag_lang lang) {
   if (s->first >= g->h->n_keys || s->n_keys > g->h->n_keys - s->first ||
       !tt_gaz_trust(g, g->h->keys_off + (uint64_t)s->first * sizeof(tt_gz_key),
                     (uint64_t)s->n_keys * sizeof(tt_gz_key)))
@@ -402,7 +427,9 @@ static const tt_gz_key *best_key(tt_gaz *g, const tt_gz_slot *s,
   for (uint32_t i = 0; i < s->n_keys; i++) {
     const tt_gz_key *k = &g->keys[s->first + i];
     const tt_gz_entity *ent = entity_at(g, k->entity);
-    if (!ent || ent->type > TEITAG_TYPE_ORG || !key_matches(g, k, doc, b, e))
+    if (!ent || ent->type > TEITAG_TYPE_ORG || !key_matches(g, k, doc, b, e) ||
+        ((k->flags & TT_GZ_INFLECTED) && k->case_id == TT_CASE_VOC &&
+         lang == TEITAG_LANG_UK && !vocative_place(doc, p, b, e)))
       continue;
     int score = (!(k->flags & TT_GZ_INFLECTED) ? 2 : 0) + (k->lang == lang);
     if (score > best_score) {
@@ -427,7 +454,7 @@ static const tt_gz_key *longest_at(tt_gaz *g, const teitag_doc *doc,
     const tt_gz_slot *s;
     int more = step(g, h, &s);
     if (s && s->n_keys) {
-      const tt_gz_key *k = best_key(g, s, doc, b, j + 1, (teitag_lang)p->lang);
+      const tt_gz_key *k = best_key(g, s, doc, p, b, j + 1, (teitag_lang)p->lang);
       if (k) {
         best = k;
         *end = j + 1;

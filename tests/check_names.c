@@ -346,6 +346,10 @@ static const rule_case org_cases[] = {
 };
 
 static const rule_case place_cases[] = {
+    /* a vocative needs an address's commas or exclamation: "Агро" is Агра
+     * called, but not inside a company's name */
+    {"Гроші отримала фірма Енселко Агро минулого року.", NULL},
+    {"Ми з тобою, " OPEN_MARK "LOC Києве" CLOSE_MARK "!", "gazetteer"},
     /* administrative units of other countries precede their names */
     {"Рішення ухвалив суд кантону " OPEN_MARK "LOC Вальдорн" CLOSE_MARK " минулого тижня.",
      "rule:place type+name"},
