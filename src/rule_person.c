@@ -474,8 +474,13 @@ static void lone_given(tt_names *n, size_t i) {
   char gender;
   unsigned flags;
   size_t end = n->para->tok_end;
+  /* a given name that is also a word (Роман, Віра) is a name inside a
+   * sentence, where only names take a capital */
   if (n->person[i] || n->gaz_type[i] || !tt_n_title(n, i) || not_name_word(n, i) ||
-      !tt_n_given(n, i, &gender, &flags) || (flags & TT_LEX_COMMON))
+      !tt_n_given(n, i, &gender, &flags) ||
+      ((flags & TT_LEX_COMMON) &&
+       (tt_n_sentence_start(n, i) ||
+        (tt_n_class(n, i - 1) & TT_WC_PREP_PLACE) || tt_n_quote(n, i - 1))))
     return;
   /* Only in Ukrainian and Russian, whose given names rarely double as
    * other names: English ones are as often a place, a storm or a brand

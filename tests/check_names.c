@@ -176,6 +176,11 @@ static const rule_case person_cases[] = {
      "rule:person initials+surname"},
     {"Хрести встановили ще до указу " OPEN_MARK "PER В . Ющенка" CLOSE_MARK " .",
      "gazetteer"},
+    /* a given name that is also a word is a name inside a sentence ... */
+    {"Про це нам розповів " OPEN_MARK "PER Роман" CLOSE_MARK " у вівторок.",
+     "rule:person given-name"},
+    /* ... but not at its start */
+    {"Роман вийшов друком у вівторок.", NULL},
     /* a sentence-initial function word is no neighbouring name */
     {"Однак " OPEN_MARK "PER Мотря" CLOSE_MARK " була хитрою.",
      "rule:person given-name"},
