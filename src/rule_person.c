@@ -488,13 +488,16 @@ static void lone_given(tt_names *n, size_t i) {
    * more often a brand. */
   if (n->para->lang == TEITAG_LANG_EN || n->doc->toks[i].script != TT_SCRIPT_CYRILLIC)
     return;
-  /* A function word before it is capitalised only because it starts the
-   * sentence (Однак Аліна була…), so it is no neighbouring name. */
+  /* A word before it that starts the sentence is capitalised for that
+   * (Однак Аліна була…, Бабця Варвара вчила…), so it is no neighbouring
+   * name unless it is a name itself. */
+  char g2;
+  unsigned f2;
   if ((i + 1 < end && (tt_n_title(n, i + 1) || tt_n_upper(n, i + 1))) ||
       (i > n->para->tok_begin && !tt_n_sentence_start(n, i) &&
        (tt_n_title(n, i - 1) || tt_n_upper(n, i - 1)) &&
-       !(tt_n_sentence_start(n, i - 1) &&
-         (tt_n_class(n, i - 1) & TT_WC_FUNCTION))))
+       !(tt_n_sentence_start(n, i - 1) && tt_n_title(n, i - 1) &&
+         !n->gaz_type[i - 1] && !tt_n_given(n, i - 1, &g2, &f2))))
     return;
   tt_n_add(n, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW, "rule:person given-name");
 }

@@ -176,6 +176,8 @@ static const rule_case person_cases[] = {
      "rule:person initials+surname"},
     {"Хрести встановили ще до указу " OPEN_MARK "PER В . Ющенка" CLOSE_MARK " .",
      "gazetteer"},
+    {"Бабця " OPEN_MARK "PER Мотря" CLOSE_MARK " вчила нас читати.",
+     "rule:person given-name"},
     /* a given name that is also a word is a name inside a sentence ... */
     {"Про це нам розповів " OPEN_MARK "PER Роман" CLOSE_MARK " у вівторок.",
      "rule:person given-name"},
