@@ -21,10 +21,16 @@
 
 /* Words that cannot be part of a person's name. */
 static int not_name_word(const tt_names *n, size_t i) {
-  return (tt_n_class(n, i) & (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_ORG_HEAD |
-                              TT_WC_PLACE_TYPE | TT_WC_PLACE_BEFORE |
-                              TT_WC_MONTH | TT_WC_LEGAL | TT_WC_EN_ROLE |
-                              TT_WC_ADJECTIVE)) != 0;
+  unsigned c = tt_n_class(n, i);
+  /* Cyrillic months are written in lower case, so inside a sentence and
+   * not after a day's number "Марту", "Марта" are names, not March */
+  if ((c & TT_WC_MONTH) && n->doc->toks[i].script == TT_SCRIPT_CYRILLIC &&
+      !tt_n_sentence_start(n, i) &&
+      !(i > n->para->tok_begin && n->doc->toks[i - 1].kind == TEITAG_TOKEN_NUMBER))
+    c &= ~TT_WC_MONTH;
+  return (c & (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_ORG_HEAD | TT_WC_PLACE_TYPE |
+               TT_WC_PLACE_BEFORE | TT_WC_MONTH | TT_WC_LEGAL | TT_WC_EN_ROLE |
+               TT_WC_ADJECTIVE)) != 0;
 }
 
 /* Dotted country abbreviations look like initials but are not. */

@@ -178,6 +178,10 @@ static const rule_case person_cases[] = {
      "gazetteer"},
     {"Бабця " OPEN_MARK "PER Мотря" CLOSE_MARK " вчила нас читати.",
      "rule:person given-name"},
+    /* Cyrillic months are lower case: a capitalised "Марту" is a name */
+    {"Дарма він " OPEN_MARK "PER Марту" CLOSE_MARK " образив.", "rule:person given-name"},
+    {"Тренером став " OPEN_MARK "PER Микола Лютий" CLOSE_MARK ".",
+     "rule:person given-name+surname"},
     /* a given name that is also a word is a name inside a sentence ... */
     {"Про це нам розповів " OPEN_MARK "PER Роман" CLOSE_MARK " у вівторок.",
      "rule:person given-name"},
