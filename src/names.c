@@ -125,6 +125,28 @@ static int cmp_u64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+void tt_n_retype(tt_names *n, size_t b, size_t e, teitag_type from,
+                 teitag_type to, teitag_cert cert, const char *why) {
+  teitag_doc *d = n->doc;
+  uint32_t source = 0;
+  for (size_t s = 0; s < d->n_spans; s++) {
+    tt_span *sp = &d->spans[s];
+    if (sp->tok_begin != b || sp->tok_end != e || sp->type != from)
+      continue;
+    if (!source)
+      source = tt_doc_str(d, why);
+    sp->type = (uint8_t)to;
+    sp->cert = (uint8_t)cert;
+    sp->ref = sp->norm = 0;
+    sp->source = source;
+  }
+  for (size_t k = b; k < e; k++) {
+    n->gaz_type[k] = (uint8_t)to;
+    if (to == TEITAG_TYPE_PER)
+      n->person[k] = 1;
+  }
+}
+
 size_t tt_n_caps_count(const tt_names *n, uint64_t hash) {
   size_t lo = 0, hi = n->n_caps;
   while (lo < hi) {

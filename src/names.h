@@ -70,6 +70,11 @@ size_t tt_n_roman(const tt_names *n, size_t i);
 int tt_n_regnal(const tt_names *n, size_t first, size_t name, size_t numeral);
 
 /* Adds a candidate over tokens [b, e). */
+/* The gazetteer's spans of type `from` over exactly tokens [b, e) become
+ * `to`, without the entry's ID and norm (they named something else):
+ * a place's name that names a newspaper or a person here. */
+void tt_n_retype(tt_names *n, size_t b, size_t e, teitag_type from,
+                 teitag_type to, teitag_cert cert, const char *why);
 void tt_n_add(tt_names *n, size_t b, size_t e, teitag_type type,
               teitag_cert cert, const char *rule);
 

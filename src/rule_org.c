@@ -58,27 +58,6 @@ static size_t legal_form_quoted(tt_names *n, size_t i) {
   return close + 1;
 }
 
-/* газета «Житомирщина», клуб «Дніпро»: a place's name in quotes after an
- * organisation's head names the organisation.  The gazetteer's place
- * there becomes an organisation without the place's ID. */
-static void place_named_org(tt_names *n, size_t b, size_t e, const char *why) {
-  teitag_doc *d = n->doc;
-  uint32_t source = 0;
-  for (size_t s = 0; s < d->n_spans; s++) {
-    tt_span *sp = &d->spans[s];
-    if (sp->tok_begin != b || sp->tok_end != e || sp->type != TEITAG_TYPE_LOC)
-      continue;
-    if (!source)
-      source = tt_doc_str(d, why);
-    sp->type = TEITAG_TYPE_ORG;
-    sp->cert = TEITAG_CERT_MEDIUM;
-    sp->ref = sp->norm = 0;
-    sp->source = source;
-  }
-  for (size_t k = b; k < e; k++)
-    n->gaz_type[k] = TEITAG_TYPE_ORG;
-}
-
 /* компанія «X», банк "X", the party «X»: the name inside the quotes. */
 static size_t head_quoted(tt_names *n, size_t i) {
   if (!(tt_n_class(n, i) & (TT_WC_ORG_HEAD | TT_WC_REPORT)) ||
@@ -91,8 +70,11 @@ static size_t head_quoted(tt_names *n, size_t i) {
   const char *why = tt_n_class(n, i) & TT_WC_REPORT ? "rule:org reported-by"
                                                     : "rule:org head+quoted";
   if (n->gaz_end[i + 2] == close) {
+    /* газета «Житомирщина», клуб «Дніпро»: a place's name in quotes
+     * after an organisation's head names the organisation */
     if (n->gaz_type[i + 2] == TEITAG_TYPE_LOC)
-      place_named_org(n, i + 2, close, why);
+      tt_n_retype(n, i + 2, close, TEITAG_TYPE_LOC, TEITAG_TYPE_ORG,
+                  TEITAG_CERT_MEDIUM, why);
     return close + 1; /* the gazetteer knows it */
   }
   tt_n_add(n, i + 2, close, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, why);

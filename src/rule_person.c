@@ -476,6 +476,29 @@ static size_t capital_pair(tt_names *n, size_t i) {
 /* A given name alone (Устимко приспівував, "said Mishel"): a weak guess,
  * for names that are no ordinary word and stand apart from other
  * capitals. */
+/* Сава, Софія: a given name that the gazetteer took for a place, inside a
+ * sentence, after no word of place (у, біля, місто) and before a lower-case
+ * word that is no function word, which is where a person acts (Сава
+ * прийшов); a weak guess. */
+static void given_not_place(tt_names *n, size_t i) {
+  char gender;
+  unsigned flags;
+  size_t end = n->para->tok_end;
+  if (n->gaz_type[i] != TEITAG_TYPE_LOC || n->gaz_end[i] != i + 1 ||
+      !tt_n_title(n, i) || i + 1 >= end || tt_n_sentence_start(n, i) ||
+      n->doc->toks[i].script != TT_SCRIPT_CYRILLIC ||
+      !tt_n_given(n, i, &gender, &flags) || (flags & TT_LEX_COMMON))
+    return;
+  const tt_token *next = &n->doc->toks[i + 1];
+  if ((tt_n_class(n, i - 1) & (TT_WC_PREP_PLACE | TT_WC_PLACE_BEFORE | TT_WC_PLACE_TYPE)) ||
+      tt_n_title(n, i - 1) || tt_n_upper(n, i - 1) || tt_n_quote(n, i - 1) ||
+      next->kind != TEITAG_TOKEN_WORD || next->lcase != TEITAG_CASE_LOWER ||
+      (tt_n_class(n, i + 1) & (TT_WC_FUNCTION | TT_WC_PLACE_TYPE)))
+    return;
+  tt_n_retype(n, i, i + 1, TEITAG_TYPE_LOC, TEITAG_TYPE_PER, TEITAG_CERT_LOW,
+              "rule:person given-name");
+}
+
 static void lone_given(tt_names *n, size_t i) {
   char gender;
   unsigned flags;
@@ -576,5 +599,6 @@ void tt_rules_person(tt_names *n) {
     }
     surname_shape(n, i);
     lone_given(n, i);
+    given_not_place(n, i);
   }
 }

@@ -178,6 +178,10 @@ static const rule_case person_cases[] = {
      "gazetteer"},
     {"Бабця " OPEN_MARK "PER Мотря" CLOSE_MARK " вчила нас читати.",
      "rule:person given-name"},
+    /* a given name the gazetteer took for a place, where a person acts */
+    {"Мати хвилюється, бо " OPEN_MARK "PER Сава" CLOSE_MARK " привіз друга.",
+     "rule:person given-name"},
+    {"Делегація поїхала до " OPEN_MARK "LOC Софії" CLOSE_MARK " в четвер.", "gazetteer"},
     /* Cyrillic months are lower case: a capitalised "Марту" is a name */
     {"Дарма він " OPEN_MARK "PER Марту" CLOSE_MARK " образив.", "rule:person given-name"},
     {"Тренером став " OPEN_MARK "PER Микола Лютий" CLOSE_MARK ".",
