@@ -612,6 +612,30 @@ static void trailing_generic_nouns(tt_names *n) {
   }
 }
 
+/* ---- a legal form after an organisation ---------------------------------- */
+
+/* "Equinor ASA", "Siemens AG": the legal form after a listed or found
+ * company is part of its name as written. */
+static void trailing_legal_form(tt_names *n) {
+  teitag_doc *d = n->doc;
+  for (size_t s = 0; s < d->n_spans; s++) {
+    tt_span *sp = &d->spans[s];
+    if (sp->type != TEITAG_TYPE_ORG || sp->tok_end == UINT32_MAX ||
+        sp->tok_end >= d->n_toks || sp->tok_end <= sp->tok_begin)
+      continue;
+    const tt_token *t = &d->toks[sp->tok_end];
+    if (t->kind != TEITAG_TOKEN_WORD || t->script != TT_SCRIPT_LATIN ||
+        t->lcase == TEITAG_CASE_LOWER || !(n->classes[sp->tok_end] & TT_WC_LEGAL) ||
+        !(t->flags & TT_TOK_SPACE_BEFORE) ||
+        d->toks[sp->tok_end - 1].script != TT_SCRIPT_LATIN)
+      continue;
+    sp->tok_end++;
+    sp->end = t->end;
+    if (sp->cert == TEITAG_CERT_HIGH)
+      sp->cert = TEITAG_CERT_MEDIUM;
+  }
+}
+
 /* ---- names given in honour --------------------------------------------- */
 
 /* «центр имени Н. Ф. Гамалеи», «університет імені Шевченка», «ул. им.
@@ -690,6 +714,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   regnal_numbers(&n);
   leading_initials(&n);
   trailing_generic_nouns(&n);
+  trailing_legal_form(&n);
   free(n.gaz_type);
   free(n.gaz_end);
   free(n.person);

@@ -296,6 +296,8 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* a legal form after a listed company is part of its name */
+    {"Shares of " OPEN_MARK "ORG Siemens AG" CLOSE_MARK " rose on Monday.", "gazetteer"},
     /* an English name is its capitalised part: "Time magazine", "U.S.
      * military" (the country, then a common noun) */
     {"In an interview with " OPEN_MARK "ORG Time" CLOSE_MARK " magazine, she said so.",
