@@ -324,6 +324,27 @@ static size_t name_end(const tt_names *n, size_t j) {
   return k;
 }
 
+/* Mr Bloomberg, Ms Bayer: after an English honorific a one-word name that
+ * a gazetteer lists as a company or place is the person's surname. */
+static size_t after_honorific(tt_names *n, size_t i) {
+  static const char *const honorifics[] = {"mr", "mr.", "mrs", "mrs.", "ms",
+                                           "ms.", "dr", "dr.", NULL};
+  size_t end = n->para->tok_end, j = i + 1;
+  if (!(tt_n_class(n, i) & TT_WC_ROLE) || n->doc->toks[i].script != TT_SCRIPT_LATIN ||
+      j >= end || (n->gaz_type[j] != TEITAG_TYPE_ORG && n->gaz_type[j] != TEITAG_TYPE_LOC) ||
+      n->gaz_end[j] != j + 1 || !tt_n_title(n, j) ||
+      (j + 1 < end && (tt_n_title(n, j + 1) || tt_n_upper(n, j + 1))))
+    return 0;
+  int honorific = 0;
+  for (size_t k = 0; honorifics[k] && !honorific; k++)
+    honorific = tt_n_is(n, i, honorifics[k]);
+  if (!honorific)
+    return 0;
+  tt_n_retype(n, j, j + 1, (teitag_type)n->gaz_type[j], TEITAG_TYPE_PER,
+              TEITAG_CERT_MEDIUM, "rule:person after-role");
+  return j + 1;
+}
+
 /* A role or title, then the name after it: президент Ердоган, Prime
  * Minister Keir Starmer, міністр закордонних справ України Андрій Сибіга. */
 static size_t after_role(tt_names *n, size_t i) {
@@ -587,6 +608,8 @@ void tt_rules_person(tt_names *n) {
       next = given_and_surname(n, i);
     if (!next)
       next = initials(n, i);
+    if (!next)
+      next = after_honorific(n, i);
     if (!next)
       next = after_role(n, i);
     if (!next)

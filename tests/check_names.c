@@ -130,6 +130,9 @@ static const rule_case person_cases[] = {
     {"The alliance's Secretary-General " OPEN_MARK "PER Oyelaran Dukweni" CLOSE_MARK
      " arrived late.",
      "rule:person"},
+    /* after an honorific a company's or place's one-word name is a surname */
+    {"Asked about it, Ms " OPEN_MARK "PER Tesla" CLOSE_MARK " declined to comment.",
+     "rule:person after-role"},
     /* British style: Mr without a dot */
     {"Asked about it, Mr " OPEN_MARK "PER Tanaro" CLOSE_MARK " said no.",
      "rule:person after-role"},
