@@ -436,10 +436,15 @@ static void acronym(tt_names *n, size_t i) {
 }
 
 void tt_rules_org(tt_names *n) {
+  /* few paragraphs hold a Cyrillic designator: look for one once */
+  int designators = 0;
+  for (size_t k = n->para->tok_begin; k < n->para->tok_end && !designators; k++)
+    designators = (tt_n_class(n, k) & TT_WC_LEGAL) &&
+                  n->doc->toks[k].script == TT_SCRIPT_CYRILLIC && !native_legal_form(n, k);
   for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
     /* a designator makes the words before it a company's even where a
      * person rule saw a surname (Грін Веллі Трейдинг Лімітед) */
-    size_t next = cyrillic_designated(n, i);
+    size_t next = designators ? cyrillic_designated(n, i) : 0;
     if (!next && n->person[i])
       continue;
     if (!next)

@@ -90,7 +90,9 @@ static size_t initial_len(const tt_names *n, size_t i) {
   if (initial(n, i))
     return 1;
   const tt_token *t = &n->doc->toks[i];
+  /* one letter: one byte in Latin, two in Cyrillic */
   if (i + 1 >= n->para->tok_end || t->kind != TEITAG_TOKEN_WORD ||
+      t->end - t->start > 2 ||
       (t->lcase != TEITAG_CASE_UPPER && t->lcase != TEITAG_CASE_TITLE) || n->gaz_type[i] ||
       tt_utf8_count(n->doc->text + t->start, t->end - t->start) != 1)
     return 0;
@@ -260,6 +262,8 @@ static int place_named_surname(const tt_names *n, size_t j) {
  * at the end of a name (Януковича В. Ф.). */
 static size_t initials(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
+  if (!tt_n_title(n, i) && !tt_n_upper(n, i))
+    return 0; /* both an initial and a surname start with a capital */
   size_t len = initial_len(n, i);
   if (len) {
     size_t j = i;
