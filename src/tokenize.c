@@ -58,7 +58,6 @@ static int in_list(const tt_abbrev *list, const char *key, size_t len) {
  * dot is looked up, nearly all are no abbreviation, and scanning the lists
  * for each was 2.6% of the whole run. */
 static uint64_t abbrev_filter[64];
-static pthread_once_t abbrev_filter_once = PTHREAD_ONCE_INIT;
 
 static void add_to_filter(const tt_abbrev *list) {
   for (size_t i = 0; list[i].s; i++) {
@@ -265,42 +264,139 @@ static uint8_t shape_case(const shape_acc *a) {
   return TEITAG_CASE_MIXED;
 }
 
-/* Scans a word from i; returns its end.  Apostrophes and hyphens join two
- * letters (a hyphen also joins letters and digits: COVID-19), never two
- * digits, so that "5-7" stays a range. */
+/* What one code point of a word adds to its counts, packed in eight lanes
+ * of eight bits, so that a letter costs one table load and one addition
+ * instead of a counter update per property (the letters of words were
+ * the tokenizer's largest cost).  0 for a code point that is no letter,
+ * digit or mark, which ends the word or joins two parts of it. */
+enum {
+  LANE_LETTERS = 0, LANE_UPPER = 8, LANE_LOWER = 16, LANE_LATIN = 24,
+  LANE_CYRILLIC = 32, LANE_ONLY_UK = 40, LANE_ONLY_RU = 48,
+  LANE_NOT_LETTER = 56 /* digits and marks */
+};
+#define LANE_MAX 255 /* code points per lane before the lanes are emptied */
+
+static uint64_t shape_bits(uint32_t cp, unsigned cls) {
+  if (!(cls & (TT_C_ALPHA | TT_C_DIGIT | TT_C_MARK)))
+    return 0;
+  if (!(cls & TT_C_ALPHA))
+    return 1ULL << LANE_NOT_LETTER;
+  uint64_t b = 1ULL << LANE_LETTERS;
+  if (cls & TT_C_UPPER)
+    b |= 1ULL << LANE_UPPER;
+  if (cls & TT_C_LOWER)
+    b |= 1ULL << LANE_LOWER;
+  if (cls & TT_C_LATIN) {
+    b |= 1ULL << LANE_LATIN;
+  } else if (cls & TT_C_CYRILLIC) {
+    unsigned only = cp - 0x400 < 256 ? tt_lang_only_in[cp - 0x400] : 0;
+    b |= 1ULL << LANE_CYRILLIC;
+    if (only == 1)
+      b |= 1ULL << LANE_ONLY_UK;
+    else if (only == 2)
+      b |= 1ULL << LANE_ONLY_RU;
+  }
+  return b;
+}
+
+/* shape_bits of U+0000..U+04FF (ASCII, Latin, Cyrillic), looked up. */
+#define SHAPE_TABLE_SIZE 0x500
+static uint64_t shape_table[SHAPE_TABLE_SIZE];
+
+static void build_shape_table(void) {
+  tt_chars_init();
+  for (uint32_t cp = 0; cp < SHAPE_TABLE_SIZE; cp++)
+    shape_table[cp] = shape_bits(cp, tt_cp_class(cp));
+}
+
+/* Adds packed lanes to the counts. */
+static void shape_flush(shape_acc *a, uint64_t p) {
+  a->letters += (unsigned)(p >> LANE_LETTERS) & 255;
+  a->upper += (unsigned)(p >> LANE_UPPER) & 255;
+  a->lower += (unsigned)(p >> LANE_LOWER) & 255;
+  a->latin += (unsigned)(p >> LANE_LATIN) & 255;
+  a->cyrillic += (unsigned)(p >> LANE_CYRILLIC) & 255;
+  a->only_uk += (unsigned)(p >> LANE_ONLY_UK) & 255;
+  a->only_ru += (unsigned)(p >> LANE_ONLY_RU) & 255;
+  if (p >> LANE_NOT_LETTER)
+    a->not_letter = 1;
+}
+
+/* The class of the code point that ends just before s + j. */
+static unsigned class_before(const unsigned char *s, size_t j) {
+  size_t k = j - 1;
+  while ((s[k] & 0xC0) == 0x80)
+    k--;
+  uint32_t cp;
+  tt_utf8_next(s + k, &cp);
+  return tt_cp_class(cp);
+}
+
+/* Scans a word from i (a letter); returns its end.  Apostrophes and
+ * hyphens join two letters (a hyphen also joins letters and digits:
+ * COVID-19), never two digits, so that "5-7" stays a range.  An upper-case
+ * letter that neither starts the word nor follows a joint makes it no
+ * title case (bad_title). */
 static size_t scan_word(const unsigned char *s, size_t i, size_t end,
                         shape_acc *acc) {
   size_t j = i;
-  unsigned prev = 0;
-  while (j < end) {
-    cpinfo c = at(s, j, end);
-    if (c.cls & (TT_C_ALPHA | TT_C_DIGIT | TT_C_MARK)) {
-      shape_add(acc, c.cls, c.cp);
-      prev = c.cls;
-      j += c.n;
+  uint64_t packed = 0, bad = 0, upper_counts = 0; /* 0 at a part start */
+  size_t lim = end - j > LANE_MAX ? j + LANE_MAX : end;
+  for (;;) {
+    while (j < lim) {
+      unsigned char b = s[j];
+      uint64_t e;
+      size_t n = 1;
+      if (b < 0x80) {
+        e = shape_table[b];
+      } else {
+        uint32_t cp;
+        n = tt_utf8_next(s + j, &cp);
+        e = cp < SHAPE_TABLE_SIZE ? shape_table[cp]
+                                  : shape_bits(cp, tt_cp_class(cp));
+      }
+      if (!e)
+        break;
+      packed += e;
+      bad |= e & upper_counts;
+      upper_counts = 1ULL << LANE_UPPER;
+      j += n;
+    }
+    shape_flush(acc, packed);
+    packed = 0;
+    if (j >= end)
+      break;
+    if (j >= lim) { /* the lanes are full: a long word goes on */
+      lim = end - j > LANE_MAX ? j + LANE_MAX : end;
       continue;
     }
-    if (c.cls & (TT_C_APOS | TT_C_HYPHEN)) {
-      cpinfo next = at(s, j + c.n, end);
-      int join;
-      if (c.cls & TT_C_APOS)
-        join = (prev & TT_C_ALPHA) && (next.cls & TT_C_ALPHA) &&
-               !((acc->scripts & TT_SCRIPT_LATIN) &&
-                 english_clitic(s, j, end, c.n));
-      else
-        join = (prev & (TT_C_ALPHA | TT_C_DIGIT)) &&
-               (next.cls & (TT_C_ALPHA | TT_C_DIGIT)) &&
-               !((prev & TT_C_DIGIT) && (next.cls & TT_C_DIGIT));
-      if (join) {
-        j += c.n;
-        acc->not_letter = 1;
-        acc->part_start = 1;
-        prev = c.cls;
-        continue;
-      }
-    }
-    break;
+    cpinfo c = at(s, j, end);
+    if (!(c.cls & (TT_C_APOS | TT_C_HYPHEN)))
+      break;
+    unsigned prev = class_before(s, j);
+    cpinfo next = at(s, j + c.n, end);
+    int join;
+    if (c.cls & TT_C_APOS)
+      join = (prev & TT_C_ALPHA) && (next.cls & TT_C_ALPHA) &&
+             !((acc->latin) && english_clitic(s, j, end, c.n));
+    else
+      join = (prev & (TT_C_ALPHA | TT_C_DIGIT)) &&
+             (next.cls & (TT_C_ALPHA | TT_C_DIGIT)) &&
+             !((prev & TT_C_DIGIT) && (next.cls & TT_C_DIGIT));
+    if (!join)
+      break;
+    j += c.n;
+    acc->not_letter = 1;
+    upper_counts = 0; /* the next letter starts a part */
+    lim = end - j > LANE_MAX ? j + LANE_MAX : end;
   }
+  if (bad)
+    acc->bad_title = 1;
+  acc->first_upper = (at(s, i, end).cls & TT_C_UPPER) != 0;
+  acc->scripts = (acc->latin ? TT_SCRIPT_LATIN : 0) |
+                 (acc->cyrillic ? TT_SCRIPT_CYRILLIC : 0) |
+                 (acc->letters > acc->latin + acc->cyrillic ? TT_SCRIPT_OTHER
+                                                            : 0);
   return j;
 }
 
@@ -421,8 +517,15 @@ static void count_word_language(teitag_doc *doc, const shape_acc *acc,
     tt_lang_count_word(doc->text + start, word_end - start, c);
 }
 
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static void build_tables(void) {
+  build_abbrev_filter();
+  build_shape_table();
+}
+
 void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
-  pthread_once(&abbrev_filter_once, build_abbrev_filter);
+  pthread_once(&tables_once, build_tables);
   memset(&doc->tok_counts, 0, sizeof doc->tok_counts);
   const unsigned char *s = (const unsigned char *)doc->text;
   uint8_t pending = TT_TOK_PARA_START;
