@@ -486,9 +486,8 @@ static void push_token(teitag_doc *doc, size_t start, size_t end, int kind,
   t->start = (uint32_t)start;
   t->end = (uint32_t)end;
   t->key = (uint32_t)doc->keys.len;
-  tt_key_append(&doc->keys, doc->text + start, end - start);
+  t->hash = tt_key_append_hashed(&doc->keys, doc->text + start, end - start);
   t->key_len = (uint32_t)(doc->keys.len - t->key);
-  t->hash = tt_hash_bytes(doc->keys.data + t->key, t->key_len);
   t->kind = (uint8_t)kind;
   t->lcase = lcase;
   t->flags = flags;
