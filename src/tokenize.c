@@ -534,6 +534,11 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
    * "5-5-5-..." is scanned once, not once per token. */
   size_t no_email_before = start;
   while (i < end) {
+    if (s[i] == ' ') { /* the commonest code point of all */
+      pending |= TT_TOK_SPACE_BEFORE;
+      i++;
+      continue;
+    }
     cpinfo c = at(s, i, end);
     if (c.cls & (TT_C_SPACE | TT_C_NEWLINE)) {
       pending |= TT_TOK_SPACE_BEFORE;
@@ -555,15 +560,18 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
     }
     if (c.cp < 0x80 && email_char((unsigned char)c.cp) && c.cp != '.' &&
         i >= no_email_before) {
-      if ((j = scan_email(s, i, end)) > i) {
+      /* The run of address characters is found once: without an '@'
+       * after it (nearly every word) there is no address to scan. */
+      size_t run = i;
+      while (run < end && email_char(s[run]))
+        run++;
+      if (run < end && s[run] == '@' && (j = scan_email(s, i, end)) > i) {
         push_token(doc, i, j, TEITAG_TOKEN_EMAIL, TEITAG_CASE_NONE, flags, 0);
         tt_lang_count(doc->text, i, j, &doc->tok_counts);
         i = j;
         continue;
       }
-      for (no_email_before = i; no_email_before < end &&
-                                email_char(s[no_email_before]);)
-        no_email_before++;
+      no_email_before = run;
     }
     if (c.cls & TT_C_ALPHA) {
       shape_acc acc;
