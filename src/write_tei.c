@@ -254,11 +254,24 @@ static int is_range(const tt_span *sp) {
          sp->amount_max;
 }
 
-/* One attribute, escaped, onto the start tag being built. */
-static void attr(tt_buf *b, const char *name, const char *value) {
-  tt_buf_putc(b, ' ');
-  tt_buf_puts(b, name);
-  tt_buf_puts(b, "=\"");
+/* One attribute, escaped, onto the start tag being built.  Macros, so
+ * that " name=\"" is a literal whose length and copy the compiler works
+ * out: a call per piece was a third of the cost of an entity's start
+ * tag.  ATTR_SAFE is for values that are our own words (a certainty, a
+ * type), which never need escaping. */
+#define ATTR(b, name, value)                                                  \
+  do {                                                                        \
+    tt_buf_puts((b), " " name "=\"");                                         \
+    attr_value((b), (value));                                                 \
+  } while (0)
+#define ATTR_SAFE(b, name, value)                                             \
+  do {                                                                        \
+    tt_buf_puts((b), " " name "=\"");                                         \
+    tt_buf_puts((b), (value));                                                \
+    tt_buf_putc((b), '"');                                                    \
+  } while (0)
+
+static void attr_value(tt_buf *b, const char *value) {
   tt_buf_put_xml(b, value, strlen(value), 1);
   tt_buf_putc(b, '"');
 }
@@ -272,13 +285,13 @@ static void put_open_span(teitag_writer *w, const teitag_doc *doc,
   tt_buf_putc(b, '<');
   tt_buf_puts(b, rs_mode(w) ? "rs" : element_of(sp->type));
   if (rs_mode(w)) {
-    attr(b, "type", rs_type(sp->type));
+    ATTR_SAFE(b, "type", rs_type(sp->type));
   } else if (sp->type == TEITAG_TYPE_MONEY) {
-    attr(b, "type", "currency");
+    ATTR_SAFE(b, "type", "currency");
     if (sp->amount)
-      attr(b, "quantity", tt_doc_get_str(doc, sp->amount));
+      ATTR(b, "quantity", tt_doc_get_str(doc, sp->amount));
     if (sp->currency)
-      attr(b, "unit", tt_doc_get_str(doc, sp->currency));
+      ATTR(b, "unit", tt_doc_get_str(doc, sp->currency));
   }
   if (sp->ref && sp->type != TEITAG_TYPE_MONEY) {
     tt_buf_puts(b, " ref=\"#");
@@ -288,14 +301,14 @@ static void put_open_span(teitag_writer *w, const teitag_doc *doc,
     registry_note(w, doc, sp, lang);
   }
   if (sp->cert)
-    attr(b, "cert", teitag_cert_name((teitag_cert)sp->cert));
+    ATTR_SAFE(b, "cert", teitag_cert_name((teitag_cert)sp->cert));
   tt_buf_puts(b, " resp=\"#teitag\">");
   if (is_range(sp) && !rs_mode(w)) {
     /* TEI's measure has no atLeast/atMost (att.ranging); num has them. */
     tt_buf_puts(b, "<num");
-    attr(b, "type", "range");
-    attr(b, "atLeast", tt_doc_get_str(doc, sp->amount_min));
-    attr(b, "atMost", tt_doc_get_str(doc, sp->amount_max));
+    ATTR_SAFE(b, "type", "range");
+    ATTR(b, "atLeast", tt_doc_get_str(doc, sp->amount_min));
+    ATTR(b, "atMost", tt_doc_get_str(doc, sp->amount_max));
     tt_buf_putc(b, '>');
   }
 }
