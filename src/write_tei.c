@@ -335,14 +335,14 @@ static int close_span(teitag_writer *w, const tt_span *sp) {
   return flush_raw(w);
 }
 
-/* Paragraph text with entities as nested elements: spans are sorted by
- * start (outer first), so a stack of open spans is all the state needed. */
-static int paragraph_plain(teitag_writer *w, const teitag_doc *doc,
-                           const tt_para *p, size_t *cursor) {
+/* Paragraph text with entities as nested elements, appended to w->scratch:
+ * spans are sorted by start (outer first), so a stack of open spans is all
+ * the state needed. */
+static void paragraph_plain(teitag_writer *w, const teitag_doc *doc,
+                            const tt_para *p, size_t *cursor) {
   const tt_span *stack[64];
   size_t depth = 0, pos = p->start;
   teitag_lang lang = (teitag_lang)p->lang;
-  tt_buf_clear(&w->scratch);
   while (*cursor < doc->n_spans && doc->spans[*cursor].start < p->end) {
     const tt_span *sp = &doc->spans[(*cursor)++];
     if (sp->start < pos || sp->end > p->end)
@@ -367,7 +367,6 @@ static int paragraph_plain(teitag_writer *w, const teitag_doc *doc,
     put_close_span(w, stack[depth]);
   }
   put_text_run(w, doc, pos, p->end);
-  return flush_raw(w);
 }
 
 /* Paragraph as sentences and tokens (the view's tokens, so that names
@@ -450,38 +449,55 @@ static int stays_open(const teitag_doc *doc, size_t i) {
          doc->paras[i].end == doc->len;
 }
 
+/* A paragraph's <p> goes into w->scratch with its text, raw: libxml2's
+ * element and attribute calls for every paragraph cost 3% of a run.  The
+ * writer never holds the element, so its end is raw too, and an open <p>
+ * is only w->p_open. */
+static void put_open_p(teitag_writer *w, uint8_t lang) {
+  tt_buf *b = &w->scratch;
+  tt_buf_puts(b, "<p");
+  /* Compared with the root's language: parts of a streamed input may each
+   * have detected another one. */
+  if (lang != w->root_lang && lang != TEITAG_LANG_AUTO)
+    ATTR_SAFE(b, "xml:lang", teitag_lang_code((teitag_lang)lang));
+  tt_buf_putc(b, '>');
+}
+
+static int close_p(teitag_writer *w) {
+  return xmlTextWriterWriteRaw(w->xw, BAD("</p>"));
+}
+
 static int write_paragraphs(teitag_writer *w, const teitag_doc *doc,
                             const tt_view *v) {
   size_t cursor = 0, vt = 0, prev_end = 0;
   if (w->p_open && !(doc->n_paras && goes_on(doc, 0))) {
-    X(xmlTextWriterEndElement(w->xw));
+    X(close_p(w));
     w->p_open = 0;
   }
   for (size_t i = 0; i < doc->n_paras; i++) {
     const tt_para *p = &doc->paras[i];
     while (cursor < doc->n_spans && doc->spans[cursor].end <= p->start)
       cursor++; /* spans outside any paragraph cannot be written */
+    tt_buf_clear(&w->scratch);
     if (!(w->p_open && goes_on(doc, i))) {
       if (rs_mode(w)) /* the line breaks of the input, not indentation */
         X(text_run(w, doc, prev_end, p->start));
       else
         X(ws(w->xw, "\n      "));
-      X(xmlTextWriterStartElement(w->xw, BAD("p")));
-      /* Compared with the root's language: parts of a streamed input
-       * may each have detected another one. */
-      if (p->lang != w->root_lang && p->lang != TEITAG_LANG_AUTO)
-        X(xmlTextWriterWriteAttribute(w->xw, BAD("xml:lang"),
-                                      BAD(teitag_lang_code(p->lang))));
+      put_open_p(w, p->lang);
       w->n_paras++;
     }
-    if (v)
+    if (v) {
+      X(flush_raw(w));
       X(paragraph_tokens(w, doc, v, p, &vt, &cursor));
-    else
-      X(paragraph_plain(w, doc, p, &cursor));
+    } else {
+      paragraph_plain(w, doc, p, &cursor);
+    }
     prev_end = p->end;
     w->p_open = stays_open(doc, i);
     if (!w->p_open)
-      X(xmlTextWriterEndElement(w->xw));
+      tt_buf_puts(&w->scratch, "</p>");
+    X(flush_raw(w));
   }
   if (rs_mode(w))
     X(text_run(w, doc, prev_end, doc->len));
@@ -544,7 +560,7 @@ static int write_list(teitag_writer *w, uint8_t type, const char *list,
 static int write_end(teitag_writer *w) {
   xmlTextWriterPtr xw = w->xw;
   if (w->p_open) {
-    X(xmlTextWriterEndElement(xw));
+    X(close_p(w));
     w->p_open = 0;
   }
   if (w->n_paras == 0) { /* TEI's body may not be empty */
