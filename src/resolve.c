@@ -213,6 +213,12 @@ void tt_resolve(teitag_doc *doc, int nested, teitag_cert min_cert) {
         reach = doc->spans[b].end;
       b++;
     }
+    if (b - a == 1) { /* nearly every cluster: one candidate, kept */
+      doc->spans[out] = doc->spans[a];
+      doc->spans[out++].nested = 0;
+      a = b;
+      continue;
+    }
     if (b - a > cap) {
       cap = b - a;
       work = tt_xrealloc(work, cap * sizeof *work);
