@@ -594,19 +594,42 @@ static void add_icu_symbols(char (*order)[4], size_t n) {
         add_symbol(order[i], buf);
 }
 
+#define N_PLURALS (sizeof plural_forms / sizeof plural_forms[0])
+
+/* The names of one currency, each added once: ICU answers a plural form
+ * a locale lacks with another form, so half of them come again, and
+ * adding a name (it is tokenized as a document) was the costliest part
+ * of building the lexicon.  Adding one twice changes nothing. */
+typedef struct {
+  char names[3 * (1 + N_PLURALS)][MAX_KEY];
+  size_t n;
+} name_set;
+
+static void add_name_once(name_set *set, const char *code, const char *name) {
+  for (size_t k = 0; k < set->n; k++)
+    if (strcmp(set->names[k], name) == 0)
+      return;
+  if (set->n < sizeof set->names / sizeof set->names[0])
+    memcpy(set->names[set->n++], name, strlen(name) + 1);
+  add_name(code, name);
+}
+
 /* The long name and the plural names of every currency in our locales. */
 static void add_icu_names(char (*order)[4], size_t n) {
   char buf[MAX_KEY];
-  for (size_t i = 0; i < n; i++)
+  name_set set;
+  for (size_t i = 0; i < n; i++) {
+    set.n = 0;
     for (size_t l = 0; l < 3; l++) {
       if (icu_name(order[i], locales[l], UCURR_LONG_NAME, NULL, buf,
                    sizeof buf))
-        add_name(order[i], buf);
-      for (size_t k = 0; k < sizeof plural_forms / sizeof plural_forms[0]; k++)
+        add_name_once(&set, order[i], buf);
+      for (size_t k = 0; k < N_PLURALS; k++)
         if (icu_name(order[i], locales[l], UCURR_LONG_NAME, plural_forms[k],
                      buf, sizeof buf))
-          add_name(order[i], buf);
+          add_name_once(&set, order[i], buf);
     }
+  }
 }
 
 /* Narrow symbols go to a currency only when no other currency has the

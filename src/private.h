@@ -207,14 +207,18 @@ size_t tt_utf8_count(const char *s, size_t len);
 /* Appends the match key of [s, s+len) to `out`: the text folded code point
  * by code point with tt_cp_fold, after NFC when it holds combining marks. */
 void tt_key_append(tt_buf *out, const char *s, size_t len);
+/* tt_key_append, returning tt_hash_bytes of what it appended. */
+uint64_t tt_key_append_hashed(tt_buf *out, const char *s, size_t len);
 
 /* 64-bit FNV-1a, used for match keys; tt_hash_mix combines word hashes
  * into the hash of a word sequence. */
+#define TT_HASH_BASIS 0xcbf29ce484222325ULL
+#define TT_HASH_PRIME 0x100000001b3ULL
 static inline uint64_t tt_hash_bytes(const char *s, size_t len) {
-  uint64_t h = 0xcbf29ce484222325ULL;
+  uint64_t h = TT_HASH_BASIS;
   for (size_t i = 0; i < len; i++) {
     h ^= (unsigned char)s[i];
-    h *= 0x100000001b3ULL;
+    h *= TT_HASH_PRIME;
   }
   return h;
 }

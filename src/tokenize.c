@@ -58,7 +58,6 @@ static int in_list(const tt_abbrev *list, const char *key, size_t len) {
  * dot is looked up, nearly all are no abbreviation, and scanning the lists
  * for each was 2.6% of the whole run. */
 static uint64_t abbrev_filter[64];
-static pthread_once_t abbrev_filter_once = PTHREAD_ONCE_INIT;
 
 static void add_to_filter(const tt_abbrev *list) {
   for (size_t i = 0; list[i].s; i++) {
@@ -265,42 +264,189 @@ static uint8_t shape_case(const shape_acc *a) {
   return TEITAG_CASE_MIXED;
 }
 
-/* Scans a word from i; returns its end.  Apostrophes and hyphens join two
- * letters (a hyphen also joins letters and digits: COVID-19), never two
- * digits, so that "5-7" stays a range. */
+/* What one code point of a word adds to its counts, packed in eight lanes
+ * of eight bits, so that a letter costs one table load and one addition
+ * instead of a counter update per property (the letters of words were
+ * the tokenizer's largest cost).  0 for a code point that is no letter,
+ * digit or mark, which ends the word or joins two parts of it. */
+enum {
+  LANE_LETTERS = 0, LANE_UPPER = 8, LANE_LOWER = 16, LANE_LATIN = 24,
+  LANE_CYRILLIC = 32, LANE_ONLY_UK = 40, LANE_ONLY_RU = 48,
+  LANE_NOT_LETTER = 56 /* digits and marks */
+};
+#define LANE_MAX 255 /* code points per lane before the lanes are emptied */
+
+static uint64_t shape_bits(uint32_t cp, unsigned cls) {
+  if (!(cls & (TT_C_ALPHA | TT_C_DIGIT | TT_C_MARK)))
+    return 0;
+  if (!(cls & TT_C_ALPHA))
+    return 1ULL << LANE_NOT_LETTER;
+  uint64_t b = 1ULL << LANE_LETTERS;
+  if (cls & TT_C_UPPER)
+    b |= 1ULL << LANE_UPPER;
+  if (cls & TT_C_LOWER)
+    b |= 1ULL << LANE_LOWER;
+  if (cls & TT_C_LATIN) {
+    b |= 1ULL << LANE_LATIN;
+  } else if (cls & TT_C_CYRILLIC) {
+    unsigned only = cp - 0x400 < 256 ? tt_lang_only_in[cp - 0x400] : 0;
+    b |= 1ULL << LANE_CYRILLIC;
+    if (only == 1)
+      b |= 1ULL << LANE_ONLY_UK;
+    else if (only == 2)
+      b |= 1ULL << LANE_ONLY_RU;
+  }
+  return b;
+}
+
+/* shape_bits of U+0000..U+04FF (ASCII, Latin, Cyrillic), looked up. */
+#define SHAPE_TABLE_SIZE 0x500
+static uint64_t shape_table[SHAPE_TABLE_SIZE];
+
+static void build_shape_table(void) {
+  tt_chars_init();
+  for (uint32_t cp = 0; cp < SHAPE_TABLE_SIZE; cp++)
+    shape_table[cp] = shape_bits(cp, tt_cp_class(cp));
+}
+
+/* Adds packed lanes to the counts. */
+static void shape_flush(shape_acc *a, uint64_t p) {
+  a->letters += (unsigned)(p >> LANE_LETTERS) & 255;
+  a->upper += (unsigned)(p >> LANE_UPPER) & 255;
+  a->lower += (unsigned)(p >> LANE_LOWER) & 255;
+  a->latin += (unsigned)(p >> LANE_LATIN) & 255;
+  a->cyrillic += (unsigned)(p >> LANE_CYRILLIC) & 255;
+  a->only_uk += (unsigned)(p >> LANE_ONLY_UK) & 255;
+  a->only_ru += (unsigned)(p >> LANE_ONLY_RU) & 255;
+  if (p >> LANE_NOT_LETTER)
+    a->not_letter = 1;
+}
+
+/* The class of the code point that ends just before s + j. */
+static unsigned class_before(const unsigned char *s, size_t j) {
+  size_t k = j - 1;
+  while ((s[k] & 0xC0) == 0x80)
+    k--;
+  uint32_t cp;
+  tt_utf8_next(s + k, &cp);
+  return tt_cp_class(cp);
+}
+
+/* The match key of a word, folded and hashed as the word is scanned, and
+ * left just past the end of doc->keys (not yet part of it): a second pass
+ * over every word for its key cost nearly a tenth of the run.  Only
+ * ASCII and the two-byte Cyrillic letters are folded on the way; `ok` is
+ * 0 when the word holds any other code point, and push_token then folds
+ * the whole key itself as before. */
+typedef struct {
+  size_t len;
+  uint64_t hash;
+  int ok;
+} word_key;
+
+/* Scans a word from i (a letter); returns its end.  Apostrophes and
+ * hyphens join two letters (a hyphen also joins letters and digits:
+ * COVID-19), never two digits, so that "5-7" stays a range.  An upper-case
+ * letter that neither starts the word nor follows a joint makes it no
+ * title case (bad_title). */
 static size_t scan_word(const unsigned char *s, size_t i, size_t end,
-                        shape_acc *acc) {
+                        shape_acc *acc, tt_buf *keys, word_key *wk) {
   size_t j = i;
-  unsigned prev = 0;
-  while (j < end) {
-    cpinfo c = at(s, j, end);
-    if (c.cls & (TT_C_ALPHA | TT_C_DIGIT | TT_C_MARK)) {
-      shape_add(acc, c.cls, c.cp);
-      prev = c.cls;
-      j += c.n;
+  uint64_t packed = 0, bad = 0, upper_counts = 0; /* 0 at a part start */
+  uint64_t h = TT_HASH_BASIS;
+  size_t klen = 0;
+  int ok = 1;
+  size_t lim = end - j > LANE_MAX ? j + LANE_MAX : end;
+  for (;;) {
+    /* A part writes at most a key byte per byte, and a joint one more. */
+    tt_buf_reserve(keys, klen + LANE_MAX + 2);
+    unsigned char *base = (unsigned char *)keys->data + keys->len;
+    unsigned char *o = base + klen;
+    while (j < lim) {
+      unsigned char b = s[j];
+      uint64_t e;
+      size_t n = 1;
+      if (b < 0x80) {
+        e = shape_table[b];
+        if (!e)
+          break;
+        unsigned char f = (unsigned char)tt_fold_table[b];
+        *o++ = f;
+        h = (h ^ f) * TT_HASH_PRIME;
+      } else if (b == 0xD0 || b == 0xD1) { /* U+0400..U+047F */
+        uint32_t cp = ((b & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
+        n = 2;
+        e = shape_table[cp];
+        if (!e)
+          break;
+        uint32_t f = tt_fold_table[cp];
+        unsigned char b0 = (unsigned char)(0xC0 | (f >> 6));
+        unsigned char b1 = (unsigned char)(0x80 | (f & 0x3F));
+        o[0] = b0;
+        o[1] = b1;
+        o += 2;
+        h = (h ^ b0) * TT_HASH_PRIME;
+        h = (h ^ b1) * TT_HASH_PRIME;
+      } else {
+        uint32_t cp;
+        n = tt_utf8_next(s + j, &cp);
+        e = cp < SHAPE_TABLE_SIZE ? shape_table[cp]
+                                  : shape_bits(cp, tt_cp_class(cp));
+        if (!e)
+          break;
+        ok = 0;
+      }
+      packed += e;
+      bad |= e & upper_counts;
+      upper_counts = 1ULL << LANE_UPPER;
+      j += n;
+    }
+    klen = (size_t)(o - base);
+    shape_flush(acc, packed);
+    packed = 0;
+    if (j >= end)
+      break;
+    if (j >= lim) { /* the lanes are full: a long word goes on */
+      lim = end - j > LANE_MAX ? j + LANE_MAX : end;
       continue;
     }
-    if (c.cls & (TT_C_APOS | TT_C_HYPHEN)) {
-      cpinfo next = at(s, j + c.n, end);
-      int join;
-      if (c.cls & TT_C_APOS)
-        join = (prev & TT_C_ALPHA) && (next.cls & TT_C_ALPHA) &&
-               !((acc->scripts & TT_SCRIPT_LATIN) &&
-                 english_clitic(s, j, end, c.n));
-      else
-        join = (prev & (TT_C_ALPHA | TT_C_DIGIT)) &&
-               (next.cls & (TT_C_ALPHA | TT_C_DIGIT)) &&
-               !((prev & TT_C_DIGIT) && (next.cls & TT_C_DIGIT));
-      if (join) {
-        j += c.n;
-        acc->not_letter = 1;
-        acc->part_start = 1;
-        prev = c.cls;
-        continue;
-      }
+    cpinfo c = at(s, j, end);
+    if (!(c.cls & (TT_C_APOS | TT_C_HYPHEN)))
+      break;
+    unsigned prev = class_before(s, j);
+    cpinfo next = at(s, j + c.n, end);
+    int join;
+    if (c.cls & TT_C_APOS)
+      join = (prev & TT_C_ALPHA) && (next.cls & TT_C_ALPHA) &&
+             !((acc->latin) && english_clitic(s, j, end, c.n));
+    else
+      join = (prev & (TT_C_ALPHA | TT_C_DIGIT)) &&
+             (next.cls & (TT_C_ALPHA | TT_C_DIGIT)) &&
+             !((prev & TT_C_DIGIT) && (next.cls & TT_C_DIGIT));
+    if (!join)
+      break;
+    if (c.cp < 0x80) {
+      unsigned char f = (unsigned char)tt_fold_table[c.cp];
+      base[klen++] = f;
+      h = (h ^ f) * TT_HASH_PRIME;
+    } else {
+      ok = 0;
     }
-    break;
+    j += c.n;
+    acc->not_letter = 1;
+    upper_counts = 0; /* the next letter starts a part */
+    lim = end - j > LANE_MAX ? j + LANE_MAX : end;
   }
+  if (bad)
+    acc->bad_title = 1;
+  acc->first_upper = (at(s, i, end).cls & TT_C_UPPER) != 0;
+  acc->scripts = (acc->latin ? TT_SCRIPT_LATIN : 0) |
+                 (acc->cyrillic ? TT_SCRIPT_CYRILLIC : 0) |
+                 (acc->letters > acc->latin + acc->cyrillic ? TT_SCRIPT_OTHER
+                                                            : 0);
+  wk->len = klen;
+  wk->hash = h;
+  wk->ok = ok;
   return j;
 }
 
@@ -340,7 +486,8 @@ static size_t scan_number(const unsigned char *s, size_t i, size_t end) {
  * token flags. */
 static size_t abbreviation_dot(teitag_doc *doc, const unsigned char *s,
                                size_t start, size_t j, size_t end,
-                               const shape_acc *acc, uint8_t *flags) {
+                               const shape_acc *acc, const word_key *wk,
+                               uint8_t *flags) {
   if (j >= end || s[j] != '.')
     return j;
   /* A Latin unit letter stuck to a number is no initial: "$10m." ends a
@@ -365,10 +512,13 @@ static size_t abbreviation_dot(teitag_doc *doc, const unsigned char *s,
       *flags |= TT_TOK_INITIAL;
     return k;
   }
+  /* The word's key, as scan_word left it or folded here (it is not kept:
+   * push_token writes the token's own key to the same place). */
   size_t mark = doc->keys.len;
-  tt_key_append(&doc->keys, (const char *)s + start, j - start);
+  if (!wk->ok)
+    tt_key_append(&doc->keys, (const char *)s + start, j - start);
   const char *key = doc->keys.data + mark;
-  size_t klen = doc->keys.len - mark;
+  size_t klen = wk->ok ? wk->len : doc->keys.len - mark;
   size_t out = j;
   if (!maybe_abbrev(key, klen)) {
     /* no abbreviation */
@@ -383,20 +533,38 @@ static size_t abbreviation_dot(teitag_doc *doc, const unsigned char *s,
   return out;
 }
 
-static void push_token(teitag_doc *doc, size_t start, size_t end, int kind,
-                       uint8_t lcase, uint8_t flags, uint8_t script) {
+static tt_token *new_token(teitag_doc *doc, size_t start, size_t end,
+                           int kind, uint8_t lcase, uint8_t flags,
+                           uint8_t script) {
   TT_RESERVE(doc->toks, doc->cap_toks, doc->n_toks + 1);
   tt_token *t = &doc->toks[doc->n_toks++];
   t->start = (uint32_t)start;
   t->end = (uint32_t)end;
   t->key = (uint32_t)doc->keys.len;
-  tt_key_append(&doc->keys, doc->text + start, end - start);
-  t->key_len = (uint32_t)(doc->keys.len - t->key);
-  t->hash = tt_hash_bytes(doc->keys.data + t->key, t->key_len);
   t->kind = (uint8_t)kind;
   t->lcase = lcase;
   t->flags = flags;
   t->script = script;
+  return t;
+}
+
+static void push_token(teitag_doc *doc, size_t start, size_t end, int kind,
+                       uint8_t lcase, uint8_t flags, uint8_t script) {
+  tt_token *t = new_token(doc, start, end, kind, lcase, flags, script);
+  t->hash = tt_key_append_hashed(&doc->keys, doc->text + start, end - start);
+  t->key_len = (uint32_t)(doc->keys.len - t->key);
+}
+
+/* A word token whose key scan_word has left past the end of doc->keys. */
+static void push_word(teitag_doc *doc, size_t start, size_t end,
+                      uint8_t lcase, uint8_t flags, uint8_t script,
+                      const word_key *wk) {
+  tt_token *t = new_token(doc, start, end, TEITAG_TOKEN_WORD, lcase, flags,
+                          script);
+  t->hash = wk->hash;
+  t->key_len = (uint32_t)wk->len;
+  doc->keys.len += wk->len;
+  doc->keys.data[doc->keys.len] = '\0';
 }
 
 /* Adds a word's language evidence to doc->tok_counts.  A word of letters
@@ -421,8 +589,15 @@ static void count_word_language(teitag_doc *doc, const shape_acc *acc,
     tt_lang_count_word(doc->text + start, word_end - start, c);
 }
 
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static void build_tables(void) {
+  build_abbrev_filter();
+  build_shape_table();
+}
+
 void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
-  pthread_once(&abbrev_filter_once, build_abbrev_filter);
+  pthread_once(&tables_once, build_tables);
   memset(&doc->tok_counts, 0, sizeof doc->tok_counts);
   const unsigned char *s = (const unsigned char *)doc->text;
   uint8_t pending = TT_TOK_PARA_START;
@@ -432,6 +607,11 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
    * "5-5-5-..." is scanned once, not once per token. */
   size_t no_email_before = start;
   while (i < end) {
+    if (s[i] == ' ') { /* the commonest code point of all */
+      pending |= TT_TOK_SPACE_BEFORE;
+      i++;
+      continue;
+    }
     cpinfo c = at(s, i, end);
     if (c.cls & (TT_C_SPACE | TT_C_NEWLINE)) {
       pending |= TT_TOK_SPACE_BEFORE;
@@ -453,23 +633,31 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
     }
     if (c.cp < 0x80 && email_char((unsigned char)c.cp) && c.cp != '.' &&
         i >= no_email_before) {
-      if ((j = scan_email(s, i, end)) > i) {
+      /* The run of address characters is found once: without an '@'
+       * after it (nearly every word) there is no address to scan. */
+      size_t run = i;
+      while (run < end && email_char(s[run]))
+        run++;
+      if (run < end && s[run] == '@' && (j = scan_email(s, i, end)) > i) {
         push_token(doc, i, j, TEITAG_TOKEN_EMAIL, TEITAG_CASE_NONE, flags, 0);
         tt_lang_count(doc->text, i, j, &doc->tok_counts);
         i = j;
         continue;
       }
-      for (no_email_before = i; no_email_before < end &&
-                                email_char(s[no_email_before]);)
-        no_email_before++;
+      no_email_before = run;
     }
     if (c.cls & TT_C_ALPHA) {
       shape_acc acc;
       memset(&acc, 0, sizeof acc);
-      size_t word_end = scan_word(s, i, end, &acc);
-      j = abbreviation_dot(doc, s, i, word_end, end, &acc, &flags);
-      push_token(doc, i, j, TEITAG_TOKEN_WORD, shape_case(&acc), flags,
-                 (uint8_t)acc.scripts);
+      word_key wk;
+      size_t word_end = scan_word(s, i, end, &acc, &doc->keys, &wk);
+      j = abbreviation_dot(doc, s, i, word_end, end, &acc, &wk, &flags);
+      if (j == word_end && wk.ok)
+        push_word(doc, i, j, shape_case(&acc), flags, (uint8_t)acc.scripts,
+                  &wk);
+      else
+        push_token(doc, i, j, TEITAG_TOKEN_WORD, shape_case(&acc), flags,
+                   (uint8_t)acc.scripts);
       count_word_language(doc, &acc, i, word_end, j);
       i = j;
       continue;
