@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,7 +96,7 @@ int tt_n_is(const tt_names *n, size_t i, const char *word) {
   return word[t->key_len] == '\0';
 }
 
-int tt_n_ends_any(const tt_names *n, size_t i, const char *const *list) {
+int tt_n_ends_any(const tt_names *n, size_t i, const tt_suffix *list) {
   const tt_token *t = &n->doc->toks[i];
   const char *key = n->doc->keys.data + t->key;
   if (t->key_len < 2)
@@ -103,12 +104,10 @@ int tt_n_ends_any(const tt_names *n, size_t i, const char *const *list) {
   /* every suffix in the lists is at least one letter; compare its last
    * byte before anything else */
   char last = key[t->key_len - 1];
-  for (size_t k = 0; list[k]; k++) {
-    size_t len = strlen(list[k]);
-    if (list[k][len - 1] == last && t->key_len > len &&
-        memcmp(key + t->key_len - len, list[k], len) == 0)
+  for (; list->s; list++)
+    if (list->s[list->len - 1] == last && t->key_len > list->len &&
+        memcmp(key + t->key_len - list->len, list->s, list->len) == 0)
       return 1;
-  }
   return 0;
 }
 
@@ -191,15 +190,32 @@ static const struct {
     E("о"), E("ь")};
 #undef E
 
+#define N_ENDINGS (sizeof endings / sizeof *endings)
+
+/* For each last byte, the endings that end in it, in list order (longest
+ * first), terminated by N_ENDINGS: a word is compared with these only. */
+static uint8_t by_last_byte[256][N_ENDINGS + 1];
+static pthread_once_t by_last_byte_once = PTHREAD_ONCE_INIT;
+
+static void index_endings(void) {
+  size_t n[256] = {0};
+  for (size_t i = 0; i < N_ENDINGS; i++) {
+    unsigned char last = (unsigned char)endings[i].s[endings[i].len - 1];
+    by_last_byte[last][n[last]++] = (uint8_t)i;
+  }
+  for (size_t b = 0; b < 256; b++)
+    by_last_byte[b][n[b]] = (uint8_t)N_ENDINGS;
+}
+
 /* The stem of a folded Cyrillic surname: the key without its case ending,
  * at least three letters long. */
 static size_t stem_of(const char *key, size_t len, char *out, size_t cap) {
   size_t keep = len;
-  for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
-    size_t e = endings[i].len;
-    /* the last byte first: it rules out nearly every ending */
-    if (len > e + 5 && key[len - 1] == endings[i].s[e - 1] &&
-        memcmp(key + len - e, endings[i].s, e) == 0) {
+  pthread_once(&by_last_byte_once, index_endings);
+  const uint8_t *cand = len ? by_last_byte[(unsigned char)key[len - 1]] : by_last_byte[0];
+  for (; *cand != N_ENDINGS; cand++) {
+    size_t e = endings[*cand].len;
+    if (len > e + 5 && memcmp(key + len - e, endings[*cand].s, e) == 0) {
       keep = len - e;
       break;
     }

@@ -58,7 +58,14 @@ int tt_n_ends(const tt_names *n, size_t i, const char *suffix);
 /* Is the folded key of token i exactly `word`? */
 int tt_n_is(const tt_names *n, size_t i, const char *word);
 /* Does it end with one of `list` (NULL-terminated)? */
-int tt_n_ends_any(const tt_names *n, size_t i, const char *const *list);
+/* A suffix with its length in bytes, for tt_n_ends_any; lists end with
+ * {NULL, 0}. */
+typedef struct {
+  const char *s;
+  size_t len;
+} tt_suffix;
+#define TT_SFX(lit) {lit, sizeof lit - 1}
+int tt_n_ends_any(const tt_names *n, size_t i, const tt_suffix *list);
 
 /* The letters of a Roman numeral (I..XXIII, Latin or with Cyrillic І
  * and Х) at token i, inside a sentence after a space; 0 if it is none. */

@@ -82,9 +82,11 @@ static size_t head_quoted(tt_names *n, size_t i) {
 }
 
 static int adjective_like(const tt_names *n, size_t i) {
-  static const char *const endings[] = {
-      "ий", "ій", "а", "е", "і", "ого", "ої", "ому", "ій", "им", "ою", "их",
-      "ый", "ая", "ое", "ые", "ой", "ую", "ым", "ом", NULL};
+  static const tt_suffix endings[] = {TT_SFX("ий"), TT_SFX("ій"), TT_SFX("а"),
+      TT_SFX("е"), TT_SFX("і"), TT_SFX("ого"), TT_SFX("ої"), TT_SFX("ому"),
+      TT_SFX("ій"), TT_SFX("им"), TT_SFX("ою"), TT_SFX("их"), TT_SFX("ый"),
+      TT_SFX("ая"), TT_SFX("ое"), TT_SFX("ые"), TT_SFX("ой"), TT_SFX("ую"),
+      TT_SFX("ым"), TT_SFX("ом"), {NULL, 0}};
   return tt_n_ends_any(n, i, endings);
 }
 
@@ -106,16 +108,19 @@ static int inner_preposition(const tt_names *n, size_t i) {
  * complement?  Verb forms cannot (сообщило, заявив, будет, разбираться). */
 static int complement_word(const tt_names *n, size_t i, int after_preposition) {
   /* verb forms, and instrumental endings (з хорошою трупою) */
-  static const char *const verbs[] = {"ло", "ла", "ли", "ть", "ться", "ся",
-                                      "сь", "ет", "ит", "ут", "ют", "ать",
-                                      "ить", "ал", "ил", "ыл", "ел", "ив",
-                                      "ав", "ув", "яв", "ешь", "ем", "ою",
-                                      "ею", "єю", "ами", "ями", NULL};
-  static const char *const genitive[] = {"а", "я", "и", "і", "ї", "ы", "у",
-                                         "ю", "ів", "їв", "ов", "ев", "ей",
-                                         "ого", "его", "ої", "ой", "их",
-                                         "ых", "ій", "ий", "ии", "ань",
-                                         "ень", NULL};
+  static const tt_suffix verbs[] = {TT_SFX("ло"), TT_SFX("ла"), TT_SFX("ли"),
+      TT_SFX("ть"), TT_SFX("ться"), TT_SFX("ся"), TT_SFX("сь"), TT_SFX("ет"),
+      TT_SFX("ит"), TT_SFX("ут"), TT_SFX("ют"), TT_SFX("ать"), TT_SFX("ить"),
+      TT_SFX("ал"), TT_SFX("ил"), TT_SFX("ыл"), TT_SFX("ел"), TT_SFX("ив"),
+      TT_SFX("ав"), TT_SFX("ув"), TT_SFX("яв"), TT_SFX("ешь"), TT_SFX("ем"),
+      TT_SFX("ою"), TT_SFX("ею"), TT_SFX("єю"), TT_SFX("ами"), TT_SFX("ями"),
+      {NULL, 0}};
+  static const tt_suffix genitive[] = {TT_SFX("а"), TT_SFX("я"), TT_SFX("и"),
+      TT_SFX("і"), TT_SFX("ї"), TT_SFX("ы"), TT_SFX("у"), TT_SFX("ю"),
+      TT_SFX("ів"), TT_SFX("їв"), TT_SFX("ов"), TT_SFX("ев"), TT_SFX("ей"),
+      TT_SFX("ого"), TT_SFX("его"), TT_SFX("ої"), TT_SFX("ой"), TT_SFX("их"),
+      TT_SFX("ых"), TT_SFX("ій"), TT_SFX("ий"), TT_SFX("ии"), TT_SFX("ань"),
+      TT_SFX("ень"), {NULL, 0}};
   /* In Russian -у and -ю are dative or accusative, not genitive (суда и
    * восстанию), except after a preposition that takes them (Агентство
    * по изучению рака, Бюро по сельскому хозяйству, Союз за республику и

@@ -45,33 +45,45 @@ static int dotted_country(const tt_names *n, size_t i) {
   return 0;
 }
 
-static const char *const patronymics[] = {
-    "ович", "евич", "йович", "ьович", "івна", "ївна", "овна", "евна", "ична",
-    "овича", "евича", "овичу", "евичу", "овичем", "евичем", "івни", "ївни",
-    "овны", "евны", "ичны", "івною", "ївною", "овной", "евной", "івні",
-    "ївні", "овне", "евне", "івну", "ївну", "овну", "евну", NULL};
+static const tt_suffix patronymics[] = {TT_SFX("ович"), TT_SFX("евич"),
+    TT_SFX("йович"), TT_SFX("ьович"), TT_SFX("івна"), TT_SFX("ївна"),
+    TT_SFX("овна"), TT_SFX("евна"), TT_SFX("ична"), TT_SFX("овича"),
+    TT_SFX("евича"), TT_SFX("овичу"), TT_SFX("евичу"), TT_SFX("овичем"),
+    TT_SFX("евичем"), TT_SFX("івни"), TT_SFX("ївни"), TT_SFX("овны"),
+    TT_SFX("евны"), TT_SFX("ичны"), TT_SFX("івною"), TT_SFX("ївною"),
+    TT_SFX("овной"), TT_SFX("евной"), TT_SFX("івні"), TT_SFX("ївні"),
+    TT_SFX("овне"), TT_SFX("евне"), TT_SFX("івну"), TT_SFX("ївну"),
+    TT_SFX("овну"), TT_SFX("евну"), {NULL, 0}};
 
 /* Surname endings, in their case forms, for the weak surname rule.  Of the
  * adjectival surnames only the masculine nominative counts: the other
  * forms are mostly adjectives before a noun (Тверской площади). */
-static const char *const surname_endings[] = {
-    "енко", "енка", "енку", "енкові", "енком", "швілі", "швили", "дзе",
-    "ян", "яна", "яну", "яном", "янові", "чук", "чука", "чуку", "чуком",
-    "юк", "юка", "юку", "юком", "ович", "овича", "овичу", "овичем", "евич",
-    "евича", "евичу", "евичем", "ов", "ев", "ін", "ин", NULL};
+static const tt_suffix surname_endings[] = {TT_SFX("енко"), TT_SFX("енка"),
+    TT_SFX("енку"), TT_SFX("енкові"), TT_SFX("енком"), TT_SFX("швілі"),
+    TT_SFX("швили"), TT_SFX("дзе"), TT_SFX("ян"), TT_SFX("яна"), TT_SFX("яну"),
+    TT_SFX("яном"), TT_SFX("янові"), TT_SFX("чук"), TT_SFX("чука"),
+    TT_SFX("чуку"), TT_SFX("чуком"), TT_SFX("юк"), TT_SFX("юка"), TT_SFX("юку"),
+    TT_SFX("юком"), TT_SFX("ович"), TT_SFX("овича"), TT_SFX("овичу"),
+    TT_SFX("овичем"), TT_SFX("евич"), TT_SFX("евича"), TT_SFX("евичу"),
+    TT_SFX("евичем"), TT_SFX("ов"), TT_SFX("ев"), TT_SFX("ін"), TT_SFX("ин"),
+    {NULL, 0}};
 
 /* Surnames as lists and imprints write them, in the nominative, for
  * telling "Surname I. O." from "I. O. Surname". */
-static const char *const nominative_surname_endings[] = {
-    "ов", "ев", "ин", "ін", "ова", "ева", "ина", "іна", "ский", "ський",
-    "ская", "ська", "цкий", "цький", "енко", "ук", "юк", "ич", "ян", "дзе",
-    "швили", "швілі", NULL};
+static const tt_suffix nominative_surname_endings[] = {TT_SFX("ов"),
+    TT_SFX("ев"), TT_SFX("ин"), TT_SFX("ін"), TT_SFX("ова"), TT_SFX("ева"),
+    TT_SFX("ина"), TT_SFX("іна"), TT_SFX("ский"), TT_SFX("ський"),
+    TT_SFX("ская"), TT_SFX("ська"), TT_SFX("цкий"), TT_SFX("цький"),
+    TT_SFX("енко"), TT_SFX("ук"), TT_SFX("юк"), TT_SFX("ич"), TT_SFX("ян"),
+    TT_SFX("дзе"), TT_SFX("швили"), TT_SFX("швілі"), {NULL, 0}};
 
 /* Endings of adjectives: a capitalised word ending so is rather a place's
  * or an organisation's name (Київський велотрек, Сокирянської РДА). */
-static const char *const adjective_endings[] = {
-    "ий", "ій", "ого", "ому", "им", "ою", "ої", "их", "ими", "ую", "ой",
-    "ый", "ые", "ие", "ая", "ее", "ое", NULL};
+static const tt_suffix adjective_endings[] = {TT_SFX("ий"), TT_SFX("ій"),
+    TT_SFX("ого"), TT_SFX("ому"), TT_SFX("им"), TT_SFX("ою"), TT_SFX("ої"),
+    TT_SFX("их"), TT_SFX("ими"), TT_SFX("ую"), TT_SFX("ой"), TT_SFX("ый"),
+    TT_SFX("ые"), TT_SFX("ие"), TT_SFX("ая"), TT_SFX("ее"), TT_SFX("ое"),
+    {NULL, 0}};
 
 static int adjective_like(const tt_names *n, size_t i) {
   char g;
@@ -250,10 +262,11 @@ static size_t given_and_surname(tt_names *n, size_t i) {
 /* A one-word place whose name is a surname's (Хмельницький, Виноградов):
  * after initials it is the person. */
 static int place_named_surname(const tt_names *n, size_t j) {
-  static const char *const adjectival[] = {
-      "ський", "ського", "ському", "ським", "цький", "цького", "цькому",
-      "цьким", "ский", "ского", "скому", "ским", "цкий", "цкого", "цкому",
-      "цким", NULL};
+  static const tt_suffix adjectival[] = {TT_SFX("ський"), TT_SFX("ського"),
+      TT_SFX("ському"), TT_SFX("ським"), TT_SFX("цький"), TT_SFX("цького"),
+      TT_SFX("цькому"), TT_SFX("цьким"), TT_SFX("ский"), TT_SFX("ского"),
+      TT_SFX("скому"), TT_SFX("ским"), TT_SFX("цкий"), TT_SFX("цкого"),
+      TT_SFX("цкому"), TT_SFX("цким"), {NULL, 0}};
   return n->gaz_type[j] == TEITAG_TYPE_LOC && n->gaz_end[j] == j + 1 &&
          (tt_n_ends_any(n, j, adjectival) || tt_n_ends_any(n, j, surname_endings));
 }
@@ -562,9 +575,10 @@ static void lone_given(tt_names *n, size_t i) {
  * surname, since a greeting also comes first (Шановна Маріє Іванівно). */
 static size_t surname_given_patronymic(tt_names *n, size_t i) {
   /* beyond the nominative endings: more of them, and the instrumental */
-  static const char *const more_surname_endings[] = {
-      "цька", "цкая", "ко", "ак", "ик", "ач", "ець", "ським", "ском",
-      "ским", "овим", "ым", "ом", "ем", NULL};
+  static const tt_suffix more_surname_endings[] = {TT_SFX("цька"),
+      TT_SFX("цкая"), TT_SFX("ко"), TT_SFX("ак"), TT_SFX("ик"), TT_SFX("ач"),
+      TT_SFX("ець"), TT_SFX("ським"), TT_SFX("ском"), TT_SFX("ским"),
+      TT_SFX("овим"), TT_SFX("ым"), TT_SFX("ом"), TT_SFX("ем"), {NULL, 0}};
   char gender;
   unsigned flags;
   size_t end = n->para->tok_end;

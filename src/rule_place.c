@@ -18,21 +18,28 @@
 #include "wordclass.h"
 
 /* Endings of place names, in case forms (folded). */
-static const char *const place_endings[] = {
-    "ськ", "ська", "ську", "ськом", "ську", "ське", "цьк", "цька", "цьку",
-    "цьком", "ск", "ска", "ску", "ском", "ске", "цк", "цка", "цке", "град",
-    "града", "граду", "градом", "граде", "городі", "город", "города",
-    "поль", "поля", "полі", "полем", "пілля", "піль", "полю", "івка",
-    "івки", "івці", "івку", "овка", "овки", "овке", "ївка", "ївки", "ївці",
-    "burg", "bourg", "ville", "grad", "abad", "stan", NULL};
+static const tt_suffix place_endings[] = {TT_SFX("ськ"), TT_SFX("ська"),
+    TT_SFX("ську"), TT_SFX("ськом"), TT_SFX("ську"), TT_SFX("ське"),
+    TT_SFX("цьк"), TT_SFX("цька"), TT_SFX("цьку"), TT_SFX("цьком"),
+    TT_SFX("ск"), TT_SFX("ска"), TT_SFX("ску"), TT_SFX("ском"), TT_SFX("ске"),
+    TT_SFX("цк"), TT_SFX("цка"), TT_SFX("цке"), TT_SFX("град"), TT_SFX("града"),
+    TT_SFX("граду"), TT_SFX("градом"), TT_SFX("граде"), TT_SFX("городі"),
+    TT_SFX("город"), TT_SFX("города"), TT_SFX("поль"), TT_SFX("поля"),
+    TT_SFX("полі"), TT_SFX("полем"), TT_SFX("пілля"), TT_SFX("піль"),
+    TT_SFX("полю"), TT_SFX("івка"), TT_SFX("івки"), TT_SFX("івці"),
+    TT_SFX("івку"), TT_SFX("овка"), TT_SFX("овки"), TT_SFX("овке"),
+    TT_SFX("ївка"), TT_SFX("ївки"), TT_SFX("ївці"), TT_SFX("burg"),
+    TT_SFX("bourg"), TT_SFX("ville"), TT_SFX("grad"), TT_SFX("abad"),
+    TT_SFX("stan"), {NULL, 0}};
 
 /* English adjectives of nationality, faith or majority before a type
  * word (Sudanese region, Kurdish region, Muslim-majority province): no
  * place's name. */
 static int demonym_like(const tt_names *n, size_t i) {
-  static const char *const endings[] = {
-      "ese", "ish", "ian", "ean", "can", "-majority", "-dominated",
-      "-controlled", "-held", "-based", "-run", "-speaking", NULL};
+  static const tt_suffix endings[] = {TT_SFX("ese"), TT_SFX("ish"),
+      TT_SFX("ian"), TT_SFX("ean"), TT_SFX("can"), TT_SFX("-majority"),
+      TT_SFX("-dominated"), TT_SFX("-controlled"), TT_SFX("-held"),
+      TT_SFX("-based"), TT_SFX("-run"), TT_SFX("-speaking"), {NULL, 0}};
   return (tt_n_class(n, i) & TT_WC_ADJECTIVE) || tt_n_ends_any(n, i, endings);
 }
 
@@ -79,16 +86,18 @@ static size_t adjective_and_type(tt_names *n, size_t i) {
     return 0;
   const tt_token *t = &n->doc->toks[i];
   if (t->script == TT_SCRIPT_CYRILLIC) {
-    static const char *const adj[] = {"ськ", "цьк", "зьк", "ск", "цк", "ий",
-                                      "ій", "а", "ої", "ій", "у", "ою", "ого",
-                                      "ому", "им", "ая", "ой", "ую", NULL};
+    static const tt_suffix adj[] = {TT_SFX("ськ"), TT_SFX("цьк"), TT_SFX("зьк"),
+        TT_SFX("ск"), TT_SFX("цк"), TT_SFX("ий"), TT_SFX("ій"), TT_SFX("а"),
+        TT_SFX("ої"), TT_SFX("ій"), TT_SFX("у"), TT_SFX("ою"), TT_SFX("ого"),
+        TT_SFX("ому"), TT_SFX("им"), TT_SFX("ая"), TT_SFX("ой"), TT_SFX("ую"),
+        {NULL, 0}};
     static const char *const stems[] = {"ськ", "цьк", "зьк", "ск", "цк", NULL};
     /* the adjective must be derived from a name: -ськ-, -цьк-, -ск- */
     int derived = 0;
     for (size_t k = 0; stems[k] && !derived; k++)
-      for (size_t e = 0; adj[e] && !derived; e++) {
+      for (size_t e = 0; adj[e].s && !derived; e++) {
         char suffix[32];
-        snprintf(suffix, sizeof suffix, "%s%s", stems[k], adj[e]);
+        snprintf(suffix, sizeof suffix, "%s%s", stems[k], adj[e].s);
         derived = tt_n_ends(n, i, suffix);
       }
     /* streets and squares take any adjective: Привокзальна площа,
