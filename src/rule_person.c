@@ -619,27 +619,39 @@ static void surname_shape(tt_names *n, size_t i) {
 
 void tt_rules_person(tt_names *n) {
   for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
-    size_t next = surname_given_patronymic(n, i);
-    if (!next)
-      next = given_regnal(n, i);
-    if (!next)
-      next = given_and_surname(n, i);
-    if (!next)
-      next = initials(n, i);
-    if (!next)
+    /* Every rule starts at a capitalised word or at a role, saying or
+     * function word; most tokens are neither, and are passed over here
+     * rather than by each rule in turn. */
+    if (n->doc->toks[i].kind != TEITAG_TOKEN_WORD)
+      continue;
+    int title = tt_n_title(n, i), cap = title || tt_n_upper(n, i);
+    size_t next = 0;
+    if (cap) {
+      next = surname_given_patronymic(n, i);
+      if (!next)
+        next = given_regnal(n, i);
+      if (!next)
+        next = given_and_surname(n, i);
+      if (!next)
+        next = initials(n, i);
+    }
+    if (!next && (tt_n_class(n, i) & (TT_WC_ROLE | TT_WC_SAYING | TT_WC_FUNCTION))) {
       next = after_honorific(n, i);
-    if (!next)
-      next = after_role(n, i);
-    if (!next)
-      next = after_said(n, i);
-    if (!next)
+      if (!next)
+        next = after_role(n, i);
+      if (!next)
+        next = after_said(n, i);
+    }
+    if (!next && cap)
       next = capital_pair(n, i);
     if (next) {
       i = next - 1;
       continue;
     }
-    surname_shape(n, i);
-    lone_given(n, i);
-    given_not_place(n, i);
+    if (title) {
+      surname_shape(n, i);
+      lone_given(n, i);
+      given_not_place(n, i);
+    }
   }
 }
