@@ -447,6 +447,20 @@ void tt_rules_org(tt_names *n) {
     designators = (tt_n_class(n, k) & TT_WC_LEGAL) &&
                   n->doc->toks[k].script == TT_SCRIPT_CYRILLIC && !native_legal_form(n, k);
   for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
+    /* Every rule starts at an opening quote, a capitalised word, or a
+     * legal form, head or verb of reporting; other tokens are passed over
+     * here rather than by each rule in turn. */
+    const tt_token *t = &n->doc->toks[i];
+    if (t->kind == TEITAG_TOKEN_PUNCT) {
+      size_t after = quoted_with_place(n, i);
+      if (after)
+        i = after - 1;
+      continue;
+    }
+    if (t->kind != TEITAG_TOKEN_WORD ||
+        (t->lcase != TEITAG_CASE_TITLE && t->lcase != TEITAG_CASE_UPPER &&
+         !(tt_n_class(n, i) & (TT_WC_LEGAL | TT_WC_ORG_HEAD | TT_WC_REPORT))))
+      continue;
     /* a designator makes the words before it a company's even where a
      * person rule saw a surname (Грін Веллі Трейдинг Лімітед) */
     size_t next = designators ? cyrillic_designated(n, i) : 0;
