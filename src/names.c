@@ -377,10 +377,6 @@ static void give_way(tt_names *n, const known_list *people) {
   d->n_spans = out;
 }
 
-/* Is an English surname found again part of a longer run of capitals?
- * A given name just before it makes a full name (*given_before is set);
- * another capitalised word before or after makes some other name (Miller
- * Kaplan, Port Hedland, Kenya National Chamber). */
 /* Around token i, are the words (function words aside) all capitalised,
  * as in a headline ("Kenya Eyes Deals During Obama Summit")? */
 static int headline_around(const tt_names *n, size_t i) {
@@ -398,6 +394,10 @@ static int headline_around(const tt_names *n, size_t i) {
   return words >= 4;
 }
 
+/* Is an English surname found again part of a longer run of capitals?
+ * A given name just before it makes a full name (*given_before is set);
+ * another capitalised word before or after makes some other name (Miller
+ * Kaplan, Port Hedland, Kenya National Chamber). */
 static int inside_capitals(const tt_names *n, size_t i, const uint8_t *per,
                            int *given_before) {
   const teitag_doc *d = n->doc;
@@ -541,10 +541,6 @@ static void regnal_numbers(tt_names *n) {
 
 /* ---- initials before a listed or propagated name ---------------------- */
 
-/* "В. Лукашенко", "Б.Обама": the initials rule leaves alone a surname that
- * a gazetteer or propagation already took, so the initials before it are
- * joined here, keeping the span's ID.  A name that starts a sentence keeps
- * its start: the capital and dot before it end the previous sentence. */
 /* "Б" and "." apart, as pre-tokenized text writes an initial. */
 static int spaced_initial(const teitag_doc *d, size_t i) {
   const tt_token *t = &d->toks[i], *dot = &d->toks[i + 1];
@@ -554,6 +550,10 @@ static int spaced_initial(const teitag_doc *d, size_t i) {
          dot->end - dot->start == 1 && d->text[dot->start] == '.';
 }
 
+/* "В. Лукашенко", "Б.Обама": the initials rule leaves alone a surname that
+ * a gazetteer or propagation already took, so the initials before it are
+ * joined here, keeping the span's ID.  A name that starts a sentence keeps
+ * its start: the capital and dot before it end the previous sentence. */
 static void leading_initials(tt_names *n) {
   teitag_doc *d = n->doc;
   for (size_t s = 0; s < d->n_spans; s++) {

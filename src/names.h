@@ -57,7 +57,6 @@ int tt_n_same_script(const tt_names *n, size_t i, size_t j);
 int tt_n_ends(const tt_names *n, size_t i, const char *suffix);
 /* Is the folded key of token i exactly `word`? */
 int tt_n_is(const tt_names *n, size_t i, const char *word);
-/* Does it end with one of `list` (NULL-terminated)? */
 /* A suffix with its length in bytes, for tt_n_ends_any; lists end with
  * {NULL, 0}. */
 typedef struct {
@@ -65,6 +64,7 @@ typedef struct {
   size_t len;
 } tt_suffix;
 #define TT_SFX(lit) {lit, sizeof lit - 1}
+/* Does the folded key of token i end with one of `list`? */
 int tt_n_ends_any(const tt_names *n, size_t i, const tt_suffix *list);
 
 /* The letters of a Roman numeral (I..XXIII, Latin or with Cyrillic І
@@ -76,12 +76,12 @@ size_t tt_n_roman(const tt_names *n, size_t i);
  * be the pronoun, so it needs the title. */
 int tt_n_regnal(const tt_names *n, size_t first, size_t name, size_t numeral);
 
-/* Adds a candidate over tokens [b, e). */
 /* The gazetteer's spans of type `from` over exactly tokens [b, e) become
  * `to`, without the entry's ID and norm (they named something else):
  * a place's name that names a newspaper or a person here. */
 void tt_n_retype(tt_names *n, size_t b, size_t e, teitag_type from,
                  teitag_type to, teitag_cert cert, const char *why);
+/* Adds a candidate over tokens [b, e). */
 void tt_n_add(tt_names *n, size_t b, size_t e, teitag_type type,
               teitag_cert cert, const char *rule);
 

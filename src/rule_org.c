@@ -367,10 +367,6 @@ static size_t quoted_with_place(tt_names *n, size_t q) {
   return close + 1;
 }
 
-/* Блю Стрим Пайплайн Компани Б.В., Газпром Маркетинг энд Трейдинг
- * Лимитед: foreign companies in Cyrillic keep the English order, the
- * designator last.  Capitalised Cyrillic words (and "энд", "&") up to a
- * run of designators are one organisation. */
 static int native_legal_form(const tt_names *n, size_t j) {
   static const char *const prefix_forms[] = {
       "тов", "пат", "прат", "ат", "ват", "зат", "тзов", "кп", "дп", "бф", "го",
@@ -381,6 +377,10 @@ static int native_legal_form(const tt_names *n, size_t j) {
   return 0;
 }
 
+/* Блю Стрим Пайплайн Компани Б.В., Газпром Маркетинг энд Трейдинг
+ * Лимитед: foreign companies in Cyrillic keep the English order, the
+ * designator last.  Capitalised Cyrillic words (and "энд", "&") up to a
+ * run of designators are one organisation. */
 static size_t cyrillic_designated(tt_names *n, size_t i) {
   size_t end = n->para->tok_end, j = i, words = 0;
   if (n->doc->toks[i].script != TT_SCRIPT_CYRILLIC ||

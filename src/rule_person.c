@@ -167,7 +167,6 @@ static int end_of_name(const tt_names *n, size_t i) {
   return t->kind == TEITAG_TOKEN_PUNCT || t->lcase == TEITAG_CASE_LOWER;
 }
 
-/* Given name [+ initials / particles / patronymic] + surname. */
 /* "San Diego", "Saint Louis", "Santa Maria": a saint's name before a
  * given name makes a place's or a team's name, not a person's. */
 static int saint_before(const tt_names *n, size_t i) {
@@ -212,6 +211,7 @@ static int capitals_surname(const tt_names *n, size_t j, size_t from) {
          (j + 1 >= n->para->tok_end || end_of_name(n, j + 1));
 }
 
+/* Given name [+ initials / particles / patronymic] + surname. */
 static size_t given_and_surname(tt_names *n, size_t i) {
   char gender;
   unsigned flags;
@@ -434,10 +434,6 @@ static size_t after_role(tt_names *n, size_t i) {
   return k;
 }
 
-/* "said Carina Oehrn", "Editing by Kazunori Takada": English news names a
- * source after a verb of saying and its staff after a byline's verb.  Two
- * or three capitalised words that nothing else explains, and then no
- * further capital (said Goldman Sachs Group). */
 /* The end of a run of two or three capitalised Latin words from j that
  * nothing else explains and that no further capital follows (said Goldman
  * Sachs Group) but, with `dateline`, a word in capitals; or 0. */
@@ -454,6 +450,9 @@ static size_t latin_name_run(const tt_names *n, size_t j, int dateline) {
   return k;
 }
 
+/* "said Carina Oehrn", "Editing by Kazunori Takada": English news names a
+ * source after a verb of saying and its staff after a byline's verb, as a
+ * latin_name_run. */
 static size_t after_said(tt_names *n, size_t i) {
   unsigned cls = tt_n_class(n, i);
   if (!(cls & (TT_WC_SAYING | TT_WC_FUNCTION)) || n->para->lang != TEITAG_LANG_EN)
@@ -511,9 +510,6 @@ static size_t capital_pair(tt_names *n, size_t i) {
   return i + 2;
 }
 
-/* A given name alone (Устимко приспівував, "said Mishel"): a weak guess,
- * for names that are no ordinary word and stand apart from other
- * capitals. */
 /* Сава, Софія: a given name that the gazetteer took for a place, inside a
  * sentence, after no word of place (у, біля, місто) and before a lower-case
  * word that is no function word, which is where a person acts (Сава
@@ -537,6 +533,9 @@ static void given_not_place(tt_names *n, size_t i) {
               "rule:person given-name");
 }
 
+/* A given name alone (Устимко приспівував, "said Mishel"): a weak guess,
+ * for names that are no ordinary word and stand apart from other
+ * capitals. */
 static void lone_given(tt_names *n, size_t i) {
   char gender;
   unsigned flags;
