@@ -348,8 +348,7 @@ static int code_like(const tt_names *n, size_t i) {
  * that ends in a country or city is a company's branch or a title, not
  * the place; as an organisation it is a weak guess. */
 static size_t quoted_with_place(tt_names *n, size_t q) {
-  if (n->doc->toks[q].kind != TEITAG_TOKEN_PUNCT || tt_n_quote(n, q) != 1 ||
-      q + 3 >= n->para->tok_end || !name_inside(n, q))
+  if (tt_n_quote(n, q) != 1 || q + 3 >= n->para->tok_end || !name_inside(n, q))
     return 0;
   size_t close = closing_quote(n, q);
   if (!close || close < q + 3)
@@ -365,16 +364,6 @@ static size_t quoted_with_place(tt_names *n, size_t q) {
       return 0;
   tt_n_add(n, q + 1, close, TEITAG_TYPE_ORG, TEITAG_CERT_LOW, "rule:org quoted+place");
   return close + 1;
-}
-
-static int native_legal_form(const tt_names *n, size_t j) {
-  static const char *const prefix_forms[] = {
-      "тов", "пат", "прат", "ат", "ват", "зат", "тзов", "кп", "дп", "бф", "го",
-      "ооо", "оао", "пао", "ао", "зао", "нао", "гуп", "фгуп", "муп", "ано", NULL};
-  for (size_t k = 0; prefix_forms[k]; k++)
-    if (tt_n_is(n, j, prefix_forms[k]))
-      return 1;
-  return 0;
 }
 
 /* Блю Стрим Пайплайн Компани Б.В., Газпром Маркетинг энд Трейдинг
@@ -403,10 +392,11 @@ static size_t cyrillic_designated(tt_names *n, size_t i) {
     words++;
   }
   /* ТОВ, ООО precede their names (Засновниками ТОВ «Альфа») */
-  if (j >= end || j == i || !(tt_n_class(n, j) & TT_WC_LEGAL) ||
-      native_legal_form(n, j))
+  if (j >= end || j == i ||
+      (tt_n_class(n, j) & (TT_WC_LEGAL | TT_WC_LEGAL_BEFORE)) != TT_WC_LEGAL)
     return 0;
-  while (j < end && (tt_n_class(n, j) & TT_WC_LEGAL) && !native_legal_form(n, j) &&
+  while (j < end &&
+         (tt_n_class(n, j) & (TT_WC_LEGAL | TT_WC_LEGAL_BEFORE)) == TT_WC_LEGAL &&
          (tt_n_title(n, j) || tt_n_upper(n, j)))
     j++;
   tt_n_add(n, i, j, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org name+designator");
@@ -444,8 +434,8 @@ void tt_rules_org(tt_names *n) {
   /* few paragraphs hold a Cyrillic designator: look for one once */
   int designators = 0;
   for (size_t k = n->para->tok_begin; k < n->para->tok_end && !designators; k++)
-    designators = (tt_n_class(n, k) & TT_WC_LEGAL) &&
-                  n->doc->toks[k].script == TT_SCRIPT_CYRILLIC && !native_legal_form(n, k);
+    designators = (tt_n_class(n, k) & (TT_WC_LEGAL | TT_WC_LEGAL_BEFORE)) == TT_WC_LEGAL &&
+                  n->doc->toks[k].script == TT_SCRIPT_CYRILLIC;
   for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
     /* Every rule starts at an opening quote, a capitalised word, or a
      * legal form, head or verb of reporting; other tokens are passed over
@@ -476,8 +466,6 @@ void tt_rules_org(tt_names *n) {
       next = latin_chain(n, i);
     if (!next)
       next = reported(n, i);
-    if (!next)
-      next = quoted_with_place(n, i);
     if (next)
       i = next - 1;
     else

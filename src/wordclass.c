@@ -237,11 +237,15 @@ static const char *const org_heads[] = {
     "отдел", "фирма", "агрофирма", "издательство", "телерадиокомпания",
     "кинотеатр", "гостиница", "отель", "кооператив", NULL};
 
-/* Legal forms that precede a quoted name (ТОВ «Х») or follow a name
- * (Acme Inc.). */
-static const char *const legal_forms[] = {
+/* Ukrainian and Russian legal forms, which precede a quoted name (ТОВ
+ * «Х»)... */
+static const char *const legal_forms_before[] = {
     "тов", "пат", "прат", "ат", "ват", "зат", "тзов", "кп", "дп", "бф", "го",
     "ооо", "оао", "пао", "ао", "зао", "нао", "гуп", "фгуп", "муп", "ано",
+    NULL};
+
+/* ... and the others, which may also follow a name (Acme Inc.). */
+static const char *const legal_forms[] = {
     "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "plc", "ag",
     "sa", "gmbh", "nv", "bv", "spa", "ab", "asa", "oyj", "kg", "llp", "lp",
     "pjsc", "ojsc", "cjsc", "jsc", "s.a.", "n.v.", "a.g.",
@@ -380,6 +384,7 @@ static void build_all(void) {
   add_list(role_words, TT_WC_ROLE, 1);
   add_list(org_heads, TT_WC_ORG_HEAD, 1);
   add_list(legal_forms, TT_WC_LEGAL, 0);
+  add_list(legal_forms_before, TT_WC_LEGAL | TT_WC_LEGAL_BEFORE, 0);
   add_list(place_types, TT_WC_PLACE_TYPE, 1);
   add_list(compass, TT_WC_COMPASS, 0);
   add_list(saying_words, TT_WC_SAYING, 0);

@@ -28,8 +28,10 @@ enum {
   TT_WC_STREET = 1u << 12,    /* a street type, part of the street's name */
   TT_WC_COMPASS = 1u << 13,   /* North, Eastern, Central: part of a region's
                                  name before a place (East Africa) */
-  TT_WC_SAYING = 1u << 14     /* said, told; Editing (by): an English name
+  TT_WC_SAYING = 1u << 14,    /* said, told; Editing (by): an English name
                                  follows */
+  TT_WC_LEGAL_BEFORE = 1u << 15 /* a legal form that precedes its name, never
+                                   follows it: ТОВ, ООО (also TT_WC_LEGAL) */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */
