@@ -96,6 +96,14 @@ int tt_n_is(const tt_names *n, size_t i, const char *word) {
   return word[t->key_len] == '\0';
 }
 
+int tt_n_spaced_initial(const teitag_doc *d, size_t i) {
+  const tt_token *t = &d->toks[i], *dot = &d->toks[i + 1];
+  return t->kind == TEITAG_TOKEN_WORD &&
+         (t->lcase == TEITAG_CASE_UPPER || t->lcase == TEITAG_CASE_TITLE) &&
+         tt_utf8_count(d->text + t->start, t->end - t->start) == 1 &&
+         dot->end - dot->start == 1 && d->text[dot->start] == '.';
+}
+
 int tt_n_ends_any(const tt_names *n, size_t i, const tt_suffix *list) {
   const tt_token *t = &n->doc->toks[i];
   const char *key = n->doc->keys.data + t->key;
@@ -541,15 +549,6 @@ static void regnal_numbers(tt_names *n) {
 
 /* ---- initials before a listed or propagated name ---------------------- */
 
-/* "Б" and "." apart, as pre-tokenized text writes an initial. */
-static int spaced_initial(const teitag_doc *d, size_t i) {
-  const tt_token *t = &d->toks[i], *dot = &d->toks[i + 1];
-  return t->kind == TEITAG_TOKEN_WORD &&
-         (t->lcase == TEITAG_CASE_UPPER || t->lcase == TEITAG_CASE_TITLE) &&
-         tt_utf8_count(d->text + t->start, t->end - t->start) == 1 &&
-         dot->end - dot->start == 1 && d->text[dot->start] == '.';
-}
-
 /* "В. Лукашенко", "Б.Обама": the initials rule leaves alone a surname that
  * a gazetteer or propagation already took, so the initials before it are
  * joined here, keeping the span's ID.  A name that starts a sentence keeps
@@ -563,14 +562,14 @@ static void leading_initials(tt_names *n) {
       continue;
     /* the segmenter takes "Б . Обама" for a sentence's end and start */
     if ((d->toks[sp->tok_begin].flags & TT_TOK_SENT_START) &&
-        !(sp->tok_begin > 1 && spaced_initial(d, sp->tok_begin - 2)))
+        !(sp->tok_begin > 1 && tt_n_spaced_initial(d, sp->tok_begin - 2)))
       continue;
     size_t b = sp->tok_begin;
     for (;;) {
       size_t len = 0;
       if (b > 0 && (d->toks[b - 1].flags & TT_TOK_INITIAL))
         len = 1;
-      else if (b > 1 && spaced_initial(d, b - 2)) /* "Б . Обама" */
+      else if (b > 1 && tt_n_spaced_initial(d, b - 2)) /* "Б . Обама" */
         len = 2;
       if (!len || n->gaz_type[b - len] || !tt_n_same_script(n, b - len, sp->tok_begin))
         break;

@@ -67,6 +67,11 @@ typedef struct {
 /* Does the folded key of token i end with one of `list`? */
 int tt_n_ends_any(const tt_names *n, size_t i, const tt_suffix *list);
 
+/* Is token i a capital letter and token i + 1 a full stop, as text
+ * tokenized before it came here writes an initial ("Т . Бразельтон")?
+ * Token i + 1 must exist. */
+int tt_n_spaced_initial(const teitag_doc *d, size_t i);
+
 /* The letters of a Roman numeral (I..XXIII, Latin or with Cyrillic І
  * and Х) at token i, inside a sentence after a space; 0 if it is none. */
 size_t tt_n_roman(const tt_names *n, size_t i);

@@ -103,13 +103,10 @@ static size_t initial_len(const tt_names *n, size_t i) {
     return 1;
   const tt_token *t = &n->doc->toks[i];
   /* one letter: one byte in Latin, two in Cyrillic */
-  if (i + 1 >= n->para->tok_end || t->kind != TEITAG_TOKEN_WORD ||
-      t->end - t->start > 2 ||
-      (t->lcase != TEITAG_CASE_UPPER && t->lcase != TEITAG_CASE_TITLE) || n->gaz_type[i] ||
-      tt_utf8_count(n->doc->text + t->start, t->end - t->start) != 1)
-    return 0;
-  const tt_token *dot = &n->doc->toks[i + 1];
-  return dot->end - dot->start == 1 && n->doc->text[dot->start] == '.' ? 2 : 0;
+  return i + 1 < n->para->tok_end && t->end - t->start <= 2 && !n->gaz_type[i] &&
+                 tt_n_spaced_initial(n->doc, i)
+             ? 2
+             : 0;
 }
 
 /* Arabic surnames with the article: al-Maliki, el-Sisi, ad-Din. */
