@@ -532,6 +532,18 @@ int tt_n_regnal(const tt_names *n, size_t first, size_t name, size_t numeral) {
 
 /* A person found without the numeral after the given name that ends it
  * (Queen Elizabeth in the gazetteer, John Paul after a role) takes it. */
+/* Moves a span to tokens [b, e).  A listed name that now takes in other
+ * words is no longer the exact listed form: high certainty becomes
+ * medium. */
+static void reshape(const teitag_doc *d, tt_span *sp, size_t b, size_t e) {
+  sp->tok_begin = (uint32_t)b;
+  sp->tok_end = (uint32_t)e;
+  sp->start = d->toks[b].start;
+  sp->end = d->toks[e - 1].end;
+  if (sp->cert == TEITAG_CERT_HIGH)
+    sp->cert = TEITAG_CERT_MEDIUM;
+}
+
 static void regnal_numbers(tt_names *n) {
   teitag_doc *d = n->doc;
   for (size_t s = 0; s < d->n_spans; s++) {
@@ -540,10 +552,7 @@ static void regnal_numbers(tt_names *n) {
         sp->tok_end >= d->n_toks || sp->tok_end <= sp->tok_begin ||
         !tt_n_regnal(n, sp->tok_begin, sp->tok_end - 1, sp->tok_end))
       continue;
-    sp->end = d->toks[sp->tok_end].end;
-    sp->tok_end++;
-    if (sp->cert == TEITAG_CERT_HIGH) /* no longer the exact listed form */
-      sp->cert = TEITAG_CERT_MEDIUM;
+    reshape(d, sp, sp->tok_begin, sp->tok_end + 1);
   }
 }
 
@@ -577,12 +586,8 @@ static void leading_initials(tt_names *n) {
       if (len == 1 && (d->toks[b].flags & TT_TOK_SENT_START)) /* it starts the name, too */
         break;
     }
-    if (b == sp->tok_begin)
-      continue;
-    sp->tok_begin = (uint32_t)b;
-    sp->start = d->toks[b].start;
-    if (sp->cert == TEITAG_CERT_HIGH) /* no longer the exact listed form */
-      sp->cert = TEITAG_CERT_MEDIUM;
+    if (b != sp->tok_begin)
+      reshape(d, sp, b, sp->tok_end);
   }
 }
 
@@ -609,8 +614,9 @@ static void trailing_generic_nouns(tt_names *n) {
       continue;
     size_t e = sp->tok_end;
     int generic = 0;
-    for (size_t k = 0; nouns[k] && !generic; k++)
-      generic = d->toks[e - 1].lcase == TEITAG_CASE_LOWER && tt_n_is(n, e - 1, nouns[k]);
+    if (d->toks[e - 1].lcase == TEITAG_CASE_LOWER)
+      for (size_t k = 0; nouns[k] && !generic; k++)
+        generic = tt_n_is(n, e - 1, nouns[k]);
     if (!generic)
       continue;
     e--;
@@ -618,12 +624,9 @@ static void trailing_generic_nouns(tt_names *n) {
     while (e > sp->tok_begin + 1 && d->toks[e - 1].kind == TEITAG_TOKEN_WORD &&
            d->toks[e - 1].lcase == TEITAG_CASE_LOWER)
       e--;
-    if (d->toks[e - 1].kind != TEITAG_TOKEN_WORD || d->toks[e - 1].lcase == TEITAG_CASE_LOWER)
-      continue;
-    sp->tok_end = (uint32_t)e;
-    sp->end = d->toks[e - 1].end;
-    if (sp->cert == TEITAG_CERT_HIGH)
-      sp->cert = TEITAG_CERT_MEDIUM;
+    if (d->toks[e - 1].kind == TEITAG_TOKEN_WORD &&
+        d->toks[e - 1].lcase != TEITAG_CASE_LOWER)
+      reshape(d, sp, sp->tok_begin, e);
   }
 }
 
@@ -644,10 +647,7 @@ static void trailing_legal_form(tt_names *n) {
         !(t->flags & TT_TOK_SPACE_BEFORE) ||
         d->toks[sp->tok_end - 1].script != TT_SCRIPT_LATIN)
       continue;
-    sp->tok_end++;
-    sp->end = t->end;
-    if (sp->cert == TEITAG_CERT_HIGH)
-      sp->cert = TEITAG_CERT_MEDIUM;
+    reshape(d, sp, sp->tok_begin, sp->tok_end + 1);
   }
 }
 
