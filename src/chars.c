@@ -309,32 +309,23 @@ uint64_t tt_key_append_hashed(tt_buf *out, const char *s, size_t len) {
    * second time to hash it cost nearly as much as folding it. */
   const unsigned char *p = (const unsigned char *)s;
   tt_buf_reserve(out, len * 2);
-  char *o = out->data + out->len;
+  unsigned char *o = (unsigned char *)out->data + out->len;
   uint64_t h = TT_HASH_BASIS;
   size_t i = 0;
   while (i < len) {
     unsigned c = p[i];
     if (c < 0x80) {
-      unsigned char f = (unsigned char)tt_fold_table[c];
-      *o++ = (char)f;
-      h = (h ^ f) * TT_HASH_PRIME;
+      o = tt_fold_ascii_hashed(c, o, &h);
       i++;
     } else if ((c == 0xD0 || c == 0xD1) && i + 1 < len) {
-      uint32_t f = tt_fold_table[((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu)];
-      unsigned char b0 = (unsigned char)(0xC0 | (f >> 6));
-      unsigned char b1 = (unsigned char)(0x80 | (f & 0x3F));
-      o[0] = (char)b0;
-      o[1] = (char)b1;
-      o += 2;
-      h = (h ^ b0) * TT_HASH_PRIME;
-      h = (h ^ b1) * TT_HASH_PRIME;
+      o = tt_fold_2byte_hashed(((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu), o, &h);
       i += 2;
     } else {
       break;
     }
   }
   if (TT_LIKELY(i == len)) {
-    out->len = (size_t)(o - out->data);
+    out->len = (size_t)((char *)o - out->data);
     out->data[out->len] = '\0';
     return h;
   }

@@ -222,6 +222,27 @@ static inline uint64_t tt_hash_bytes(const char *s, size_t len) {
   }
   return h;
 }
+/* The fast path of building a key and its hash together, shared by
+ * tt_key_append_hashed and the tokenizer's word scan: folds an ASCII
+ * character, or a two-byte code point (U+0080..U+07FF, Cyrillic in
+ * practice), writes its key bytes at o and adds them to the hash *h.
+ * Returns the new end of o. */
+static inline unsigned char *tt_fold_ascii_hashed(unsigned c, unsigned char *o,
+                                                  uint64_t *h) {
+  unsigned char f = (unsigned char)tt_fold_table[c];
+  *o++ = f;
+  *h = (*h ^ f) * TT_HASH_PRIME;
+  return o;
+}
+static inline unsigned char *tt_fold_2byte_hashed(uint32_t cp, unsigned char *o,
+                                                  uint64_t *h) {
+  uint32_t f = tt_fold_table[cp];
+  o[0] = (unsigned char)(0xC0 | (f >> 6));
+  o[1] = (unsigned char)(0x80 | (f & 0x3F));
+  *h = (*h ^ o[0]) * TT_HASH_PRIME;
+  *h = (*h ^ o[1]) * TT_HASH_PRIME;
+  return o + 2;
+}
 static inline uint64_t tt_hash_mix(uint64_t seq, uint64_t word) {
   seq ^= word + 0x9e3779b97f4a7c15ULL + (seq << 6) + (seq >> 2);
   return seq * 0xff51afd7ed558ccdULL;

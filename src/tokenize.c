@@ -370,23 +370,14 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t end,
         e = shape_table[b];
         if (!e)
           break;
-        unsigned char f = (unsigned char)tt_fold_table[b];
-        *o++ = f;
-        h = (h ^ f) * TT_HASH_PRIME;
+        o = tt_fold_ascii_hashed(b, o, &h);
       } else if (b == 0xD0 || b == 0xD1) { /* U+0400..U+047F */
         uint32_t cp = ((b & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
         n = 2;
         e = shape_table[cp];
         if (!e)
           break;
-        uint32_t f = tt_fold_table[cp];
-        unsigned char b0 = (unsigned char)(0xC0 | (f >> 6));
-        unsigned char b1 = (unsigned char)(0x80 | (f & 0x3F));
-        o[0] = b0;
-        o[1] = b1;
-        o += 2;
-        h = (h ^ b0) * TT_HASH_PRIME;
-        h = (h ^ b1) * TT_HASH_PRIME;
+        o = tt_fold_2byte_hashed(cp, o, &h);
       } else {
         uint32_t cp;
         n = tt_utf8_next(s + j, &cp);
@@ -426,9 +417,8 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t end,
     if (!join)
       break;
     if (c.cp < 0x80) {
-      unsigned char f = (unsigned char)tt_fold_table[c.cp];
-      base[klen++] = f;
-      h = (h ^ f) * TT_HASH_PRIME;
+      tt_fold_ascii_hashed(c.cp, base + klen, &h);
+      klen++;
     } else {
       ok = 0;
     }
