@@ -359,6 +359,32 @@ static size_t after_honorific(tt_names *n, size_t i) {
   return j + 1;
 }
 
+/* Past-tense verb endings (заявив, сказала, говорили; сказал): a name
+ * followed by its verb is the subject, not an organisation's complement. */
+static const tt_suffix past_verb_endings[] = {TT_SFX("ав"), TT_SFX("ив"),
+    TT_SFX("ів"), TT_SFX("ла"), TT_SFX("ло"), TT_SFX("ли"), TT_SFX("ал"),
+    TT_SFX("ил"), TT_SFX("ел"), TT_SFX("ял"), {NULL, 0}};
+
+static int past_verb(const tt_names *n, size_t i) {
+  return n->doc->toks[i].kind == TEITAG_TOKEN_WORD &&
+         n->doc->toks[i].lcase == TEITAG_CASE_LOWER &&
+         tt_n_ends_any(n, i, past_verb_endings);
+}
+
+/* Compound names of state bodies (Мінфін, Минсвязи, Держгеонадра,
+ * Госдума) after a role are whom the person leads ("глава Минсвязи"). */
+static int state_body_compound(const tt_names *n, size_t i) {
+  static const char *const prefixes[] = {"мін", "мин", "держ", "гос", NULL};
+  const tt_token *t = &n->doc->toks[i];
+  const char *key = n->doc->keys.data + t->key;
+  for (size_t p = 0; prefixes[p]; p++) {
+    size_t len = strlen(prefixes[p]);
+    if (t->key_len > len + 4 && memcmp(key, prefixes[p], len) == 0)
+      return !tt_n_ends_any(n, i, surname_endings);
+  }
+  return 0;
+}
+
 /* A role or title, then the name after it: президент Ердоган, Prime
  * Minister Keir Starmer, міністр закордонних справ України Андрій Сибіга. */
 static size_t after_role(tt_names *n, size_t i) {
@@ -422,10 +448,11 @@ static size_t after_role(tt_names *n, size_t i) {
    * lower-case complement is an organisation's */
   if (k == j + 1 && k < end && n->doc->toks[k].kind == TEITAG_TOKEN_WORD &&
       n->doc->toks[k].lcase == TEITAG_CASE_LOWER &&
-      n->doc->toks[j].script == TT_SCRIPT_CYRILLIC && !tt_n_ends_any(n, j, surname_endings))
+      n->doc->toks[j].script == TT_SCRIPT_CYRILLIC && !tt_n_ends_any(n, j, surname_endings) &&
+      !past_verb(n, k) && !(tt_n_class(n, k) & TT_WC_FUNCTION))
     return 0;
   if (k == j + 1 && n->doc->toks[j].script == TT_SCRIPT_CYRILLIC &&
-      adjective_like(n, j))
+      (adjective_like(n, j) || state_body_compound(n, j)))
     return 0;
   tt_n_add(n, start, k, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, "rule:person after-role");
   return k;

@@ -257,6 +257,18 @@ static const rule_case person_cases[] = {
     {"The minister " OPEN_MARK "PER Ignacio Ruiz Montoya Ferrer" CLOSE_MARK
      " said the talks would go on.",
      "rule:person after-role"},
+    /* a one-word name after a role, then its verb or a conjunction; a
+     * doctor or a count announces a name as a minister does */
+    {"Зранку професор " OPEN_MARK "PER Кушнірук" CLOSE_MARK " говорив про реформу.",
+     "rule:person after-role"},
+    {"На порозі стояв доктор " OPEN_MARK "PER Вайнгартен" CLOSE_MARK
+     " і чекав на відповідь.",
+     "rule:person after-role"},
+    {"Вчера граф " OPEN_MARK "PER Ровенцев" CLOSE_MARK " отбыл в имение.",
+     "rule:person after-role"},
+    /* ... but the state body a role heads is no person */
+    {"Глава Минсвязи отметил, что расценки вырастут.", NULL},
+    {"Речник Мінрибгоспу повідомив про нові правила.", NULL},
     /* a name in apposition to a role, closed by a comma */
     {"He met his counterpart, " OPEN_MARK "PER Tomasz Wielgosz" CLOSE_MARK
      ", in the morning.",
