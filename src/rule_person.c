@@ -636,6 +636,10 @@ static void surname_shape(tt_names *n, size_t i) {
       n->doc->toks[i].script != TT_SCRIPT_CYRILLIC || not_name_word(n, i) ||
       tt_n_sentence_start(n, i) || !tt_n_ends_any(n, i, surname_endings))
     return;
+  /* after a place type (міста Лубмін, вулиці Івасюка) it is the place's
+   * name, which the place rules take */
+  if (i > n->para->tok_begin && (tt_n_class(n, i - 1) & TT_WC_PLACE_BEFORE))
+    return;
   tt_n_add(n, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW,
            "rule:person surname-shape");
 }

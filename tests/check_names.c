@@ -387,6 +387,11 @@ static const rule_case place_cases[] = {
      "rule:place type+name"},
     {"Выборы прошли в провинции " OPEN_MARK "LOC Тарамбо" CLOSE_MARK " в воскресенье.",
      "rule:place type+name"},
+    /* a name shaped like a surname after a place type is the place's */
+    {"Поромна переправа біля міста " OPEN_MARK "LOC Гросвалин" CLOSE_MARK " запрацювала.",
+     "rule:place type+name"},
+    {"Він роками мешкав на " OPEN_MARK "LOC вулиці Костюченка" CLOSE_MARK ".",
+     "rule:place type+name"},
     /* sentence-initial quantifiers are no case forms of names (Об, Головня) */
     {"Обе стороны подписали соглашение в пятницу.", NULL},
     {"Головне — не панікувати, сказав він.", NULL},
