@@ -44,12 +44,12 @@ enum {
   P_NONE,
   /* Ukrainian */
   UK_M_HARD, UK_M_SOFT, UK_M_J, UK_M_SOFT_HIDDEN, UK_M_O, UK_F_A, UK_F_JA,
-  UK_F_IA, UK_F_CONS, UK_N_JA, UK_N_E, UK_PL_HARD, UK_PL_SOFT, UK_ADJ_M, UK_ADJ_M_SOFT,
+  UK_F_IA, UK_F_CONS, UK_N_JA, UK_N_E, UK_N_SIB, UK_PL_HARD, UK_PL_SOFT, UK_ADJ_M, UK_ADJ_M_SOFT,
   UK_ADJ_F, UK_ADJ_F_SOFT, UK_ADJ_N, UK_ADJ_PL, UK_SURNAME_M, UK_SURNAME_F,
   UK_PATR_M,
   /* Russian */
   RU_M_HARD, RU_M_SOFT, RU_M_J, RU_M_IJ, RU_F_A, RU_F_JA, RU_F_IJA, RU_F_SOFT,
-  RU_N_O, RU_N_E, RU_N_IE, RU_PL_Y, RU_PL_I, RU_ADJ_M, RU_ADJ_M_I, RU_ADJ_F, RU_ADJ_F_SOFT,
+  RU_N_O, RU_N_E, RU_N_SIB, RU_N_IE, RU_PL_Y, RU_PL_I, RU_ADJ_M, RU_ADJ_M_I, RU_ADJ_F, RU_ADJ_F_SOFT,
   RU_ADJ_N, RU_ADJ_PL, RU_SURNAME_M, RU_SURNAME_F, RU_PATR_M,
   P_COUNT
 };
@@ -66,6 +66,7 @@ static const paradigm paradigms[P_COUNT] = {
     [UK_F_CONS] = {"ь|", {"", "і", "і", "=", "'ю|ю", "і", "е"}},
     [UK_N_JA] = {"я", {"", "я", "ю", "=", "ям", "і|ю", "я"}},
     [UK_N_E] = {"е", {"", "я", "ю", "=", "ем", "і|ю", "е"}},
+    [UK_N_SIB] = {"е", {"", "а", "у", "=", "ем", "і|у", "е"}},
     [UK_PL_HARD] = {"и", {"", "|ів", "ам", "~", "ами", "ах", "и"}},
     [UK_PL_SOFT] = {"і|ї", {"", "ів|ей|", "ям|ам", "~", "ями|ами", "ях|ах", "і"}},
     [UK_ADJ_M] = {"ий", {"", "ого", "ому", "~", "им", "ому|ім", "ий"}},
@@ -87,6 +88,7 @@ static const paradigm paradigms[P_COUNT] = {
     [RU_F_SOFT] = {"ь", {"", "и", "и", "=", "ью", "и", "="}},
     [RU_N_O] = {"о", {"", "а", "у", "=", "ом", "е", "="}},
     [RU_N_E] = {"е", {"", "я", "ю", "=", "ем", "е", "="}},
+    [RU_N_SIB] = {"е", {"", "а", "у", "=", "ем", "е", "="}},
     [RU_N_IE] = {"е", {"", "я", "ю", "=", "ем", "и", "="}},
     [RU_PL_Y] = {"ы", {"", "ов|", "ам", "~", "ами", "ах", "="}},
     [RU_PL_I] = {"и", {"", "ов|ей|ев|", "ам|ям", "~", "ами|ями", "ах|ях", "="}},
@@ -259,6 +261,8 @@ static int classify_uk(const char *w, size_t n, int person, int role, char g,
       return UK_ADJ_M; /* Кропивницький */
     if (ends(w, n, "ній"))
       return UK_ADJ_M_SOFT;
+    if (ends(w, n, "ище"))
+      return UK_N_SIB; /* no adjective ends so: Городище, селище */
     if (ends(w, n, "е") || ends(w, n, "є"))
       /* alone an adjective (Рівне, Вишневе); after one, a noun (Чорне море) */
       return role == ROLE_HEAD_AFTER_ADJ ? UK_N_E : UK_ADJ_N;
@@ -350,6 +354,8 @@ static int classify_ru(const char *w, size_t n, int person, int role, char g) {
   }
   if (ends(w, n, "ье"))
     return RU_N_E; /* Запорожье, Подмосковье */
+  if (ends(w, n, "ище"))
+    return RU_N_SIB; /* Городище, Городища */
   if (role == ROLE_HEAD_AFTER_ADJ && ends(w, n, "е"))
     return RU_N_E; /* alone foreign (Кале); after an adjective a noun
                       (Чёрное море, Зелёное Поле) */

@@ -90,7 +90,7 @@ static size_t adjective_and_type(tt_names *n, size_t i) {
         TT_SFX("ск"), TT_SFX("цк"), TT_SFX("ий"), TT_SFX("ій"), TT_SFX("а"),
         TT_SFX("ої"), TT_SFX("ій"), TT_SFX("у"), TT_SFX("ою"), TT_SFX("ого"),
         TT_SFX("ому"), TT_SFX("им"), TT_SFX("ая"), TT_SFX("ой"), TT_SFX("ую"),
-        {NULL, 0}};
+        TT_SFX("ом"), TT_SFX("ым"), {NULL, 0}};
     static const char *const stems[] = {"ськ", "цьк", "зьк", "ск", "цк", NULL};
     /* the adjective must be derived from a name: -ськ-, -цьк-, -ск- */
     int derived = 0;
@@ -171,11 +171,17 @@ static size_t type_and_name(tt_names *n, size_t i) {
  * capitalised word with a place-like ending. */
 static void preposition_and_shape(tt_names *n, size_t i) {
   size_t j = i + 1;
+  /* a sentence's first word is capitalised: У Покровську */
+  int lower = n->doc->toks[i].lcase == TEITAG_CASE_LOWER ||
+              (n->doc->toks[i].lcase == TEITAG_CASE_TITLE && tt_n_sentence_start(n, i));
   if (!(tt_n_class(n, i) & TT_WC_PREP_PLACE) || j >= n->para->tok_end ||
-      n->doc->toks[i].lcase != TEITAG_CASE_LOWER || !tt_n_title(n, j) ||
+      !lower || !tt_n_title(n, j) ||
       n->gaz_type[j] || n->person[j] ||
       (tt_n_class(n, j) & (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_ORG_HEAD)) ||
       !tt_n_ends_any(n, j, place_endings))
+    return;
+  /* an adjective of a type word (в Адмиралтейском районе) names no place */
+  if (j + 1 < n->para->tok_end && (tt_n_class(n, j + 1) & TT_WC_PLACE_TYPE))
     return;
   tt_n_add(n, j, j + 1, TEITAG_TYPE_LOC, TEITAG_CERT_LOW,
            "rule:place preposition+shape");

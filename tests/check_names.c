@@ -392,6 +392,17 @@ static const rule_case place_cases[] = {
      "rule:place type+name"},
     {"Він роками мешкав на " OPEN_MARK "LOC вулиці Костюченка" CLOSE_MARK ".",
      "rule:place type+name"},
+    /* a place-like ending after a capitalised preposition at a sentence's
+     * start; an adjective before a type word makes one name with it */
+    {"У " OPEN_MARK "LOC Гнилопятівці" CLOSE_MARK " відкрили амбулаторію.",
+     "rule:place preposition+shape"},
+    {"Прививки делают в " OPEN_MARK "LOC Заболотском районе" CLOSE_MARK " города.",
+     "rule:place name+type"},
+    {"Митинг прошёл на " OPEN_MARK "LOC Левашовском бульваре" CLOSE_MARK ".",
+     "rule:place name+type"},
+    /* a settlement type declines as a noun: у селищі */
+    {"Майстри працюють у селищі " OPEN_MARK "LOC Гнилопятівка" CLOSE_MARK ".",
+     "rule:place type+name"},
     /* sentence-initial quantifiers are no case forms of names (Об, Головня) */
     {"Обе стороны подписали соглашение в пятницу.", NULL},
     {"Головне — не панікувати, сказав він.", NULL},
