@@ -551,6 +551,59 @@ static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
   return 0;
 }
 
+/* The words a document writes in lower case, by key hash: a capital at a
+ * sentence's start says nothing, and a word the writer also uses in lower
+ * case ("Кампанію з вакцинації …", later "кампанію") is that word, not the
+ * place or person it spells.  Built the first time such a match needs it. */
+typedef struct {
+  uint64_t *slots;
+  size_t cap;
+  int built;
+} lower_words;
+
+static void lower_words_build(lower_words *lw, const teitag_doc *doc) {
+  size_t n = 0;
+  for (size_t i = 0; i < doc->n_toks; i++)
+    n += doc->toks[i].kind == TEITAG_TOKEN_WORD && doc->toks[i].lcase == TEITAG_CASE_LOWER;
+  lw->cap = 16;
+  while (lw->cap < 2 * n)
+    lw->cap *= 2;
+  lw->slots = tt_xcalloc(lw->cap, sizeof *lw->slots);
+  for (size_t i = 0; i < doc->n_toks; i++) {
+    const tt_token *t = &doc->toks[i];
+    if (t->kind != TEITAG_TOKEN_WORD || t->lcase != TEITAG_CASE_LOWER)
+      continue;
+    uint64_t h = t->hash ? t->hash : 1;
+    size_t k = (size_t)h & (lw->cap - 1);
+    while (lw->slots[k] && lw->slots[k] != h)
+      k = (k + 1) & (lw->cap - 1);
+    lw->slots[k] = h;
+  }
+  lw->built = 1;
+}
+
+static int lower_words_has(const lower_words *lw, uint64_t h) {
+  h = h ? h : 1;
+  for (size_t k = (size_t)h & (lw->cap - 1); lw->slots[k]; k = (k + 1) & (lw->cap - 1))
+    if (lw->slots[k] == h)
+      return 1;
+  return 0;
+}
+
+/* A one-word Cyrillic match in Title case opening a sentence, whose word
+ * the document also writes in lower case. */
+static int common_word_at_start(const teitag_doc *doc, const tt_para *p, size_t i,
+                                size_t end, lower_words *lw) {
+  /* Latin words in lower case are as often parts of addresses
+   * (facebook.com) as words */
+  if (end != i + 1 || doc->toks[i].lcase != TEITAG_CASE_TITLE ||
+      doc->toks[i].script != TT_SCRIPT_CYRILLIC || !sentence_initial(doc, i, p->tok_begin))
+    return 0;
+  if (!lw->built)
+    lower_words_build(lw, doc);
+  return lower_words_has(lw, doc->toks[i].hash);
+}
+
 static teitag_status corrupt(tt_gaz *g, teitag_diag *diag) {
   return tt_fail(diag, TEITAG_EFORMAT, 0, 0, TT_NO_OFFSET,
                  "%s: corrupt gazetteer (a block does not match its checksum)",
@@ -562,6 +615,7 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
   if (!pl->n_gaz)
     return TEITAG_OK;
   tt_buf desc = {NULL, 0, 0};
+  lower_words lower = {NULL, 0, 0};
   for (size_t pi = 0; pi < doc->n_paras; pi++) {
     const tt_para *p = &doc->paras[pi];
     for (size_t i = p->tok_begin; i < p->tok_end; i++) {
@@ -588,7 +642,8 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
                                   (uint64_t)best->entity * sizeof *e,
                         sizeof *e))
         break;
-      if (implausible(doc, p, i, best_end, (teitag_type)e->type))
+      if (implausible(doc, p, i, best_end, (teitag_type)e->type) ||
+          common_word_at_start(doc, p, i, best_end, &lower))
         continue;
       describe(from, best, &desc);
       const char *norm = tt_gaz_str(from, e->norm[best->lang < 4 ? best->lang : 0]);
@@ -604,6 +659,7 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
     }
   }
   tt_buf_free(&desc);
+  free(lower.slots);
   for (size_t gi = 0; gi < pl->n_gaz; gi++)
     if (pl->gaz[gi]->corrupt)
       return corrupt(pl->gaz[gi], diag);

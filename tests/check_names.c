@@ -403,6 +403,11 @@ static const rule_case place_cases[] = {
     /* a settlement type declines as a noun: у селищі */
     {"Майстри працюють у селищі " OPEN_MARK "LOC Гнилопятівка" CLOSE_MARK ".",
      "rule:place type+name"},
+    /* a listed name opening a sentence is the common word it spells when
+     * the text writes that word in lower case too */
+    {"Щастя не купиш. Але щастя можна знайти вдома.", NULL},
+    {OPEN_MARK "LOC Щастя" CLOSE_MARK " знову без світла. Енергетики вже працюють.",
+     "gazetteer"},
     /* sentence-initial quantifiers are no case forms of names (Об, Головня) */
     {"Обе стороны подписали соглашение в пятницу.", NULL},
     {"Головне — не панікувати, сказав він.", NULL},
