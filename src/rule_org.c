@@ -208,6 +208,29 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
   return last;
 }
 
+/* Краматорська міська рада, Печерського райсуду: a one-word place that
+ * the gazetteer matched as a case form (Краматорська, genitive of
+ * Краматорськ) but that is spelt like an adjective and is followed by a
+ * lower-case word is an organisation's first word, for the chain to try;
+ * not after a place type (м. Кам'янське), which makes it the place. */
+static int place_adjective(const tt_names *n, size_t i) {
+  static const tt_suffix endings[] = {TT_SFX("ська"), TT_SFX("ський"),
+      TT_SFX("ське"), TT_SFX("ського"), TT_SFX("ської"), TT_SFX("ському"),
+      TT_SFX("ській"), TT_SFX("ську"), TT_SFX("ським"), TT_SFX("цька"),
+      TT_SFX("цький"), TT_SFX("цьке"), TT_SFX("цького"), TT_SFX("цької"),
+      TT_SFX("цькому"), TT_SFX("цькій"), TT_SFX("цьку"), TT_SFX("цьким"),
+      TT_SFX("ская"), TT_SFX("ский"), TT_SFX("ское"), TT_SFX("ского"),
+      TT_SFX("ской"), TT_SFX("скому"), TT_SFX("скую"), TT_SFX("ским"),
+      TT_SFX("цкая"), TT_SFX("цкий"), TT_SFX("цкое"), TT_SFX("цкого"),
+      TT_SFX("цкой"), TT_SFX("цкому"), TT_SFX("цкую"), TT_SFX("цким"),
+      {NULL, 0}};
+  return n->gaz_type[i] == TEITAG_TYPE_LOC && n->gaz_end[i] == i + 1 &&
+         i + 1 < n->para->tok_end && n->doc->toks[i + 1].kind == TEITAG_TOKEN_WORD &&
+         n->doc->toks[i + 1].lcase == TEITAG_CASE_LOWER &&
+         tt_n_ends_any(n, i, endings) &&
+         !(i > n->para->tok_begin && (tt_n_class(n, i - 1) & TT_WC_PLACE_BEFORE));
+}
+
 /* Bank of Israel, Commonwealth Bank of Australia, Cisco Systems Inc.: a
  * capitalised English run that holds a head noun or ends in a designator. */
 static size_t latin_chain(tt_names *n, size_t i) {
@@ -460,7 +483,7 @@ void tt_rules_org(tt_names *n) {
       next = legal_form_quoted(n, i);
     if (!next)
       next = head_quoted(n, i);
-    if (!next && !n->gaz_type[i])
+    if (!next && (!n->gaz_type[i] || place_adjective(n, i)))
       next = cyrillic_chain(n, i);
     if (!next && !n->gaz_type[i])
       next = latin_chain(n, i);

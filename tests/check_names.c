@@ -311,6 +311,11 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* a town's genitive spelt like the adjective of a council or court */
+    {"Учора " OPEN_MARK "ORG Слов'янська міська рада" CLOSE_MARK " ухвалила бюджет.",
+     "rule:org head+complement"},
+    {"Справу розглядав " OPEN_MARK "ORG Слов'янський міськрайонний суд" CLOSE_MARK ".",
+     "rule:org head+complement"},
     /* a legal form after a listed company is part of its name */
     {"Shares of " OPEN_MARK "ORG Siemens AG" CLOSE_MARK " rose on Monday.", "gazetteer"},
     /* an English name is its capitalised part: "Time magazine", "U.S.
