@@ -167,6 +167,33 @@ static size_t type_and_name(tt_names *n, size_t i) {
   return k;
 }
 
+/* вул. Богдана Хмельницького, вулиця М. Арнаутської: a street named
+ * after a person is a place, with its type word, though the person rules
+ * or the gazetteer took the name. */
+static size_t street_of_person(tt_names *n, size_t i) {
+  size_t end = n->para->tok_end, j = i + 1;
+  if (!(tt_n_class(n, i) & TT_WC_STREET) || n->doc->toks[i].lcase == TEITAG_CASE_UPPER)
+    return 0;
+  while (j < end && j - i <= 2 && (n->doc->toks[j].flags & TT_TOK_INITIAL))
+    j++;
+  if (j >= end || !tt_n_title(n, j))
+    return 0;
+  size_t k = j;
+  if (n->gaz_type[j] == TEITAG_TYPE_PER && n->gaz_end[j])
+    k = n->gaz_end[j];
+  else
+    while (k < end && k - j < 3 && n->person[k])
+      k++;
+  /* streets bear surnames; a lone given name is whom the sentence is
+   * about (піднімався узвозом Наталочка) */
+  char gender;
+  unsigned flags;
+  if (k == j || (k == j + 1 && tt_n_given(n, j, &gender, &flags)))
+    return 0;
+  tt_n_add(n, i, k, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place type+name");
+  return k;
+}
+
 /* у Покровську, біля Костянтинівки: a preposition of place, then a
  * capitalised word with a place-like ending. */
 static void preposition_and_shape(tt_names *n, size_t i) {
@@ -192,6 +219,8 @@ void tt_rules_place(tt_names *n) {
     size_t next = compass_and_place(n, i);
     if (!next)
       next = adjective_and_type(n, i);
+    if (!next)
+      next = street_of_person(n, i);
     if (!next)
       next = type_and_name(n, i);
     if (next) {

@@ -405,6 +405,13 @@ static const rule_case place_cases[] = {
      "rule:place name+type"},
     {"Митинг прошёл на " OPEN_MARK "LOC Левашовском бульваре" CLOSE_MARK ".",
      "rule:place name+type"},
+    /* a street named after a person is a place, type word included */
+    {"Склад розташований на " OPEN_MARK "LOC вул. Тараса Коцюбайла" CLOSE_MARK ", 12.",
+     "rule:place type+name"},
+    {"Кав'ярня на " OPEN_MARK "LOC вулиці Івана Франка" CLOSE_MARK " відчинена до ночі.",
+     "rule:place type+name"},
+    {"Офис переехал на " OPEN_MARK "LOC ул. П. Ведерникова" CLOSE_MARK " в прошлом году.",
+     "rule:place type+name"},
     /* a settlement type declines as a noun: у селищі */
     {"Майстри працюють у селищі " OPEN_MARK "LOC Гнилопятівка" CLOSE_MARK ".",
      "rule:place type+name"},
