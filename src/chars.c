@@ -86,7 +86,10 @@ static unsigned compute_class(uint32_t cp) {
     break;
   default: c = TT_C_SYMBOL; break; /* S*, N[lo], Co, Cn */
   }
-  if (cp == 0x200B) /* zero-width space separates words */
+  /* zero-width space separates words, and so do the invisible direction
+   * marks that copy-and-paste leaves before names ("\u200EЛапій") */
+  if (cp == 0x200B || cp == 0x200E || cp == 0x200F ||
+      (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
     c = TT_C_SPACE;
   if (cp == 0xFFFE || cp == 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
     c = TT_C_BAD;

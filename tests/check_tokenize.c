@@ -71,6 +71,9 @@ static const struct {
     {"Putin’s war", "Putin|’s|war"},
     {"d'Ivoire", "d'Ivoire"},
     {"Wait...", "Wait|..."},
+    /* invisible direction marks and a zero-width space separate words */
+    {"Федір \xE2\x80\x8EЛапій \xE2\x80\xAAОдеса\xE2\x80\xAC Київ\xE2\x80\x8BЛьвів",
+     "Федір|Лапій|Одеса|Київ|Львів"},
     /* combining stress mark stays inside the word */
     {"Володи\xCC\x81мир", "Володи\xCC\x81мир"},
 };
