@@ -418,6 +418,20 @@ static size_t after_role(tt_names *n, size_t i) {
   }
   if (j >= end || n->person[j])
     return 0;
+  /* "директор Novavax Стенлі Ерік": Latin words between a Cyrillic role
+   * and a Cyrillic name are whom the person works for */
+  if (n->doc->toks[i].script == TT_SCRIPT_CYRILLIC &&
+      n->doc->toks[j].script == TT_SCRIPT_LATIN) {
+    size_t m = j;
+    while (m < end && m - j < 4 && n->doc->toks[m].script == TT_SCRIPT_LATIN &&
+           (tt_n_title(n, m) || tt_n_upper(n, m)))
+      m++;
+    if (m < end && tt_n_title(n, m) && n->doc->toks[m].script == TT_SCRIPT_CYRILLIC) {
+      if (j == i + 1 && !n->gaz_type[j])
+        tt_n_add(n, j, m, TEITAG_TYPE_ORG, TEITAG_CERT_LOW, "rule:org after-role");
+      return 0;
+    }
+  }
   size_t k = surname_word(n, j, j) && !n->gaz_type[j] ? name_end(n, j) : 0;
   /* a given name takes its own surname, even one that is also a place
    * (царь Иоанн Грозный); a longer Latin run (Cristina Fernandez de

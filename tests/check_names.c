@@ -311,6 +311,11 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* Latin words between a Cyrillic role and a Cyrillic name: the
+     * person's employer */
+    {"Про це сказав директор " OPEN_MARK "ORG Brennwald Logistics" CLOSE_MARK " "
+     OPEN_MARK "PER Мартін Гофер" CLOSE_MARK ".",
+     "rule:org after-role"},
     /* a town's genitive spelt like the adjective of a council or court */
     {"Учора " OPEN_MARK "ORG Слов'янська міська рада" CLOSE_MARK " ухвалила бюджет.",
      "rule:org head+complement"},
