@@ -628,7 +628,8 @@ static void word_forms(teitag_lang lang, int para, const char *w, size_t n,
 
 /* The forms of a word that may be hyphenated.  Ростов-на-Дону declines its
  * first part; Нью-Йорк and Івано-Франківськ their last; a noun joined to an
- * adjective (Кам'янець-Подільський) both. */
+ * adjective (Кам'янець-Подільський) and a double given name (Жан-Клод)
+ * both. */
 static void compound_forms(teitag_lang lang, const char *w, size_t n,
                            int person, int role, int animate,
                            const tt_infl_attrs *attrs, alts out[TT_N_CASES]) {
@@ -667,11 +668,18 @@ static void compound_forms(teitag_lang lang, const char *w, size_t n,
         looks_adjective(lang, parts[1], lens[1]))
       declines[0] = 1;
   }
+  /* a double given name declines in both parts, each a name: Жан-Клод,
+   * Жана-Клода; Анна-Марія, Анни-Марії */
+  int double_given = person && role == ROLE_GIVEN && n_parts == 2 && !has_lower &&
+                     !common_noun;
+  if (double_given)
+    declines[0] = declines[1] = 1;
   alts pf[8][TT_N_CASES];
   for (size_t p = 0; p < n_parts; p++) {
     int para = P_NONE;
     if (declines[p] && declinable(parts[p], lens[p])) {
-      int r = (n_parts > 1 && declines[0] && declines[n_parts - 1] && p > 0)
+      int r = (n_parts > 1 && declines[0] && declines[n_parts - 1] && p > 0 &&
+               !double_given)
                   ? ROLE_ADJ
                   : role;
       para = lang == TEITAG_LANG_UK
@@ -679,6 +687,10 @@ static void compound_forms(teitag_lang lang, const char *w, size_t n,
                  : classify_ru(parts[p], lens[p], person, r, g);
     }
     word_forms(lang, para, parts[p], lens[p], animate, attrs, pf[p]);
+    /* the press also leaves the first name as it is: Жан-Клодом Юнкером */
+    if (double_given && p == 0 && !some_case_empty(pf[p]))
+      for (int c = 0; c < TT_N_CASES; c++)
+        alts_add(&pf[p][c], parts[p], lens[p]);
     if (some_case_empty(pf[p])) { /* a part too long for the buffers */
       for (int c = 0; c < TT_N_CASES; c++)
         out[c].n = 0;
