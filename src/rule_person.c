@@ -658,6 +658,43 @@ static void surname_shape(tt_names *n, size_t i) {
            "rule:person surname-shape");
 }
 
+/* Ukrainian adjectival surnames in any case form (Конецьпольського,
+ * Виспянського, Мержинському): a capitalised word so ending inside a
+ * sentence that qualifies no noun after it, and that no preposition of
+ * place or type word puts in a place (у Слов'янському, вулиці
+ * Коцюбинського).  In Russian text the same test found no more names than
+ * adjectives of places and institutions, so it is left out there. */
+static void adjectival_surname(tt_names *n, size_t i) {
+  static const tt_suffix endings[] = {TT_SFX("ський"), TT_SFX("ського"),
+      TT_SFX("ському"), TT_SFX("ським"), TT_SFX("цький"), TT_SFX("цького"),
+      TT_SFX("цькому"), TT_SFX("цьким"), {NULL, 0}};
+  size_t end = n->para->tok_end;
+  if (n->para->lang != TEITAG_LANG_UK || n->person[i] || n->gaz_type[i] || n->doc->toks[i].script != TT_SCRIPT_CYRILLIC ||
+      not_name_word(n, i) || tt_n_sentence_start(n, i) ||
+      !tt_n_ends_any(n, i, endings) ||
+      (tt_n_class(n, i - 1) & (TT_WC_PLACE_BEFORE | TT_WC_PREP_PLACE | TT_WC_STREET |
+                               TT_WC_ROLE)) ||
+      tt_n_title(n, i - 1) || tt_n_upper(n, i - 1) || tt_n_quote(n, i - 1))
+    return;
+  if (i + 1 < end) {
+    const tt_token *next = &n->doc->toks[i + 1];
+    if (tt_n_quote(n, i + 1) ||
+        (next->kind == TEITAG_TOKEN_WORD &&
+         (next->lcase != TEITAG_CASE_LOWER ||
+          !((tt_n_class(n, i + 1) & TT_WC_FUNCTION) || past_verb(n, i + 1)))))
+      return;
+  }
+  /* adjectives in a row share a noun: Фастівського та Васильківського
+   * районів, Кременчуцькому, Дрогобицькому і Надвірнянському НПЗ */
+  for (size_t k = i + 1; k < end && k <= i + 2; k++)
+    if (tt_n_ends_any(n, k, endings))
+      return;
+  for (size_t k = i - 1; k > n->para->tok_begin && k + 2 >= i; k--)
+    if (tt_n_title(n, k) && tt_n_ends_any(n, k, endings))
+      return;
+  tt_n_add(n, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW, "rule:person surname-shape");
+}
+
 void tt_rules_person(tt_names *n) {
   for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
     /* Every rule starts at a capitalised word or at a role, saying or
@@ -691,6 +728,7 @@ void tt_rules_person(tt_names *n) {
     }
     if (title) {
       surname_shape(n, i);
+      adjectival_surname(n, i);
       lone_given(n, i);
       given_not_place(n, i);
     }

@@ -269,6 +269,13 @@ static const rule_case person_cases[] = {
     /* ... but the state body a role heads is no person */
     {"Глава Минсвязи отметил, что расценки вырастут.", NULL},
     {"Речник Мінрибгоспу повідомив про нові правила.", NULL},
+    /* Ukrainian adjectival surnames alone, in any case, where no noun
+     * follows them; adjectives sharing a noun are no names */
+    {"Листи від " OPEN_MARK "PER Завадовського" CLOSE_MARK " прийшли пізно.",
+     "rule:person surname-shape"},
+    {"Їхня родина щиро дякувала " OPEN_MARK "PER Завадовському" CLOSE_MARK ".",
+     "rule:person surname-shape"},
+    {"Ліси Фастівського та Богуславського районів горіли.", NULL},
     /* a name in apposition to a role, closed by a comma */
     {"He met his counterpart, " OPEN_MARK "PER Tomasz Wielgosz" CLOSE_MARK
      ", in the morning.",
