@@ -598,7 +598,8 @@ static void push_word(teitag_doc *doc, size_t start, size_t end,
  * of another kind, so the sum over a paragraph's tokens is the count of
  * the paragraph's text. */
 static void count_word_language(teitag_doc *doc, const shape_acc *acc,
-                                size_t start, size_t word_end, size_t end) {
+                                const word_key *wk, size_t start,
+                                size_t word_end, size_t end) {
   tt_lang_counts *c = &doc->tok_counts;
   if (acc->not_letter || (end > word_end && end != word_end + 1)) {
     tt_lang_count(doc->text, start, end, c);
@@ -608,7 +609,11 @@ static void count_word_language(teitag_doc *doc, const shape_acc *acc,
   c->cyrillic += acc->cyrillic;
   c->uk += acc->only_uk;
   c->ru += acc->only_ru;
-  if (acc->cyrillic == acc->letters && acc->lower == acc->letters)
+  /* A listed word folds to itself, so a key that the filter turns away
+   * belongs to no listed word (a key that scan_word could not build is
+   * looked up). */
+  if (acc->cyrillic == acc->letters && acc->lower == acc->letters &&
+      (!wk->ok || tt_lang_maybe_word(wk->hash)))
     tt_lang_count_word(doc->text + start, word_end - start, c);
 }
 
@@ -617,6 +622,7 @@ static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 static void build_tables(void) {
   build_abbrev_filter();
   build_shape_table();
+  tt_lang_build_word_filter();
 }
 
 void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
@@ -687,7 +693,7 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
       else
         push_token(doc, i, j, TEITAG_TOKEN_WORD, shape_case(&acc), flags,
                    (uint8_t)acc.scripts);
-      count_word_language(doc, &acc, i, word_end, j);
+      count_word_language(doc, &acc, &wk, i, word_end, j);
       i = j;
       continue;
     }
