@@ -309,10 +309,20 @@ static uint64_t shape_bits(uint32_t cp, unsigned cls) {
 #define SHAPE_TABLE_SIZE 0x500
 static uint64_t shape_table[SHAPE_TABLE_SIZE];
 
+/* The key bytes of U+0400..U+047F (lead byte 0xD0 or 0xD1), indexed by
+ * the code point - 0x400, which the two bytes give without decoding: the
+ * Cyrillic letter is the commonest code point of uk/ru text. */
+static unsigned char cyr_key[128][2];
+
 static void build_shape_table(void) {
   tt_chars_init();
   for (uint32_t cp = 0; cp < SHAPE_TABLE_SIZE; cp++)
     shape_table[cp] = shape_bits(cp, tt_cp_class(cp));
+  for (uint32_t k = 0; k < 128; k++) {
+    uint32_t f = tt_cp_fold(0x400 + k);
+    cyr_key[k][0] = (unsigned char)(0xC0 | (f >> 6)); /* as fold_into */
+    cyr_key[k][1] = (unsigned char)(0x80 | (f & 0x3F));
+  }
 }
 
 /* Adds packed lanes to the counts. */
@@ -378,13 +388,17 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t end,
         if (!e)
           break;
         o = tt_fold_ascii_hashed(b, o, &h);
-      } else if (b == 0xD0 || b == 0xD1) { /* U+0400..U+047F */
-        uint32_t cp = ((b & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
+      } else if ((b & 0xFE) == 0xD0) { /* U+0400..U+047F */
+        unsigned k = ((b & 1u) << 6) | (s[j + 1] & 0x3Fu);
         n = 2;
-        e = shape_table[cp];
+        e = shape_table[0x400 + k];
         if (!e)
           break;
-        o = tt_fold_2byte_hashed(cp, o, &h);
+        o[0] = cyr_key[k][0];
+        o[1] = cyr_key[k][1];
+        h = (h ^ o[0]) * TT_HASH_PRIME;
+        h = (h ^ o[1]) * TT_HASH_PRIME;
+        o += 2;
       } else {
         uint32_t cp;
         n = tt_utf8_next(s + j, &cp);
@@ -656,8 +670,8 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
     uint8_t flags = pending;
     pending = 0;
     size_t j;
-    if ((c.cp == 'h' || c.cp == 'H' || c.cp == 'w' || c.cp == 'W' ||
-         c.cp == 'f' || c.cp == 'F') &&
+    unsigned lc = c.cp | 0x20; /* h w f in either case, nothing else */
+    if ((lc == 'h' || lc == 'w' || lc == 'f') &&
         (j = scan_url(s, i, end)) > i) {
       push_token(doc, i, j, TEITAG_TOKEN_URL, TEITAG_CASE_NONE, flags, 0);
       tt_lang_count(doc->text, i, j, &doc->tok_counts);
