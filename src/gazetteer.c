@@ -334,6 +334,22 @@ static int filter_pass(const tt_gaz *g, uint64_t tok_hash, int lower) {
   return (set[bit / 64] >> (bit % 64)) & 1;
 }
 
+/* Does the next word of a stored key (words joined by 0x1F) equal a
+ * token's key?  Returns where the key's following word starts (at its NUL
+ * after the last word), or NULL.  One pass that stops at the first
+ * difference: most calls differ early, and a token key holds neither NUL
+ * nor 0x1F (the text has no C0 controls), so the stored key's end stops
+ * the comparison too. */
+static const char *key_word_matches(const char *key, const char *tok,
+                                    size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if (key[i] != tok[i])
+      return NULL;
+  if (key[len] == '\x1F')
+    return key + len + 1;
+  return key[len] == '\0' ? key + len : NULL;
+}
+
 /* Do tokens [b, e) of the document satisfy key `k`: the same folded keys
  * (a hash collision is not a match) and the case each form word asks? */
 static int key_matches(tt_gaz *g, const tt_gz_key *k, const teitag_doc *doc,
@@ -345,11 +361,9 @@ static int key_matches(tt_gaz *g, const tt_gz_key *k, const teitag_doc *doc,
   for (size_t i = b; i < e; i++) {
     const tt_token *t = &doc->toks[i];
     if (key) {
-      const char *sep = strchr(key, '\x1F');
-      size_t kl = sep ? (size_t)(sep - key) : strlen(key);
-      if (kl != t->key_len || memcmp(key, doc->keys.data + t->key, kl) != 0)
+      key = key_word_matches(key, doc->keys.data + t->key, t->key_len);
+      if (!key)
         return 0;
-      key = sep ? sep + 1 : key + kl;
     }
     unsigned req = (k->casemask >> (2 * (i - b))) & 3;
     const char *o = orig;

@@ -52,6 +52,26 @@ static int word_in(const lang_word *list, const char *w, size_t n) {
   return 0;
 }
 
+/* A bit per key hash of every listed word: the tokenizer asks about each
+ * lower-case Cyrillic word, and the hash it already has turns nearly all
+ * of them away before the lists are searched. */
+uint64_t tt_lang_word_filter[64];
+
+static void filter_add(const lang_word *list) {
+  tt_buf key = {NULL, 0, 0};
+  for (size_t i = 0; list[i].w; i++) {
+    tt_buf_clear(&key);
+    uint64_t bit = tt_key_append_hashed(&key, list[i].w, list[i].len) & 4095;
+    tt_lang_word_filter[bit / 64] |= 1ULL << (bit % 64);
+  }
+  tt_buf_free(&key);
+}
+
+void tt_lang_build_word_filter(void) {
+  filter_add(uk_words);
+  filter_add(ru_words);
+}
+
 void tt_lang_count_word(const char *w, size_t n, counts *c) {
   if (n > 10 || n < 2) /* every listed word has 2 to 10 bytes */
     return;

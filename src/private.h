@@ -400,6 +400,16 @@ void tt_lang_count(const char *text, size_t start, size_t end,
 /* Adds one word that is a run of letters, all of them lower-case
  * Cyrillic: a function word of either language is counted. */
 void tt_lang_count_word(const char *word, size_t len, tt_lang_counts *c);
+/* May a word whose match key hashes to `key_hash` be one that
+ * tt_lang_count_word counts?  0 means certainly not.  The filter is built
+ * by tt_lang_build_word_filter (once, before it is read; needs
+ * tt_chars_init). */
+extern uint64_t tt_lang_word_filter[64];
+void tt_lang_build_word_filter(void);
+static inline int tt_lang_maybe_word(uint64_t key_hash) {
+  uint64_t bit = key_hash & 4095;
+  return (tt_lang_word_filter[bit / 64] >> (bit % 64)) & 1;
+}
 /* Which letters of U+0400..U+04FF only one language uses: 1 Ukrainian,
  * 2 Russian, 0 both or neither. */
 extern const unsigned char tt_lang_only_in[256];

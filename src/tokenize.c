@@ -184,6 +184,12 @@ static const unsigned char email_chars[256] = {
 
 static inline int email_char(unsigned char c) { return email_chars[c]; }
 
+/* The offset of the first '@' in [i, end), or end. */
+static size_t next_at_sign(const unsigned char *s, size_t i, size_t end) {
+  const unsigned char *p = memchr(s + i, '@', end - i);
+  return p ? (size_t)(p - s) : end;
+}
+
 /* Scans an e-mail address that starts at i; returns its end or i. */
 static size_t scan_email(const unsigned char *s, size_t i, size_t end) {
   size_t j = i;
@@ -303,10 +309,20 @@ static uint64_t shape_bits(uint32_t cp, unsigned cls) {
 #define SHAPE_TABLE_SIZE 0x500
 static uint64_t shape_table[SHAPE_TABLE_SIZE];
 
+/* The key bytes of U+0400..U+047F (lead byte 0xD0 or 0xD1), indexed by
+ * the code point - 0x400, which the two bytes give without decoding: the
+ * Cyrillic letter is the commonest code point of uk/ru text. */
+static unsigned char cyr_key[128][2];
+
 static void build_shape_table(void) {
   tt_chars_init();
   for (uint32_t cp = 0; cp < SHAPE_TABLE_SIZE; cp++)
     shape_table[cp] = shape_bits(cp, tt_cp_class(cp));
+  for (uint32_t k = 0; k < 128; k++) {
+    uint32_t f = tt_cp_fold(0x400 + k);
+    cyr_key[k][0] = (unsigned char)(0xC0 | (f >> 6)); /* as fold_into */
+    cyr_key[k][1] = (unsigned char)(0x80 | (f & 0x3F));
+  }
 }
 
 /* Adds packed lanes to the counts. */
@@ -350,7 +366,8 @@ typedef struct {
  * letter that neither starts the word nor follows a joint makes it no
  * title case (bad_title). */
 static size_t scan_word(const unsigned char *s, size_t i, size_t end,
-                        shape_acc *acc, tt_buf *keys, word_key *wk) {
+                        unsigned first_cls, shape_acc *acc, tt_buf *keys,
+                        word_key *wk) {
   size_t j = i;
   uint64_t packed = 0, bad = 0, upper_counts = 0; /* 0 at a part start */
   uint64_t h = TT_HASH_BASIS;
@@ -371,13 +388,17 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t end,
         if (!e)
           break;
         o = tt_fold_ascii_hashed(b, o, &h);
-      } else if (b == 0xD0 || b == 0xD1) { /* U+0400..U+047F */
-        uint32_t cp = ((b & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
+      } else if ((b & 0xFE) == 0xD0) { /* U+0400..U+047F */
+        unsigned k = ((b & 1u) << 6) | (s[j + 1] & 0x3Fu);
         n = 2;
-        e = shape_table[cp];
+        e = shape_table[0x400 + k];
         if (!e)
           break;
-        o = tt_fold_2byte_hashed(cp, o, &h);
+        o[0] = cyr_key[k][0];
+        o[1] = cyr_key[k][1];
+        h = (h ^ o[0]) * TT_HASH_PRIME;
+        h = (h ^ o[1]) * TT_HASH_PRIME;
+        o += 2;
       } else {
         uint32_t cp;
         n = tt_utf8_next(s + j, &cp);
@@ -429,7 +450,7 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t end,
   }
   if (bad)
     acc->bad_title = 1;
-  acc->first_upper = (at(s, i, end).cls & TT_C_UPPER) != 0;
+  acc->first_upper = (first_cls & TT_C_UPPER) != 0;
   acc->scripts = (acc->latin ? TT_SCRIPT_LATIN : 0) |
                  (acc->cyrillic ? TT_SCRIPT_CYRILLIC : 0) |
                  (acc->letters > acc->latin + acc->cyrillic ? TT_SCRIPT_OTHER
@@ -545,6 +566,32 @@ static void push_token(teitag_doc *doc, size_t start, size_t end, int kind,
   t->key_len = (uint32_t)(doc->keys.len - t->key);
 }
 
+/* A token of one code point that is no mark (punctuation, a symbol): its
+ * key written as fold_into writes it, without the general path's call and
+ * second pass to hash (« » — are most of the punctuation of uk/ru text). */
+static void push_char_token(teitag_doc *doc, size_t start, size_t end,
+                            int kind, uint8_t flags, uint32_t cp) {
+  tt_token *t = new_token(doc, start, end, kind, TEITAG_CASE_NONE, flags, 0);
+  tt_buf_reserve(&doc->keys, 4);
+  char *o = doc->keys.data + doc->keys.len;
+  uint32_t f = tt_cp_fold(cp);
+  size_t n;
+  if (cp < 0x80) {
+    o[0] = (char)f;
+    n = 1;
+  } else if (cp >= 0x400 && cp < 0x480) { /* 0xD0/0xD1: two bytes always */
+    o[0] = (char)(0xC0 | (f >> 6));
+    o[1] = (char)(0x80 | (f & 0x3F));
+    n = 2;
+  } else {
+    n = f ? tt_utf8_put(f, o) : 0;
+  }
+  t->hash = tt_hash_bytes(o, n);
+  t->key_len = (uint32_t)n;
+  doc->keys.len += n;
+  doc->keys.data[doc->keys.len] = '\0';
+}
+
 /* A word token whose key scan_word has left past the end of doc->keys. */
 static void push_word(teitag_doc *doc, size_t start, size_t end,
                       uint8_t lcase, uint8_t flags, uint8_t script,
@@ -565,7 +612,8 @@ static void push_word(teitag_doc *doc, size_t start, size_t end,
  * of another kind, so the sum over a paragraph's tokens is the count of
  * the paragraph's text. */
 static void count_word_language(teitag_doc *doc, const shape_acc *acc,
-                                size_t start, size_t word_end, size_t end) {
+                                const word_key *wk, size_t start,
+                                size_t word_end, size_t end) {
   tt_lang_counts *c = &doc->tok_counts;
   if (acc->not_letter || (end > word_end && end != word_end + 1)) {
     tt_lang_count(doc->text, start, end, c);
@@ -575,7 +623,11 @@ static void count_word_language(teitag_doc *doc, const shape_acc *acc,
   c->cyrillic += acc->cyrillic;
   c->uk += acc->only_uk;
   c->ru += acc->only_ru;
-  if (acc->cyrillic == acc->letters && acc->lower == acc->letters)
+  /* A listed word folds to itself, so a key that the filter turns away
+   * belongs to no listed word (a key that scan_word could not build is
+   * looked up). */
+  if (acc->cyrillic == acc->letters && acc->lower == acc->letters &&
+      (!wk->ok || tt_lang_maybe_word(wk->hash)))
     tt_lang_count_word(doc->text + start, word_end - start, c);
 }
 
@@ -584,6 +636,7 @@ static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 static void build_tables(void) {
   build_abbrev_filter();
   build_shape_table();
+  tt_lang_build_word_filter();
 }
 
 void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
@@ -596,6 +649,10 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
    * same run of address characters (it meets the same '@', or none), so
    * "5-5-5-..." is scanned once, not once per token. */
   size_t no_email_before = start;
+  /* Where the next '@' is (end: none): only a run of address characters
+   * that reaches one can be an address, and most paragraphs have none, so
+   * most words need no scan of their run at all. */
+  size_t next_at = next_at_sign(s, start, end);
   while (i < end) {
     if (s[i] == ' ') { /* the commonest code point of all */
       pending |= TT_TOK_SPACE_BEFORE;
@@ -613,16 +670,18 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
     uint8_t flags = pending;
     pending = 0;
     size_t j;
-    if ((c.cp == 'h' || c.cp == 'H' || c.cp == 'w' || c.cp == 'W' ||
-         c.cp == 'f' || c.cp == 'F') &&
+    unsigned lc = c.cp | 0x20; /* h w f in either case, nothing else */
+    if ((lc == 'h' || lc == 'w' || lc == 'f') &&
         (j = scan_url(s, i, end)) > i) {
       push_token(doc, i, j, TEITAG_TOKEN_URL, TEITAG_CASE_NONE, flags, 0);
       tt_lang_count(doc->text, i, j, &doc->tok_counts);
       i = j;
       continue;
     }
-    if (c.cp < 0x80 && email_char((unsigned char)c.cp) && c.cp != '.' &&
-        i >= no_email_before) {
+    if (next_at < i)
+      next_at = next_at_sign(s, i, end);
+    if (next_at < end && c.cp < 0x80 && email_char((unsigned char)c.cp) &&
+        c.cp != '.' && i >= no_email_before) {
       /* The run of address characters is found once: without an '@'
        * after it (nearly every word) there is no address to scan. */
       size_t run = i;
@@ -640,7 +699,7 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
       shape_acc acc;
       memset(&acc, 0, sizeof acc);
       word_key wk;
-      size_t word_end = scan_word(s, i, end, &acc, &doc->keys, &wk);
+      size_t word_end = scan_word(s, i, end, c.cls, &acc, &doc->keys, &wk);
       j = abbreviation_dot(doc, s, i, word_end, end, &acc, &wk, &flags);
       if (j == word_end && wk.ok)
         push_word(doc, i, j, shape_case(&acc), flags, (uint8_t)acc.scripts,
@@ -648,7 +707,7 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
       else
         push_token(doc, i, j, TEITAG_TOKEN_WORD, shape_case(&acc), flags,
                    (uint8_t)acc.scripts);
-      count_word_language(doc, &acc, i, word_end, j);
+      count_word_language(doc, &acc, &wk, i, word_end, j);
       i = j;
       continue;
     }
@@ -693,33 +752,40 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
     j = i + c.n;
     while (j < end && (at(s, j, end).cls & TT_C_MARK))
       j += at(s, j, end).n;
-    push_token(doc, i, j, kind, TEITAG_CASE_NONE, flags, 0);
+    if (j == i + c.n && !(c.cls & TT_C_MARK))
+      push_char_token(doc, i, j, kind, flags, c.cp);
+    else
+      push_token(doc, i, j, kind, TEITAG_CASE_NONE, flags, 0);
     i = j;
   }
 }
 
 /* ---- sentences -------------------------------------------------------- */
 
-static int tok_is(const teitag_doc *doc, const tt_token *t, const char *lit) {
-  size_t n = strlen(lit);
-  return t->end - t->start == n && memcmp(doc->text + t->start, lit, n) == 0;
+/* The sentence splitter asks these of every punctuation token: the
+ * length and the first byte decide before any bytes are compared. */
+static int tok_is(const teitag_doc *doc, const tt_token *t, const char *lit,
+                  size_t n) {
+  const char *p = doc->text + t->start;
+  return t->end - t->start == n && p[0] == lit[0] && memcmp(p, lit, n) == 0;
 }
+#define TOK_IS(doc, t, lit) tok_is(doc, t, lit, sizeof(lit) - 1)
 
 static int is_terminal(const teitag_doc *doc, const tt_token *t) {
   if (t->kind != TEITAG_TOKEN_PUNCT)
     return 0;
-  return tok_is(doc, t, ".") || tok_is(doc, t, "!") || tok_is(doc, t, "?") ||
-         tok_is(doc, t, "\xE2\x80\xA6") || tok_is(doc, t, "...");
+  return TOK_IS(doc, t, ".") || TOK_IS(doc, t, "!") || TOK_IS(doc, t, "?") ||
+         TOK_IS(doc, t, "\xE2\x80\xA6") || TOK_IS(doc, t, "...");
 }
 
 /* Closing marks that stay in the sentence they end: .» ." .) */
 static int is_closer(const teitag_doc *doc, const tt_token *t) {
   if (t->kind != TEITAG_TOKEN_PUNCT)
     return 0;
-  return tok_is(doc, t, "\xC2\xBB") || tok_is(doc, t, "\"") ||
-         tok_is(doc, t, "\xE2\x80\x9D") || tok_is(doc, t, "\xE2\x80\x9C") ||
-         tok_is(doc, t, "'") || tok_is(doc, t, "\xE2\x80\x99") ||
-         tok_is(doc, t, ")") || tok_is(doc, t, "]") || is_terminal(doc, t);
+  return TOK_IS(doc, t, "\xC2\xBB") || TOK_IS(doc, t, "\"") ||
+         TOK_IS(doc, t, "\xE2\x80\x9D") || TOK_IS(doc, t, "\xE2\x80\x9C") ||
+         TOK_IS(doc, t, "'") || TOK_IS(doc, t, "\xE2\x80\x99") ||
+         TOK_IS(doc, t, ")") || TOK_IS(doc, t, "]") || is_terminal(doc, t);
 }
 
 /* Does the token after a full stop look like the start of a sentence? */
@@ -743,8 +809,8 @@ void tt_split_sentences(teitag_doc *doc, size_t tb, size_t te) {
       ends = last + 1 < te && starts_sentence(&doc->toks[last + 1]);
       /* "," ";" or a lower-case word after the closer: not an end. */
       if (ends && doc->toks[last + 1].kind == TEITAG_TOKEN_PUNCT &&
-          (tok_is(doc, &doc->toks[last + 1], ",") ||
-           tok_is(doc, &doc->toks[last + 1], ";")))
+          (TOK_IS(doc, &doc->toks[last + 1], ",") ||
+           TOK_IS(doc, &doc->toks[last + 1], ";")))
         ends = 0;
     } else if ((t->flags & TT_TOK_MAY_END) && i + 1 < te) {
       const tt_token *n = &doc->toks[i + 1];
