@@ -498,7 +498,12 @@ size_t tt_n_roman(const tt_names *n, size_t i) {
   if (i >= d->n_toks)
     return 0;
   const tt_token *t = &d->toks[i];
+  /* a numeral is in capitals, or one capital (Title case by the
+   * tokenizer's count); looked at first, because reading the text itself
+   * costs a cache miss the token's case does not */
   if (t->kind != TEITAG_TOKEN_WORD ||
+      !(t->lcase == TEITAG_CASE_UPPER ||
+        (t->lcase == TEITAG_CASE_TITLE && t->end - t->start <= 2)) ||
       (t->flags & (TT_TOK_PARA_START | TT_TOK_SENT_START | TT_TOK_NL_BEFORE)) ||
       !(t->flags & TT_TOK_SPACE_BEFORE))
     return 0;
@@ -544,16 +549,13 @@ static void reshape(const teitag_doc *d, tt_span *sp, size_t b, size_t e) {
     sp->cert = TEITAG_CERT_MEDIUM;
 }
 
-static void regnal_numbers(tt_names *n) {
-  teitag_doc *d = n->doc;
-  for (size_t s = 0; s < d->n_spans; s++) {
-    tt_span *sp = &d->spans[s];
-    if (sp->type != TEITAG_TYPE_PER || sp->tok_end == UINT32_MAX ||
-        sp->tok_end >= d->n_toks || sp->tok_end <= sp->tok_begin ||
-        !tt_n_regnal(n, sp->tok_begin, sp->tok_end - 1, sp->tok_end))
-      continue;
-    reshape(d, sp, sp->tok_begin, sp->tok_end + 1);
-  }
+static void regnal_number(tt_names *n, tt_span *sp) {
+  const teitag_doc *d = n->doc;
+  if (sp->type != TEITAG_TYPE_PER || sp->tok_end == UINT32_MAX ||
+      sp->tok_end >= d->n_toks || sp->tok_end <= sp->tok_begin ||
+      !tt_n_regnal(n, sp->tok_begin, sp->tok_end - 1, sp->tok_end))
+    return;
+  reshape(d, sp, sp->tok_begin, sp->tok_end + 1);
 }
 
 /* ---- initials before a listed or propagated name ---------------------- */
@@ -562,33 +564,30 @@ static void regnal_numbers(tt_names *n) {
  * a gazetteer or propagation already took, so the initials before it are
  * joined here, keeping the span's ID.  A name that starts a sentence keeps
  * its start: the capital and dot before it end the previous sentence. */
-static void leading_initials(tt_names *n) {
-  teitag_doc *d = n->doc;
-  for (size_t s = 0; s < d->n_spans; s++) {
-    tt_span *sp = &d->spans[s];
-    if (sp->type != TEITAG_TYPE_PER || sp->tok_end == UINT32_MAX ||
-        sp->tok_end <= sp->tok_begin)
-      continue;
-    /* the segmenter takes "Б . Обама" for a sentence's end and start */
-    if ((d->toks[sp->tok_begin].flags & TT_TOK_SENT_START) &&
-        !(sp->tok_begin > 1 && tt_n_spaced_initial(d, sp->tok_begin - 2)))
-      continue;
-    size_t b = sp->tok_begin;
-    for (;;) {
-      size_t len = 0;
-      if (b > 0 && (d->toks[b - 1].flags & TT_TOK_INITIAL))
-        len = 1;
-      else if (b > 1 && tt_n_spaced_initial(d, b - 2)) /* "Б . Обама" */
-        len = 2;
-      if (!len || n->gaz_type[b - len] || !tt_n_same_script(n, b - len, sp->tok_begin))
-        break;
-      b -= len;
-      if (len == 1 && (d->toks[b].flags & TT_TOK_SENT_START)) /* it starts the name, too */
-        break;
-    }
-    if (b != sp->tok_begin)
-      reshape(d, sp, b, sp->tok_end);
+static void leading_initials(tt_names *n, tt_span *sp) {
+  const teitag_doc *d = n->doc;
+  if (sp->type != TEITAG_TYPE_PER || sp->tok_end == UINT32_MAX ||
+      sp->tok_end <= sp->tok_begin)
+    return;
+  /* the segmenter takes "Б . Обама" for a sentence's end and start */
+  if ((d->toks[sp->tok_begin].flags & TT_TOK_SENT_START) &&
+      !(sp->tok_begin > 1 && tt_n_spaced_initial(d, sp->tok_begin - 2)))
+    return;
+  size_t b = sp->tok_begin;
+  for (;;) {
+    size_t len = 0;
+    if (b > 0 && (d->toks[b - 1].flags & TT_TOK_INITIAL))
+      len = 1;
+    else if (b > 1 && tt_n_spaced_initial(d, b - 2)) /* "Б . Обама" */
+      len = 2;
+    if (!len || n->gaz_type[b - len] || !tt_n_same_script(n, b - len, sp->tok_begin))
+      break;
+    b -= len;
+    if (len == 1 && (d->toks[b].flags & TT_TOK_SENT_START)) /* it starts the name, too */
+      break;
   }
+  if (b != sp->tok_begin)
+    reshape(d, sp, b, sp->tok_end);
 }
 
 /* ---- English generic nouns after a listed organisation ----------------- */
@@ -596,58 +595,67 @@ static void leading_initials(tt_names *n) {
 /* "Time magazine", "Sputnik news agency": the gazetteer lists such a name
  * with its generic noun when the bare name alone would be ambiguous, but
  * the name is the capitalised part; the span ends there, keeping its ID. */
-static void trailing_generic_nouns(tt_names *n) {
+static void trailing_generic_noun(tt_names *n, tt_span *sp) {
   static const char *const nouns[] = {
       "magazine", "newspaper", "agency", "channel", "party", "group",
       "movement", "militia", "battalion", "brigade", "unit", "network",
       "company", "airline", "messenger", "exchange", "ransomware", "bloc",
       "media", "forces", NULL};
-  teitag_doc *d = n->doc;
-  for (size_t s = 0; s < d->n_spans; s++) {
-    tt_span *sp = &d->spans[s];
-    if (sp->type != TEITAG_TYPE_ORG || sp->tok_end == UINT32_MAX ||
-        sp->tok_end <= sp->tok_begin + 1 ||
-        d->toks[sp->tok_begin].script != TT_SCRIPT_LATIN)
-      continue;
-    const char *src = tt_doc_get_str(d, sp->source);
-    if (!src || strncmp(src, "gazetteer", 9) != 0)
-      continue;
-    size_t e = sp->tok_end;
-    int generic = 0;
-    if (d->toks[e - 1].lcase == TEITAG_CASE_LOWER)
-      for (size_t k = 0; nouns[k] && !generic; k++)
-        generic = tt_n_is(n, e - 1, nouns[k]);
-    if (!generic)
-      continue;
+  const teitag_doc *d = n->doc;
+  if (sp->type != TEITAG_TYPE_ORG || sp->tok_end == UINT32_MAX ||
+      sp->tok_end <= sp->tok_begin + 1 ||
+      d->toks[sp->tok_begin].script != TT_SCRIPT_LATIN)
+    return;
+  const char *src = tt_doc_get_str(d, sp->source);
+  if (!src || strncmp(src, "gazetteer", 9) != 0)
+    return;
+  size_t e = sp->tok_end;
+  int generic = 0;
+  if (d->toks[e - 1].lcase == TEITAG_CASE_LOWER)
+    for (size_t k = 0; nouns[k] && !generic; k++)
+      generic = tt_n_is(n, e - 1, nouns[k]);
+  if (!generic)
+    return;
+  e--;
+  /* ... and the lower-case words that qualify it: news agency, special unit */
+  while (e > sp->tok_begin + 1 && d->toks[e - 1].kind == TEITAG_TOKEN_WORD &&
+         d->toks[e - 1].lcase == TEITAG_CASE_LOWER)
     e--;
-    /* ... and the lower-case words that qualify it: news agency, special unit */
-    while (e > sp->tok_begin + 1 && d->toks[e - 1].kind == TEITAG_TOKEN_WORD &&
-           d->toks[e - 1].lcase == TEITAG_CASE_LOWER)
-      e--;
-    if (d->toks[e - 1].kind == TEITAG_TOKEN_WORD &&
-        d->toks[e - 1].lcase != TEITAG_CASE_LOWER)
-      reshape(d, sp, sp->tok_begin, e);
-  }
+  if (d->toks[e - 1].kind == TEITAG_TOKEN_WORD &&
+      d->toks[e - 1].lcase != TEITAG_CASE_LOWER)
+    reshape(d, sp, sp->tok_begin, e);
 }
 
 /* ---- a legal form after an organisation ---------------------------------- */
 
 /* "Equinor ASA", "Siemens AG": the legal form after a listed or found
  * company is part of its name as written. */
-static void trailing_legal_form(tt_names *n) {
+static void trailing_legal_form(tt_names *n, tt_span *sp) {
+  const teitag_doc *d = n->doc;
+  if (sp->type != TEITAG_TYPE_ORG || sp->tok_end == UINT32_MAX ||
+      sp->tok_end >= d->n_toks || sp->tok_end <= sp->tok_begin)
+    return;
+  const tt_token *t = &d->toks[sp->tok_end];
+  if (t->kind != TEITAG_TOKEN_WORD || t->script != TT_SCRIPT_LATIN ||
+      t->lcase == TEITAG_CASE_LOWER || !(n->classes[sp->tok_end] & TT_WC_LEGAL) ||
+      !(t->flags & TT_TOK_SPACE_BEFORE) ||
+      d->toks[sp->tok_end - 1].script != TT_SCRIPT_LATIN)
+    return;
+  reshape(d, sp, sp->tok_begin, sp->tok_end + 1);
+}
+
+/* The last touches to each span, in one pass over them: a long part's
+ * tokens are long out of the cache by now, and each pass of its own paid
+ * for reading them again.  Each looks at its own span only, so one pass
+ * gives what four in a row gave. */
+static void finish_spans(tt_names *n) {
   teitag_doc *d = n->doc;
   for (size_t s = 0; s < d->n_spans; s++) {
     tt_span *sp = &d->spans[s];
-    if (sp->type != TEITAG_TYPE_ORG || sp->tok_end == UINT32_MAX ||
-        sp->tok_end >= d->n_toks || sp->tok_end <= sp->tok_begin)
-      continue;
-    const tt_token *t = &d->toks[sp->tok_end];
-    if (t->kind != TEITAG_TOKEN_WORD || t->script != TT_SCRIPT_LATIN ||
-        t->lcase == TEITAG_CASE_LOWER || !(n->classes[sp->tok_end] & TT_WC_LEGAL) ||
-        !(t->flags & TT_TOK_SPACE_BEFORE) ||
-        d->toks[sp->tok_end - 1].script != TT_SCRIPT_LATIN)
-      continue;
-    reshape(d, sp, sp->tok_begin, sp->tok_end + 1);
+    regnal_number(n, sp);
+    leading_initials(n, sp);
+    trailing_generic_noun(n, sp);
+    trailing_legal_form(n, sp);
   }
 }
 
@@ -665,8 +673,11 @@ static void honorific_names(tt_names *n) {
   for (size_t s = 0; s < d->n_spans; s++) {
     const tt_span *sp = &d->spans[s];
     int drop = 0;
+    /* only a Cyrillic word can be a naming word: most persons are passed
+     * over on what the token says, without comparing keys */
     if (sp->type == TEITAG_TYPE_PER && sp->tok_end != UINT32_MAX &&
-        sp->tok_begin > 0)
+        sp->tok_begin > 0 && d->toks[sp->tok_begin - 1].kind == TEITAG_TOKEN_WORD &&
+        d->toks[sp->tok_begin - 1].script == TT_SCRIPT_CYRILLIC)
       for (size_t k = 0; naming[k] && !drop; k++)
         drop = tt_n_is(n, sp->tok_begin - 1, naming[k]);
     /* «мальчик по имени Артём» names the person himself */
@@ -696,15 +707,19 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.given_flags = tt_xmalloc(doc->n_toks);
   /* the rules ask for a token's classes many times over */
   n.classes = tt_xmalloc(doc->n_toks * sizeof *n.classes);
-  for (size_t i = 0; i < doc->n_toks; i++)
-    n.classes[i] = doc->toks[i].kind == TEITAG_TOKEN_WORD
-                       ? (uint16_t)tt_word_class(doc->toks[i].hash)
-                       : 0;
   n.caps = tt_xmalloc(doc->n_toks * sizeof *n.caps);
   n.n_caps = 0;
-  for (size_t i = 0; i < doc->n_toks; i++)
-    if (doc->toks[i].kind == TEITAG_TOKEN_WORD && doc->toks[i].lcase == TEITAG_CASE_UPPER)
-      n.caps[n.n_caps++] = doc->toks[i].hash;
+  /* one pass: a long part's tokens do not stay in the cache for two */
+  for (size_t i = 0; i < doc->n_toks; i++) {
+    const tt_token *t = &doc->toks[i];
+    if (t->kind != TEITAG_TOKEN_WORD) {
+      n.classes[i] = 0;
+      continue;
+    }
+    n.classes[i] = (uint16_t)tt_word_class(t->hash);
+    if (t->lcase == TEITAG_CASE_UPPER)
+      n.caps[n.n_caps++] = t->hash;
+  }
   qsort(n.caps, n.n_caps, sizeof *n.caps, cmp_u64);
   for (size_t s = 0; s < doc->n_spans; s++) {
     const tt_span *sp = &doc->spans[s];
@@ -726,10 +741,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   tt_rules_org_of_place(&n);
   honorific_names(&n);
   tt_names_propagate(&n);
-  regnal_numbers(&n);
-  leading_initials(&n);
-  trailing_generic_nouns(&n);
-  trailing_legal_form(&n);
+  finish_spans(&n);
   free(n.gaz_type);
   free(n.gaz_end);
   free(n.person);

@@ -116,8 +116,8 @@ static int article_surname(const tt_names *n, size_t i) {
   const tt_token *t = &n->doc->toks[i];
   const char *s = n->doc->text + t->start;
   size_t len = t->end - t->start;
-  if (len < 4 || (s[0] != 'a' && s[0] != 'e') || t->lcase != TEITAG_CASE_MIXED)
-    return 0;
+  if (t->lcase != TEITAG_CASE_MIXED || len < 4 || (s[0] != 'a' && s[0] != 'e'))
+    return 0; /* the case first: it is in the token, the letters a cache miss away */
   for (size_t k = 0; articles[k]; k++) {
     size_t a = strlen(articles[k]);
     if (len > a + 1 && memcmp(s, articles[k], a) == 0 && s[a] >= 'A' && s[a] <= 'Z')
