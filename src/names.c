@@ -321,6 +321,19 @@ static const known *recall(const known_list *l, const teitag_doc *d,
   return whole ? whole : by_stem;
 }
 
+/* Passes over all spans of a long part find its tokens out of the cache:
+ * asking for the tokens of a span some way ahead lets the loads overlap
+ * instead of waiting for each in turn. */
+#define SPAN_LOOKAHEAD 8
+
+static inline void prefetch_span(const teitag_doc *d, size_t s) {
+  if (s + SPAN_LOOKAHEAD < d->n_spans) {
+    uint32_t b = d->spans[s + SPAN_LOOKAHEAD].tok_begin;
+    if (b < d->n_toks)
+      TT_PREFETCH(&d->toks[b]);
+  }
+}
+
 /* Collects surnames from person spans of two words or more (and from
  * confident one-word gazetteer persons), and acronyms defined as
  * "Full Name (ACR)". */
@@ -329,6 +342,7 @@ static void collect(tt_names *n, known_list *people, known_list *acronyms) {
   size_t n_spans = d->n_spans;
   for (size_t s = 0; s < n_spans; s++) {
     const tt_span *sp = &d->spans[s];
+    prefetch_span(d, s);
     if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)
       continue;
     size_t last = sp->tok_end - 1;
@@ -373,6 +387,7 @@ static void give_way(tt_names *n, const known_list *people) {
   for (size_t s = 0; s < d->n_spans; s++) {
     tt_span *sp = &d->spans[s];
     int drop = 0;
+    prefetch_span(d, s);
     if (sp->type != TEITAG_TYPE_PER && sp->type != TEITAG_TYPE_MONEY &&
         sp->cert <= TEITAG_CERT_MEDIUM && sp->tok_end == sp->tok_begin + 1 &&
         d->toks[sp->tok_begin].kind == TEITAG_TOKEN_WORD) {
@@ -652,6 +667,7 @@ static void finish_spans(tt_names *n) {
   teitag_doc *d = n->doc;
   for (size_t s = 0; s < d->n_spans; s++) {
     tt_span *sp = &d->spans[s];
+    prefetch_span(d, s);
     regnal_number(n, sp);
     leading_initials(n, sp);
     trailing_generic_noun(n, sp);
@@ -673,6 +689,7 @@ static void honorific_names(tt_names *n) {
   for (size_t s = 0; s < d->n_spans; s++) {
     const tt_span *sp = &d->spans[s];
     int drop = 0;
+    prefetch_span(d, s);
     /* only a Cyrillic word can be a naming word: most persons are passed
      * over on what the token says, without comparing keys */
     if (sp->type == TEITAG_TYPE_PER && sp->tok_end != UINT32_MAX &&
