@@ -39,6 +39,14 @@ void teitag_doc_free(teitag_doc *doc) {
   free(doc);
 }
 
+void tt_doc_spare_tokens(teitag_doc *doc, tt_spare_tokens *spare) {
+  free(spare->toks);
+  spare->toks = doc->toks;
+  spare->cap = doc->cap_toks;
+  doc->toks = NULL;
+  doc->cap_toks = doc->n_toks = 0;
+}
+
 const char *teitag_doc_encoding(const teitag_doc *doc) {
   return doc && doc->encoding[0] ? doc->encoding : "UTF-8";
 }

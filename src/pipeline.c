@@ -128,14 +128,20 @@ teitag_status teitag_pipeline_add_annotator(teitag_pipeline *p,
 /* Builds paragraphs, tokens, sentences and languages over valid text. */
 static teitag_status build(const teitag_pipeline *p, const char *text,
                            size_t len, const char *id, teitag_lang lang,
-                           unsigned flags, teitag_doc **out,
-                           teitag_diag *diag) {
+                           unsigned flags, tt_spare_tokens *spare,
+                           teitag_doc **out, teitag_diag *diag) {
   /* Token offsets are 32-bit: a 4 GiB document would not fit, and is
    * better annotated paragraph group by paragraph group anyway. */
   if (len >= UINT32_MAX)
     return tt_fail(diag, TEITAG_ETOOBIG, 0, 0, TT_NO_OFFSET,
                    "document of %zu bytes exceeds the 4 GiB limit", len);
   teitag_doc *doc = tt_doc_new(text, len, id);
+  if (spare && spare->toks) {
+    doc->toks = spare->toks;
+    doc->cap_toks = spare->cap;
+    spare->toks = NULL;
+    spare->cap = 0;
+  }
   doc->pipeline = p;
   doc->lang = lang;
   doc->lang_fixed = lang != TEITAG_LANG_AUTO;
@@ -163,7 +169,7 @@ teitag_status teitag_doc_from_bytes(const teitag_pipeline *p,
                    &owned, encoding, diag);
   if (st != TEITAG_OK)
     return st;
-  st = build(p, text, text_len, name, p->lang, p->flags, out, diag);
+  st = build(p, text, text_len, name, p->lang, p->flags, NULL, out, diag);
   if (st == TEITAG_OK) {
     teitag_doc *doc = *out;
     doc->input_bytes = len;
@@ -181,9 +187,10 @@ teitag_status teitag_doc_from_bytes(const teitag_pipeline *p,
 
 teitag_status tt_doc_from_text(const teitag_pipeline *p, const char *text,
                                size_t len, const char *name, unsigned flags,
-                               teitag_doc **out, teitag_diag *diag) {
+                               tt_spare_tokens *spare, teitag_doc **out,
+                               teitag_diag *diag) {
   *out = NULL;
-  return build(p, text, len, name, p->lang, flags, out, diag);
+  return build(p, text, len, name, p->lang, flags, spare, out, diag);
 }
 
 teitag_status teitag_doc_from_jsonl(const teitag_pipeline *p, const char *line,
@@ -225,8 +232,8 @@ teitag_status teitag_doc_from_jsonl(const teitag_pipeline *p, const char *line,
   st = tt_check_text(text->str, text->len, 0, diag);
   if (st != TEITAG_OK)
     goto done;
-  st = build(p, text->str, text->len, id ? id->str : NULL, l, p->flags, out,
-             diag);
+  st = build(p, text->str, text->len, id ? id->str : NULL, l, p->flags, NULL,
+             out, diag);
   if (st == TEITAG_OK)
     snprintf((*out)->encoding, sizeof (*out)->encoding, "JSON");
 done:

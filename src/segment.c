@@ -82,7 +82,14 @@ static void add_paragraph(teitag_doc *doc, size_t start, size_t end) {
  * copies were 2% of a run).  Text denser in tokens than this still grows
  * them as before. */
 static void reserve_for(teitag_doc *doc, size_t len) {
-  TT_RESERVE(doc->toks, doc->cap_toks, len / 6 + 16);
+  /* exactly this much: doubling from 16 would round a 4 MB part's 22 MB
+   * up to 32 MB, which glibc maps afresh for every part, and the kernel
+   * then zeroes every page of it again */
+  size_t toks = len / 6 + 16;
+  if (doc->cap_toks < toks) {
+    doc->toks = tt_xrealloc(doc->toks, toks * sizeof *doc->toks);
+    doc->cap_toks = toks;
+  }
   tt_buf_reserve(&doc->keys, len + 16);
   TT_RESERVE(doc->spans, doc->cap_spans, len / 48 + 16);
   tt_buf_reserve(&doc->strs, len / 2 + 16);

@@ -62,6 +62,7 @@ struct teitag_stream {
 
   tt_part_range *parts;
   size_t n_parts, cap_parts;
+  tt_spare_tokens spare; /* the last part's token array, for the next */
   size_t n_entities[TEITAG_TYPE_MONEY + 1];
 };
 
@@ -115,6 +116,7 @@ void teitag_stream_free(teitag_stream *s) {
     ucnv_close(s->to);
   tt_buf_free(&s->raw);
   tt_buf_free(&s->text);
+  free(s->spare.toks);
   free(s->parts);
   free(s->name);
   free(s);
@@ -182,7 +184,7 @@ static teitag_status emit_part(teitag_stream *s, size_t len, int cont_last,
   teitag_doc *doc = NULL;
   if (st == TEITAG_OK)
     st = tt_doc_from_text(s->p, s->text.data, len, s->name, s->seg_flags,
-                          &doc, &d);
+                          &s->spare, &doc, &d);
   if (st == TEITAG_OK) {
     doc->part_flags = TT_PART_OF_STREAM |
                       (s->mid_paragraph ? TT_PART_CONT_FIRST : 0) |
@@ -197,6 +199,8 @@ static teitag_status emit_part(teitag_stream *s, size_t len, int cont_last,
     st = teitag_writer_write(s->w, doc, &d);
   if (st == TEITAG_OK)
     count_entities(s, doc);
+  if (doc)
+    tt_doc_spare_tokens(doc, &s->spare);
   teitag_doc_free(doc);
   if (st != TEITAG_OK)
     return fail(s, st, &d, diag);
