@@ -249,9 +249,10 @@ static const char *const legal_forms_before[] = {
 
 /* ... and the others, which may also follow a name (Acme Inc.). */
 static const char *const legal_forms[] = {
-    "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "plc", "ag",
-    "sa", "gmbh", "nv", "bv", "spa", "ab", "asa", "oyj", "kg", "llp", "lp",
-    "pjsc", "ojsc", "cjsc", "jsc", "s.a.", "n.v.", "a.g.",
+    "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co", "co.", "plc",
+    "ag", "sa", "gmbh", "nv", "bv", "spa", "ab", "asa", "oyj", "kg", "llp",
+    "lp", "pjsc", "ojsc", "cjsc", "jsc", "s.a.", "n.v.", "a.g.", "pcl",
+    "bhd", "tbk", "srl", "sarl", "kgaa", "limited",
     /* foreign legal forms in Cyrillic, and the English words that end
      * foreign companies' names there (Блю Стрим Пайплайн Компани Б.В.) */
     "б.в.", "гмбх", "ґмбх", "инк.", "інк.", "лтд", "лтд.", "плс", "аг",

@@ -330,6 +330,10 @@ static const rule_case org_cases[] = {
      "rule:org head+complement"},
     /* a legal form after a listed company is part of its name */
     {"Shares of " OPEN_MARK "ORG Siemens AG" CLOSE_MARK " rose on Monday.", "gazetteer"},
+    {"The buyer was " OPEN_MARK "ORG Harwick Trust Co" CLOSE_MARK ", a unit of the bank.",
+     "rule:org english-head"},
+    {"The plant belongs to " OPEN_MARK "ORG Ashanti Bottlers Limited" CLOSE_MARK ".",
+     "rule:org english-head"},
     /* an English name is its capitalised part: "Time magazine", "U.S.
      * military" (the country, then a common noun) */
     {"In an interview with " OPEN_MARK "ORG Time" CLOSE_MARK " magazine, she said so.",
