@@ -334,6 +334,11 @@ static const rule_case org_cases[] = {
      "rule:org english-head"},
     {"The plant belongs to " OPEN_MARK "ORG Ashanti Bottlers Limited" CLOSE_MARK ".",
      "rule:org english-head"},
+    /* an exchange and a ticker make a listed company of a person's name */
+    {"Shares of " OPEN_MARK "ORG Morgan Whitlock" CLOSE_MARK " (" OPEN_MARK "ORG NYSE" CLOSE_MARK ": MWK) fell 4%.",
+     "rule:org ticker"},
+    {"Investors in " OPEN_MARK "ORG Kestrel Minerals" CLOSE_MARK " (" OPEN_MARK "ORG ASX" CLOSE_MARK ": KSM) were told.",
+     "rule:org ticker"},
     /* an English name is its capitalised part: "Time magazine", "U.S.
      * military" (the country, then a common noun) */
     {"In an interview with " OPEN_MARK "ORG Time" CLOSE_MARK " magazine, she said so.",
