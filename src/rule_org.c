@@ -375,7 +375,11 @@ static int common_acronym(const tt_names *n, size_t i) {
       "леп", "дтп", "мвт", "гвт", "квт", "ооо", "тов", "пат", "ат", "зно",
       "ато", "ооп", "сво", "бпла", "рсзв", "ппо", "пво", "ндр", "ссср",
       "срср", "рф", "сша", "covid-19", "ивл", "швл", "мрт", "пцр", "пцр-тест",
-      NULL};
+      /* roles, products, measures and weapons business and war reports
+       * abbreviate */
+      "cio", "cmo", "ciso", "suv", "otc", "atm", "kpi", "esg", "api", "saas",
+      "aum", "nav", "yoy", "ytd", "fdi", "sme", "smes", "peg", "hsa", "ied",
+      "vbied", "rpg", "mri", "pcr", NULL};
   for (size_t k = 0; list[k]; k++)
     if (tt_n_is(n, i, list[k]))
       return 1;
@@ -494,6 +498,10 @@ static void acronym(tt_names *n, size_t i) {
   if ((i > n->para->tok_begin && tt_n_upper(n, i - 1)) ||
       (i + 1 < end && tt_n_upper(n, i + 1)))
     return; /* a headline in capitals */
+  char gender;
+  unsigned flags;
+  if (tt_n_given(n, i, &gender, &flags))
+    return; /* a name in capitals, as some agencies write them: KIM Jong Il */
   tt_n_add(n, i, i + 1, TEITAG_TYPE_ORG, TEITAG_CERT_LOW, "rule:org acronym");
 }
 

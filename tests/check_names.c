@@ -300,6 +300,12 @@ static const rule_case negative_cases[] = {
     {"Trading resumed on MONDAY and stopped again on MONDAY evening.", NULL},
     {"Quotes are in INR; the INR weakened.", NULL},
     {"Shares of BLUEWATERS rose and BLUEWATERS bonds fell.", NULL},
+    {"Every CIO wants savings, so the CIO cut the budget.", NULL},
+    /* a name written in capitals, as some agencies do */
+    {"Agency files name the suspect as ROBERT; ROBERT denies it.", NULL},
+    /* ... while an unknown acronym used twice is an organisation */
+    {"The " OPEN_MARK "ORG ZTCU" CLOSE_MARK " called a strike and the "
+     OPEN_MARK "ORG ZTCU" CLOSE_MARK " won.", "rule:org acronym"},
     /* an adjective of nationality before a type word names no place */
     {"Aid reached the troubled Zembian region by truck.", NULL},
     /* a Latin given name in Cyrillic text is a brand or a grade */
