@@ -312,6 +312,8 @@ static const rule_case negative_cases[] = {
     {"Ціна нафти марки Brent зросла на два відсотки.", NULL},
     /* sentence-initial capitals are no evidence */
     {"Вчора пішов дощ. Потім стало холодно.", NULL},
+    /* adverbs that are also case forms of given names (Даля, Нікола) */
+    {"Спершу зважили зерно. Далі справа техніки. Ніколи не поспішай.", NULL},
     {"Mobile phones were cheaper this year.", NULL},
     /* an adverb before an organisation is not part of it */
     {"Раніше " OPEN_MARK "ORG Європейський Союз" CLOSE_MARK " і " OPEN_MARK
