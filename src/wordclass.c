@@ -345,8 +345,17 @@ static entry *table;
 static size_t table_cap;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+/* One bit per 2^16 slices of the hash space, set for the words of the
+ * table: most words of a text are in no class, and this 8 KB answers for
+ * them from the first-level cache, where the table itself (256 KB) would
+ * cost a miss per word on a long text. */
+static uint64_t filter[1024];
+
+static inline size_t filter_bit(uint64_t h) { return (size_t)(h >> 40) & 0xFFFF; }
+
 static void add_hash(uint64_t h, unsigned cls) {
   h = h ? h : 1;
+  filter[filter_bit(h) / 64] |= (uint64_t)1 << (filter_bit(h) % 64);
   size_t i = (size_t)h & (table_cap - 1);
   while (table[i].hash && table[i].hash != h)
     i = (i + 1) & (table_cap - 1);
@@ -405,6 +414,8 @@ static void build_all(void) {
 unsigned tt_word_class(uint64_t key_hash) {
   pthread_once(&once, build_all);
   uint64_t h = key_hash ? key_hash : 1;
+  if (!(filter[filter_bit(h) / 64] & ((uint64_t)1 << (filter_bit(h) % 64))))
+    return 0;
   size_t i = (size_t)h & (table_cap - 1);
   while (table[i].hash) {
     if (table[i].hash == h)
