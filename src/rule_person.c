@@ -362,7 +362,8 @@ static size_t after_honorific(tt_names *n, size_t i) {
 /* Past-tense verb endings (заявив, сказала, говорили; сказал): a name
  * followed by its verb is the subject, not an organisation's complement. */
 static const tt_suffix past_verb_endings[] = {TT_SFX("ав"), TT_SFX("ив"),
-    TT_SFX("ів"), TT_SFX("ла"), TT_SFX("ло"), TT_SFX("ли"), TT_SFX("ал"),
+    TT_SFX("ів"), TT_SFX("яв"), TT_SFX("ув"), TT_SFX("ла"), TT_SFX("ло"),
+    TT_SFX("ли"), TT_SFX("ал"),
     TT_SFX("ил"), TT_SFX("ел"), TT_SFX("ял"), {NULL, 0}};
 
 static int past_verb(const tt_names *n, size_t i) {
@@ -669,13 +670,25 @@ static void adjectival_surname(tt_names *n, size_t i) {
       TT_SFX("ському"), TT_SFX("ським"), TT_SFX("цький"), TT_SFX("цького"),
       TT_SFX("цькому"), TT_SFX("цьким"), {NULL, 0}};
   size_t end = n->para->tok_end;
-  if (n->para->lang != TEITAG_LANG_UK || n->person[i] || n->gaz_type[i] || n->doc->toks[i].script != TT_SCRIPT_CYRILLIC ||
-      not_name_word(n, i) || tt_n_sentence_start(n, i) ||
-      !tt_n_ends_any(n, i, endings) ||
-      (tt_n_class(n, i - 1) & (TT_WC_PLACE_BEFORE | TT_WC_PREP_PLACE | TT_WC_STREET |
-                               TT_WC_ROLE)) ||
+  if (n->para->lang != TEITAG_LANG_UK || n->person[i] || n->gaz_type[i] ||
+      n->doc->toks[i].script != TT_SCRIPT_CYRILLIC || not_name_word(n, i) ||
+      tt_n_sentence_start(n, i) || !tt_n_ends_any(n, i, endings) ||
+      (tt_n_class(n, i - 1) & (TT_WC_PLACE_BEFORE | TT_WC_PREP_PLACE | TT_WC_STREET)) ||
       tt_n_title(n, i - 1) || tt_n_upper(n, i - 1) || tt_n_quote(n, i - 1))
     return;
+  /* after most roles a surname (графа Баворовського); after a see's or a
+   * realm's title the place's adjective (митрополит Київський, князь
+   * Галицький) */
+  if (tt_n_class(n, i - 1) & TT_WC_ROLE) {
+    static const char *const realm_titles[] = {"митрополит", "архієпископ",
+        "єпископ", "патріарх", "князь", "княгин", "корол", "цар", NULL};
+    const tt_token *r = &n->doc->toks[i - 1];
+    const char *key = n->doc->keys.data + r->key;
+    for (size_t k = 0; realm_titles[k]; k++)
+      if (r->key_len >= strlen(realm_titles[k]) &&
+          memcmp(key, realm_titles[k], strlen(realm_titles[k])) == 0)
+        return;
+  }
   if (i + 1 < end) {
     const tt_token *next = &n->doc->toks[i + 1];
     if (tt_n_quote(n, i + 1) ||

@@ -276,6 +276,9 @@ static const rule_case person_cases[] = {
     {"Їхня родина щиро дякувала " OPEN_MARK "PER Завадовському" CLOSE_MARK ".",
      "rule:person surname-shape"},
     {"Ліси Фастівського та Богуславського районів горіли.", NULL},
+    {"Маєток графа " OPEN_MARK "PER Завадовського" CLOSE_MARK " стояв порожній.",
+     "rule:person surname-shape"},
+    {"Лист адресували митрополитові Київському .", NULL},
     /* a name in apposition to a role, closed by a comma */
     {"He met his counterpart, " OPEN_MARK "PER Tomasz Wielgosz" CLOSE_MARK
      ", in the morning.",
