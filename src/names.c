@@ -663,11 +663,36 @@ static void trailing_legal_form(tt_names *n, tt_span *sp) {
  * tokens are long out of the cache by now, and each pass of its own paid
  * for reading them again.  Each looks at its own span only, so one pass
  * gives what four in a row gave. */
+/* "Олександр Янукович", "Марина Порошенко": a given name before a surname
+ * the people gazetteer lists alone is one person's name.  The listed
+ * person's ID stays only if the listed name starts with this given name
+ * as written: the son or the wife of a listed man is someone else. */
+static void given_before_listed(tt_names *n, tt_span *sp) {
+  const teitag_doc *d = n->doc;
+  size_t b = sp->tok_begin;
+  if (sp->type != TEITAG_TYPE_PER || sp->tok_end != b + 1 || b == 0 ||
+      n->gaz_type[b - 1] || (d->toks[b].flags & TT_TOK_SENT_START) ||
+      !tt_n_same_script(n, b - 1, b))
+    return;
+  const char *src = tt_doc_get_str(d, sp->source);
+  char gender;
+  unsigned flags;
+  if (!src || strncmp(src, "gazetteer", 9) != 0 || !tt_n_given(n, b - 1, &gender, &flags))
+    return;
+  const tt_token *g = &d->toks[b - 1];
+  const char *norm = sp->norm ? tt_doc_get_str(d, sp->norm) : NULL;
+  size_t len = g->end - g->start;
+  if (!norm || strncmp(norm, d->text + g->start, len) != 0 || norm[len] != ' ')
+    sp->ref = sp->norm = 0;
+  reshape(d, sp, b - 1, sp->tok_end);
+}
+
 static void finish_spans(tt_names *n) {
   teitag_doc *d = n->doc;
   for (size_t s = 0; s < d->n_spans; s++) {
     tt_span *sp = &d->spans[s];
     prefetch_span(d, s);
+    given_before_listed(n, sp);
     regnal_number(n, sp);
     leading_initials(n, sp);
     trailing_generic_noun(n, sp);

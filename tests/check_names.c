@@ -278,6 +278,9 @@ static const rule_case person_cases[] = {
     {"Ліси Фастівського та Богуславського районів горіли.", NULL},
     {"Маєток графа " OPEN_MARK "PER Завадовського" CLOSE_MARK " стояв порожній.",
      "rule:person surname-shape"},
+    /* a given name before a surname listed alone: one person, and not the
+     * listed one (the test below checks the ID) */
+    {"Його син " OPEN_MARK "PER Тарас Янукович" CLOSE_MARK " має компанії.", "gazetteer"},
     {"Лист адресували митрополитові Київському .", NULL},
     /* a name in apposition to a role, closed by a comma */
     {"He met his counterpart, " OPEN_MARK "PER Tomasz Wielgosz" CLOSE_MARK
@@ -542,6 +545,25 @@ START_TEST(propagation_links) {
 }
 END_TEST
 
+/* A given name before a surname listed alone makes one name; the listed
+ * person's ID goes with it only when the listed name has that given name. */
+START_TEST(given_name_before_listed_surname) {
+  teitag_pipeline *p = default_pipeline();
+  const char *text = "Його син Тарас Янукович має компанії.";
+  teitag_doc *doc = NULL;
+  teitag_diag diag;
+  ck_assert_int_eq(teitag_annotate(p, text, strlen(text), "t", &doc, &diag), TEITAG_OK);
+  ck_assert_uint_eq(teitag_doc_n_spans(doc), 1);
+  teitag_span a;
+  teitag_doc_span(doc, 0, &a);
+  ck_assert_int_eq(a.type, TEITAG_TYPE_PER);
+  ck_assert_uint_eq(a.end - a.start, strlen("Тарас Янукович"));
+  ck_assert_msg(a.ref == NULL || *a.ref == '\0', "the son kept the father's ID %s", a.ref);
+  teitag_doc_free(doc);
+  teitag_pipeline_free(p);
+}
+END_TEST
+
 /* --no-rules leaves only what the gazetteer knows. */
 START_TEST(rules_can_be_switched_off) {
   teitag_pipeline *p = default_pipeline();
@@ -604,6 +626,7 @@ static Suite *names_suite(void) {
   tcase_add_test(tc, places);
   tcase_add_test(tc, propagation);
   tcase_add_test(tc, propagation_links);
+  tcase_add_test(tc, given_name_before_listed_surname);
   tcase_add_test(tc, rules_can_be_switched_off);
   tcase_add_test(tc, given_name_forms);
   suite_add_tcase(s, tc);
