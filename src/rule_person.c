@@ -227,6 +227,14 @@ static size_t given_and_surname(tt_names *n, size_t i) {
                        (tt_n_class(n, j) & TT_WC_PARTICLE)))))
     j++;
   if (!surname_word(n, j, i)) {
+    /* Борис Онуфрійович, Мария Ивановна: the given name and patronymic
+     * of polite address, with no surname after them */
+    if (j == i + 2 && tt_n_title(n, i + 1) && tt_n_ends_any(n, i + 1, patronymics) &&
+        !capitals_surname(n, j, i)) {
+      tt_n_add(n, i, j, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
+               "rule:person given-name+surname");
+      return j;
+    }
     if (!capitals_surname(n, j, i))
       return 0;
     tt_n_add(n, i, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,

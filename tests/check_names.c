@@ -278,6 +278,12 @@ static const rule_case person_cases[] = {
     {"Ліси Фастівського та Богуславського районів горіли.", NULL},
     {"Маєток графа " OPEN_MARK "PER Завадовського" CLOSE_MARK " стояв порожній.",
      "rule:person surname-shape"},
+    /* the given name and patronymic of polite address, even opening a
+     * sentence */
+    {OPEN_MARK "PER Богдан Онисимович" CLOSE_MARK " згадав війну.",
+     "rule:person given-name+surname"},
+    {"Тогда " OPEN_MARK "PER Мария Ивановна" CLOSE_MARK " вернулась домой.",
+     "rule:person given-name+surname"},
     /* a given name before a surname listed alone: one person, and not the
      * listed one (the test below checks the ID) */
     {"Його син " OPEN_MARK "PER Тарас Янукович" CLOSE_MARK " має компанії.", "gazetteer"},
