@@ -269,10 +269,17 @@ static size_t latin_chain(tt_names *n, size_t i) {
     }
     break;
   }
-  /* A leading article or weekday is not part of the name. */
+  /* A leading article, weekday or other function word in Title case (And,
+   * About in headlines; not US) is not part of the name, nor an attribute
+   * such as "State-backed" or "India-based". */
+  static const tt_suffix attributes[] = {TT_SFX("-backed"), TT_SFX("-based"),
+      TT_SFX("-owned"), TT_SFX("-run"), TT_SFX("-led"), TT_SFX("-controlled"),
+      {NULL, 0}};
   size_t b = i;
-  while (b < last && ((tt_n_class(n, b) & TT_WC_MONTH) || tt_n_is(n, b, "the") ||
-                      tt_n_is(n, b, "a") || tt_n_is(n, b, "an")))
+  while (b < last && ((tt_n_class(n, b) & TT_WC_MONTH) ||
+                      ((tt_n_class(n, b) & TT_WC_FUNCTION) && tt_n_title(n, b)) ||
+                      tt_n_is(n, b, "the") || tt_n_is(n, b, "a") ||
+                      tt_n_is(n, b, "an") || tt_n_ends_any(n, b, attributes)))
     b++;
   /* "Shares of Acme Holdings Inc.": a sentence's first word before "of"
    * is no part of the name unless it is the head (Bank of Israel). */
@@ -280,6 +287,8 @@ static size_t latin_chain(tt_names *n, size_t i) {
       !(tt_n_class(n, b) & TT_WC_ORG_HEAD) &&
       n->doc->toks[b + 1].lcase == TEITAG_CASE_LOWER)
     b += 2;
+  while (b < last && tt_n_ends_any(n, b, attributes))
+    b++;
   if (!head || role || last - b < 2)
     return 0;
   if (n->gaz_end[b] == last)

@@ -354,6 +354,9 @@ static const rule_case org_cases[] = {
      "rule:org english-head"},
     {"The plant belongs to " OPEN_MARK "ORG Ashanti Bottlers Limited" CLOSE_MARK ".",
      "rule:org english-head"},
+    /* an attribute before the name stays outside it */
+    {"Shares of State-backed " OPEN_MARK "ORG Morrow Utilities Group" CLOSE_MARK " fell.",
+     "rule:org english-head"},
     /* an exchange and a ticker make a listed company of a person's name */
     {"Shares of " OPEN_MARK "ORG Morgan Whitlock" CLOSE_MARK " (" OPEN_MARK "ORG NYSE" CLOSE_MARK ": MWK) fell 4%.",
      "rule:org ticker"},
