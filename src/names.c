@@ -243,7 +243,18 @@ typedef struct {
   size_t n, cap;
   uint32_t *slots; /* index + 1 into v, 0 for empty */
   size_t n_slots;  /* a power of two, at least twice n */
+  /* A bit per hash of a remembered key's first four bytes (fewer when it
+   * is shorter): a word whose own first bytes have no bit cannot share a
+   * remembered stem or key, and most capitalised words are passed over on
+   * it without stemming them.  8 KB, allocated with the first name. */
+  uint64_t *prefixes;
 } known_list;
+
+#define PREFIX_BITS 65536
+
+static size_t prefix_bit(const char *key, size_t len) {
+  return (size_t)tt_hash_bytes(key, len < 4 ? len : 4) & (PREFIX_BITS - 1);
+}
 
 static void known_index(known_list *l, uint32_t idx) {
   const known *k = &l->v[idx];
@@ -294,6 +305,10 @@ static void remember(known_list *l, const teitag_doc *d, size_t tok,
     return; /* the first mention decides */
   TT_RESERVE(l->v, l->cap, l->n + 1);
   l->v[l->n++] = k;
+  if (!l->prefixes)
+    l->prefixes = tt_xcalloc(PREFIX_BITS / 64, sizeof *l->prefixes);
+  size_t bit = prefix_bit(k.stem, k.len);
+  l->prefixes[bit / 64] |= (uint64_t)1 << (bit % 64);
   if (2 * l->n > l->n_slots) {
     free(l->slots);
     l->n_slots = l->n_slots ? 2 * l->n_slots : 64;
@@ -309,6 +324,10 @@ static const known *recall(const known_list *l, const teitag_doc *d,
                            size_t tok) {
   const tt_token *t = &d->toks[tok];
   if (!l->n)
+    return NULL;
+  /* a stem is a prefix of its word, four bytes or the whole word long */
+  size_t bit = prefix_bit(d->keys.data + t->key, t->key_len);
+  if (!(l->prefixes[bit / 64] & ((uint64_t)1 << (bit % 64))))
     return NULL;
   const known *whole = known_find(l, d->keys.data + t->key, t->key_len, 1, t->script);
   if (t->script != TT_SCRIPT_CYRILLIC)
@@ -454,7 +473,7 @@ static int same_given_name(const teitag_doc *d, size_t b, const known *k) {
 
 void tt_names_propagate(tt_names *n) {
   teitag_doc *d = n->doc;
-  known_list people = {NULL, 0, 0, NULL, 0}, acronyms = {NULL, 0, 0, NULL, 0};
+  known_list people = {NULL, 0, 0, NULL, 0, NULL}, acronyms = {NULL, 0, 0, NULL, 0, NULL};
   collect(n, &people, &acronyms);
   size_t n_spans = d->n_spans;
   uint8_t *per = span_cover(d, n_spans, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM);
@@ -502,6 +521,8 @@ void tt_names_propagate(tt_names *n) {
   free(any);
   free(people.v);
   free(people.slots);
+  free(people.prefixes);
+  free(acronyms.prefixes);
   free(acronyms.v);
   free(acronyms.slots);
 }
@@ -664,20 +685,21 @@ static void trailing_legal_form(tt_names *n, tt_span *sp) {
  * for reading them again.  Each looks at its own span only, so one pass
  * gives what four in a row gave. */
 /* "Олександр Янукович", "Марина Порошенко": a given name before a surname
- * the people gazetteer lists alone is one person's name.  The listed
+ * recognised alone (listed, or found again) is one person's name.  The listed
  * person's ID stays only if the listed name starts with this given name
  * as written: the son or the wife of a listed man is someone else. */
 static void given_before_listed(tt_names *n, tt_span *sp) {
   const teitag_doc *d = n->doc;
   size_t b = sp->tok_begin;
-  if (sp->type != TEITAG_TYPE_PER || sp->tok_end != b + 1 || b == 0 ||
-      n->gaz_type[b - 1] || (d->toks[b].flags & TT_TOK_SENT_START) ||
-      !tt_n_same_script(n, b - 1, b))
+  /* what the span and the two tokens say first, the lexicon last: this
+   * runs for every span of a long part */
+  if (sp->type != TEITAG_TYPE_PER || !sp->ref || sp->tok_end != b + 1 || b == 0 ||
+      n->gaz_type[b - 1] || !tt_n_title(n, b - 1) ||
+      (d->toks[b].flags & TT_TOK_SENT_START) || !tt_n_same_script(n, b - 1, b))
     return;
-  const char *src = tt_doc_get_str(d, sp->source);
   char gender;
   unsigned flags;
-  if (!src || strncmp(src, "gazetteer", 9) != 0 || !tt_n_given(n, b - 1, &gender, &flags))
+  if (!tt_n_given(n, b - 1, &gender, &flags))
     return;
   const tt_token *g = &d->toks[b - 1];
   const char *norm = sp->norm ? tt_doc_get_str(d, sp->norm) : NULL;

@@ -529,7 +529,7 @@ void tt_rules_org(tt_names *n) {
       size_t after = quoted_with_place(n, i);
       if (after)
         i = after - 1;
-      else
+      else if (t->key_len == 1 && n->doc->keys.data[t->key] == '(')
         ticker(n, i);
       continue;
     }

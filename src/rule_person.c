@@ -656,8 +656,9 @@ static size_t given_regnal(tt_names *n, size_t i) {
 /* A capitalised word with a surname ending, inside a sentence. */
 static void surname_shape(tt_names *n, size_t i) {
   if (n->person[i] || n->gaz_type[i] || !tt_n_title(n, i) ||
-      n->doc->toks[i].script != TT_SCRIPT_CYRILLIC || not_name_word(n, i) ||
-      tt_n_sentence_start(n, i) || !tt_n_ends_any(n, i, surname_endings))
+      n->doc->toks[i].script != TT_SCRIPT_CYRILLIC ||
+      !tt_n_ends_any(n, i, surname_endings) || not_name_word(n, i) ||
+      tt_n_sentence_start(n, i))
     return;
   /* after a place type (міста Лубмін, вулиці Івасюка) it is the place's
    * name, which the place rules take */
@@ -679,8 +680,8 @@ static void adjectival_surname(tt_names *n, size_t i) {
       TT_SFX("цькому"), TT_SFX("цьким"), {NULL, 0}};
   size_t end = n->para->tok_end;
   if (n->para->lang != TEITAG_LANG_UK || n->person[i] || n->gaz_type[i] ||
-      n->doc->toks[i].script != TT_SCRIPT_CYRILLIC || not_name_word(n, i) ||
-      tt_n_sentence_start(n, i) || !tt_n_ends_any(n, i, endings) ||
+      n->doc->toks[i].script != TT_SCRIPT_CYRILLIC || !tt_n_ends_any(n, i, endings) ||
+      not_name_word(n, i) || tt_n_sentence_start(n, i) ||
       (tt_n_class(n, i - 1) & (TT_WC_PLACE_BEFORE | TT_WC_PREP_PLACE | TT_WC_STREET)) ||
       tt_n_title(n, i - 1) || tt_n_upper(n, i - 1) || tt_n_quote(n, i - 1))
     return;
