@@ -96,6 +96,24 @@ int tt_n_is(const tt_names *n, size_t i, const char *word) {
   return word[t->key_len] == '\0';
 }
 
+int tt_n_is_any(const tt_names *n, size_t i, const char *const *words) {
+  for (size_t k = 0; words[k]; k++)
+    if (tt_n_is(n, i, words[k]))
+      return 1;
+  return 0;
+}
+
+int tt_n_starts_any(const tt_names *n, size_t i, const char *const *prefixes) {
+  const tt_token *t = &n->doc->toks[i];
+  const char *key = n->doc->keys.data + t->key;
+  for (size_t k = 0; prefixes[k]; k++) {
+    size_t len = strlen(prefixes[k]);
+    if (t->key_len >= len && memcmp(key, prefixes[k], len) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 int tt_n_spaced_initial(const teitag_doc *d, size_t i) {
   const tt_token *t = &d->toks[i], *dot = &d->toks[i + 1];
   return t->kind == TEITAG_TOKEN_WORD &&
@@ -646,11 +664,7 @@ static void trailing_generic_noun(tt_names *n, tt_span *sp) {
   if (!src || strncmp(src, "gazetteer", 9) != 0)
     return;
   size_t e = sp->tok_end;
-  int generic = 0;
-  if (d->toks[e - 1].lcase == TEITAG_CASE_LOWER)
-    for (size_t k = 0; nouns[k] && !generic; k++)
-      generic = tt_n_is(n, e - 1, nouns[k]);
-  if (!generic)
+  if (d->toks[e - 1].lcase != TEITAG_CASE_LOWER || !tt_n_is_any(n, e - 1, nouns))
     return;
   e--;
   /* ... and the lower-case words that qualify it: news agency, special unit */
@@ -742,8 +756,7 @@ static void honorific_names(tt_names *n) {
     if (sp->type == TEITAG_TYPE_PER && sp->tok_end != UINT32_MAX &&
         sp->tok_begin > 0 && d->toks[sp->tok_begin - 1].kind == TEITAG_TOKEN_WORD &&
         d->toks[sp->tok_begin - 1].script == TT_SCRIPT_CYRILLIC)
-      for (size_t k = 0; naming[k] && !drop; k++)
-        drop = tt_n_is(n, sp->tok_begin - 1, naming[k]);
+      drop = tt_n_is_any(n, sp->tok_begin - 1, naming);
     /* «мальчик по имени Артём» names the person himself */
     if (drop && sp->tok_begin > 1 && tt_n_is(n, sp->tok_begin - 2, "по"))
       drop = 0;

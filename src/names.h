@@ -57,6 +57,11 @@ int tt_n_same_script(const tt_names *n, size_t i, size_t j);
 int tt_n_ends(const tt_names *n, size_t i, const char *suffix);
 /* Is the folded key of token i exactly `word`? */
 int tt_n_is(const tt_names *n, size_t i, const char *word);
+/* ... exactly one of the NULL-terminated `words`? */
+int tt_n_is_any(const tt_names *n, size_t i, const char *const *words);
+/* Does the folded key of token i start with one of the NULL-terminated
+ * `prefixes`? */
+int tt_n_starts_any(const tt_names *n, size_t i, const char *const *prefixes);
 /* A suffix with its length in bytes, for tt_n_ends_any; lists end with
  * {NULL, 0}. */
 typedef struct {

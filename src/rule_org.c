@@ -98,10 +98,7 @@ static int adjective_like(const tt_names *n, size_t i) {
 static int inner_preposition(const tt_names *n, size_t i) {
   static const char *const list[] = {"з", "із", "зі", "при", "по", "в",
                                      "во", "у", "за", "для", NULL};
-  for (size_t k = 0; list[k]; k++)
-    if (tt_n_is(n, i, list[k]))
-      return 1;
-  return 0;
+  return tt_n_is_any(n, i, list);
 }
 
 /* Could a lower-case word belong to an organisation's genitive
@@ -300,35 +297,27 @@ static size_t latin_chain(tt_names *n, size_t i) {
 /* "Walt Disney's (NYSE: DIS)", "Iron Road (ASX: IRD)": a stock exchange
  * and a ticker in brackets make the capitalised words before them a
  * listed company's name, even where a person rule or a place read them
- * as a person's or a place's.  Called at the opening bracket. */
-static size_t ticker(tt_names *n, size_t i) {
+ * as a person's or a place's.  Called at an opening bracket. */
+static void ticker(tt_names *n, size_t i) {
   static const char *const exchanges[] = {
       "nyse", "nasdaq", "nasdaqgs", "nasdaqgm", "nasdaqcm", "lse", "asx",
       "tsx", "tsxv", "amex", "hkex", "sgx", "jse", "bse", "nse", "otc",
       "otcqx", "moex", "euronext", "xetra", "six", NULL};
   const teitag_doc *d = n->doc;
-  size_t end = n->para->tok_end, b = i;
-  if (!tt_n_is(n, i, "(") || i + 3 >= end || !tt_n_is(n, i + 2, ":") ||
-      !tt_n_upper(n, i + 3) || n->doc->toks[i + 1].script != TT_SCRIPT_LATIN)
-    return 0;
-  int exchange = 0;
-  for (size_t k = 0; exchanges[k] && !exchange; k++)
-    exchange = tt_n_is(n, i + 1, exchanges[k]);
-  if (!exchange)
-    return 0;
+  if (i + 3 >= n->para->tok_end || !tt_n_is(n, i + 2, ":") || !tt_n_upper(n, i + 3) ||
+      d->toks[i + 1].script != TT_SCRIPT_LATIN || !tt_n_is_any(n, i + 1, exchanges))
+    return;
   size_t e = i;
-  if (e > n->para->tok_begin && (tt_n_is(n, e - 1, "'s") || tt_n_is(n, e - 1, "’s")))
+  if (e > n->para->tok_begin && tt_n_is(n, e - 1, "'s")) /* keys fold ’ to ' */
     e--; /* Disney's (NYSE: DIS) */
-  b = e;
+  size_t b = e;
   while (b > n->para->tok_begin && e - b < 6 &&
          d->toks[b - 1].script == TT_SCRIPT_LATIN &&
-         (tt_n_title(n, b - 1) || tt_n_upper(n, b - 1) || tt_n_is(n, b - 1, "&")) &&
+         (tt_n_title(n, b - 1) || tt_n_upper(n, b - 1)) &&
          !(tt_n_class(n, b - 1) & TT_WC_FUNCTION))
     b--;
-  while (b < e && tt_n_is(n, b, "&"))
-    b++;
   if (b == e || n->gaz_type[e - 1] == TEITAG_TYPE_ORG)
-    return 0; /* a listed company is named already: Will General Motors (NYSE: GM) */
+    return; /* a listed company is named already: Will General Motors (NYSE: GM) */
   if (n->person[b] || n->gaz_type[b] == TEITAG_TYPE_LOC) {
     /* the reading to overturn must cover exactly these words */
     teitag_type from = n->person[b] ? TEITAG_TYPE_PER : TEITAG_TYPE_LOC;
@@ -338,7 +327,6 @@ static size_t ticker(tt_names *n, size_t i) {
   } else if (!n->gaz_type[b]) {
     tt_n_add(n, b, e, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org ticker");
   }
-  return 0; /* the bracket itself starts nothing */
 }
 
 /* reported by / according to X; X reports */
@@ -389,10 +377,7 @@ static int common_acronym(const tt_names *n, size_t i) {
       "cio", "cmo", "ciso", "suv", "otc", "atm", "kpi", "esg", "api", "saas",
       "aum", "nav", "yoy", "ytd", "fdi", "sme", "smes", "peg", "hsa", "ied",
       "vbied", "rpg", "mri", "pcr", NULL};
-  for (size_t k = 0; list[k]; k++)
-    if (tt_n_is(n, i, list[k]))
-      return 1;
-  return 0;
+  return tt_n_is_any(n, i, list);
 }
 
 /* Roman numerals, in Latin letters or their Cyrillic look-alikes (ХХ). */

@@ -169,12 +169,7 @@ static int end_of_name(const tt_names *n, size_t i) {
 static int saint_before(const tt_names *n, size_t i) {
   static const char *const saints[] = {"san", "santa", "santo", "são",
                                        "sao", "saint", "sainte", "st.", NULL};
-  if (i == n->para->tok_begin)
-    return 0;
-  for (size_t k = 0; saints[k]; k++)
-    if (tt_n_is(n, i - 1, saints[k]))
-      return 1;
-  return 0;
+  return i > n->para->tok_begin && tt_n_is_any(n, i - 1, saints);
 }
 
 /* At or after the last word of an English name: a facility or an honour
@@ -357,10 +352,7 @@ static size_t after_honorific(tt_names *n, size_t i) {
       n->gaz_end[j] != j + 1 || !tt_n_title(n, j) ||
       (j + 1 < end && (tt_n_title(n, j + 1) || tt_n_upper(n, j + 1))))
     return 0;
-  int honorific = 0;
-  for (size_t k = 0; honorifics[k] && !honorific; k++)
-    honorific = tt_n_is(n, i, honorifics[k]);
-  if (!honorific)
+  if (!tt_n_is_any(n, i, honorifics))
     return 0;
   tt_n_retype(n, j, j + 1, (teitag_type)n->gaz_type[j], TEITAG_TYPE_PER,
               TEITAG_CERT_MEDIUM, "rule:person after-role");
@@ -688,16 +680,10 @@ static void adjectival_surname(tt_names *n, size_t i) {
   /* after most roles a surname (графа Баворовського); after a see's or a
    * realm's title the place's adjective (митрополит Київський, князь
    * Галицький) */
-  if (tt_n_class(n, i - 1) & TT_WC_ROLE) {
-    static const char *const realm_titles[] = {"митрополит", "архієпископ",
-        "єпископ", "патріарх", "князь", "княгин", "корол", "цар", NULL};
-    const tt_token *r = &n->doc->toks[i - 1];
-    const char *key = n->doc->keys.data + r->key;
-    for (size_t k = 0; realm_titles[k]; k++)
-      if (r->key_len >= strlen(realm_titles[k]) &&
-          memcmp(key, realm_titles[k], strlen(realm_titles[k])) == 0)
-        return;
-  }
+  static const char *const realm_titles[] = {"митрополит", "архієпископ",
+      "єпископ", "патріарх", "князь", "княгин", "корол", "цар", NULL};
+  if ((tt_n_class(n, i - 1) & TT_WC_ROLE) && tt_n_starts_any(n, i - 1, realm_titles))
+    return;
   if (i + 1 < end) {
     const tt_token *next = &n->doc->toks[i + 1];
     if (tt_n_quote(n, i + 1) ||

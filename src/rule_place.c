@@ -110,18 +110,6 @@ static size_t adjective_and_type(tt_names *n, size_t i) {
   return i + 2;
 }
 
-/* Does the folded key of token i start with one of `stems`? */
-static int starts_any(const tt_names *n, size_t i, const char *const *stems) {
-  const tt_token *t = &n->doc->toks[i];
-  const char *key = n->doc->keys.data + t->key;
-  for (size_t k = 0; stems[k]; k++) {
-    size_t len = strlen(stems[k]);
-    if (t->key_len >= len && memcmp(key, stems[k], len) == 0)
-      return 1;
-  }
-  return 0;
-}
-
 /* East Africa, Western Europe, Західна Україна, Восточной Сибири: a
  * capitalised compass adjective makes one name with the place after it. */
 static size_t compass_and_place(tt_names *n, size_t i) {
@@ -136,7 +124,7 @@ static size_t compass_and_place(tt_names *n, size_t i) {
     return 0;
   int compass = (tt_n_class(n, i) & TT_WC_COMPASS) != 0;
   if (!compass && n->doc->toks[i].script == TT_SCRIPT_CYRILLIC)
-    compass = starts_any(n, i, stems);
+    compass = tt_n_starts_any(n, i, stems);
   if (!compass)
     return 0;
   size_t last = n->gaz_end[i + 1];
