@@ -976,8 +976,8 @@ static void write_keys(tt_gaz_compiler *c, image_out *o, tt_gz_slot *slots,
         s->n_keys++;
       size_t bit = (size_t)(sk->first ^ (sk->first >> 29)) & (L->filter_bits - 1);
       if ((sk->k.casemask & 3) == TT_GZ_CASE_ANY)
-        filter[bit / 64] |= 1ULL << (bit % 64);
-      filter[L->filter_bits / 64 + bit / 64] |= 1ULL << (bit % 64);
+        tt_bit_set(filter, bit);
+      tt_bit_set(filter + L->filter_bits / 64, bit);
     }
   }
   tt_spill_cursor_free(&cur);

@@ -331,7 +331,7 @@ static int filter_pass(const tt_gaz *g, uint64_t tok_hash, int lower) {
   uint64_t bits = g->h->filter_bits;
   uint64_t bit = (tok_hash ^ (tok_hash >> 29)) & (bits - 1);
   const uint64_t *set = lower ? g->filter : g->filter + bits / 64;
-  return (set[bit / 64] >> (bit % 64)) & 1;
+  return tt_bit_get(set, bit);
 }
 
 /* Does the next word of a stored key (words joined by 0x1F) equal a

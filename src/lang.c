@@ -61,8 +61,8 @@ static void filter_add(const lang_word *list) {
   tt_buf key = {NULL, 0, 0};
   for (size_t i = 0; list[i].w; i++) {
     tt_buf_clear(&key);
-    uint64_t bit = tt_key_append_hashed(&key, list[i].w, list[i].len) & 4095;
-    tt_lang_word_filter[bit / 64] |= 1ULL << (bit % 64);
+    uint64_t h = tt_key_append_hashed(&key, list[i].w, list[i].len);
+    tt_bit_set(tt_lang_word_filter, h & 4095);
   }
   tt_buf_free(&key);
 }

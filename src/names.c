@@ -325,8 +325,7 @@ static void remember(known_list *l, const teitag_doc *d, size_t tok,
   l->v[l->n++] = k;
   if (!l->prefixes)
     l->prefixes = tt_xcalloc(PREFIX_BITS / 64, sizeof *l->prefixes);
-  size_t bit = prefix_bit(k.stem, k.len);
-  l->prefixes[bit / 64] |= (uint64_t)1 << (bit % 64);
+  tt_bit_set(l->prefixes, prefix_bit(k.stem, k.len));
   if (2 * l->n > l->n_slots) {
     free(l->slots);
     l->n_slots = l->n_slots ? 2 * l->n_slots : 64;
@@ -344,8 +343,7 @@ static const known *recall(const known_list *l, const teitag_doc *d,
   if (!l->n)
     return NULL;
   /* a stem is a prefix of its word, four bytes or the whole word long */
-  size_t bit = prefix_bit(d->keys.data + t->key, t->key_len);
-  if (!(l->prefixes[bit / 64] & ((uint64_t)1 << (bit % 64))))
+  if (!tt_bit_get(l->prefixes, prefix_bit(d->keys.data + t->key, t->key_len)))
     return NULL;
   const known *whole = known_find(l, d->keys.data + t->key, t->key_len, 1, t->script);
   if (t->script != TT_SCRIPT_CYRILLIC)
@@ -478,15 +476,16 @@ static int inside_capitals(const tt_names *n, size_t i, const uint8_t *per,
          !(tt_n_class(n, i + 1) & (TT_WC_FUNCTION | TT_WC_MONTH));
 }
 
-/* Does the remembered person's name start with the given name at token
- * b?  If not, "Olena Zelenska" is someone else than "Volodymyr
- * Zelensky" and keeps no link. */
-static int same_given_name(const teitag_doc *d, size_t b, const known *k) {
-  const char *norm = k->norm ? tt_doc_get_str(d, k->norm) : NULL;
+/* Does the dictionary form `norm` (a string of the document, 0 for none)
+ * start with the word at token b, as written?  If a remembered or listed
+ * person's does not start with the given name before a surname, "Olena
+ * Zelenska" is someone else than "Volodymyr Zelensky" and keeps no link. */
+static int norm_starts_with(const teitag_doc *d, uint32_t norm, size_t b) {
+  const char *s = norm ? tt_doc_get_str(d, norm) : NULL;
   const tt_token *t = &d->toks[b];
   size_t len = t->end - t->start;
-  return norm && strncmp(norm, d->text + t->start, len) == 0 &&
-         (norm[len] == ' ' || norm[len] == '\0');
+  return s && strncmp(s, d->text + t->start, len) == 0 &&
+         (s[len] == ' ' || s[len] == '\0');
 }
 
 void tt_names_propagate(tt_names *n) {
@@ -527,7 +526,7 @@ void tt_names_propagate(tt_names *n) {
       tt_span *sp = tt_doc_add_token_span(d, b, i + 1, TEITAG_TYPE_PER,
                                           TEITAG_CERT_MEDIUM,
                                           "propagation:surname");
-      if (b == i || same_given_name(d, b, k)) {
+      if (b == i || norm_starts_with(d, k->norm, b)) {
         sp->ref = k->ref;
         sp->norm = k->norm;
       }
@@ -589,8 +588,6 @@ int tt_n_regnal(const tt_names *n, size_t first, size_t name, size_t numeral) {
          (letters > 1 || n->doc->toks[name].script == TT_SCRIPT_CYRILLIC);
 }
 
-/* A person found without the numeral after the given name that ends it
- * (Queen Elizabeth in the gazetteer, John Paul after a role) takes it. */
 /* Moves a span to tokens [b, e).  A listed name that now takes in other
  * words is no longer the exact listed form: high certainty becomes
  * medium. */
@@ -603,6 +600,8 @@ static void reshape(const teitag_doc *d, tt_span *sp, size_t b, size_t e) {
     sp->cert = TEITAG_CERT_MEDIUM;
 }
 
+/* A person found without the numeral after the given name that ends it
+ * (Queen Elizabeth in the gazetteer, John Paul after a role) takes it. */
 static void regnal_number(tt_names *n, tt_span *sp) {
   const teitag_doc *d = n->doc;
   if (sp->type != TEITAG_TYPE_PER || sp->tok_end == UINT32_MAX ||
@@ -694,10 +693,6 @@ static void trailing_legal_form(tt_names *n, tt_span *sp) {
   reshape(d, sp, sp->tok_begin, sp->tok_end + 1);
 }
 
-/* The last touches to each span, in one pass over them: a long part's
- * tokens are long out of the cache by now, and each pass of its own paid
- * for reading them again.  Each looks at its own span only, so one pass
- * gives what four in a row gave. */
 /* "Олександр Янукович", "Марина Порошенко": a given name before a surname
  * recognised alone (listed, or found again) is one person's name.  The listed
  * person's ID stays only if the listed name starts with this given name
@@ -715,14 +710,15 @@ static void given_before_listed(tt_names *n, tt_span *sp) {
   unsigned flags;
   if (!tt_n_given(n, b - 1, &gender, &flags))
     return;
-  const tt_token *g = &d->toks[b - 1];
-  const char *norm = sp->norm ? tt_doc_get_str(d, sp->norm) : NULL;
-  size_t len = g->end - g->start;
-  if (!norm || strncmp(norm, d->text + g->start, len) != 0 || norm[len] != ' ')
+  if (!norm_starts_with(d, sp->norm, b - 1))
     sp->ref = sp->norm = 0;
   reshape(d, sp, b - 1, sp->tok_end);
 }
 
+/* The last touches to each span, in one pass over them: a long part's
+ * tokens are long out of the cache by now, and each pass of its own paid
+ * for reading them again.  Each looks at its own span only, so one pass
+ * gives what five in a row gave. */
 static void finish_spans(tt_names *n) {
   teitag_doc *d = n->doc;
   for (size_t s = 0; s < d->n_spans; s++) {

@@ -243,6 +243,14 @@ static inline unsigned char *tt_fold_2byte_hashed(uint32_t cp, unsigned char *o,
   *h = (*h ^ o[1]) * TT_HASH_PRIME;
   return o + 2;
 }
+/* Bit sets of uint64_t words, as the filters in front of word lists and
+ * tables use them. */
+static inline void tt_bit_set(uint64_t *set, size_t bit) {
+  set[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+static inline int tt_bit_get(const uint64_t *set, size_t bit) {
+  return (int)((set[bit / 64] >> (bit % 64)) & 1);
+}
 static inline uint64_t tt_hash_mix(uint64_t seq, uint64_t word) {
   seq ^= word + 0x9e3779b97f4a7c15ULL + (seq << 6) + (seq >> 2);
   return seq * 0xff51afd7ed558ccdULL;
@@ -407,8 +415,7 @@ void tt_lang_count_word(const char *word, size_t len, tt_lang_counts *c);
 extern uint64_t tt_lang_word_filter[64];
 void tt_lang_build_word_filter(void);
 static inline int tt_lang_maybe_word(uint64_t key_hash) {
-  uint64_t bit = key_hash & 4095;
-  return (tt_lang_word_filter[bit / 64] >> (bit % 64)) & 1;
+  return tt_bit_get(tt_lang_word_filter, key_hash & 4095);
 }
 /* Which letters of U+0400..U+04FF only one language uses: 1 Ukrainian,
  * 2 Russian, 0 both or neither. */

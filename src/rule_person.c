@@ -259,16 +259,22 @@ static size_t given_and_surname(tt_names *n, size_t i) {
   return j + 1;
 }
 
+/* Adjectival surnames in the masculine, every case but the vocative
+ * (Зеленського, Хмельницькому; Вишневецким). */
+static const tt_suffix adjectival_surname_uk[] = {TT_SFX("ський"),
+    TT_SFX("ського"), TT_SFX("ському"), TT_SFX("ським"), TT_SFX("цький"),
+    TT_SFX("цького"), TT_SFX("цькому"), TT_SFX("цьким"), {NULL, 0}};
+static const tt_suffix adjectival_surname_ru[] = {TT_SFX("ский"),
+    TT_SFX("ского"), TT_SFX("скому"), TT_SFX("ским"), TT_SFX("цкий"),
+    TT_SFX("цкого"), TT_SFX("цкому"), TT_SFX("цким"), {NULL, 0}};
+
 /* A one-word place whose name is a surname's (Хмельницький, Виноградов):
  * after initials it is the person. */
 static int place_named_surname(const tt_names *n, size_t j) {
-  static const tt_suffix adjectival[] = {TT_SFX("ський"), TT_SFX("ського"),
-      TT_SFX("ському"), TT_SFX("ським"), TT_SFX("цький"), TT_SFX("цького"),
-      TT_SFX("цькому"), TT_SFX("цьким"), TT_SFX("ский"), TT_SFX("ского"),
-      TT_SFX("скому"), TT_SFX("ским"), TT_SFX("цкий"), TT_SFX("цкого"),
-      TT_SFX("цкому"), TT_SFX("цким"), {NULL, 0}};
   return n->gaz_type[j] == TEITAG_TYPE_LOC && n->gaz_end[j] == j + 1 &&
-         (tt_n_ends_any(n, j, adjectival) || tt_n_ends_any(n, j, surname_endings));
+         (tt_n_ends_any(n, j, adjectival_surname_uk) ||
+          tt_n_ends_any(n, j, adjectival_surname_ru) ||
+          tt_n_ends_any(n, j, surname_endings));
 }
 
 /* Initials + surname (В. Зеленський, J. D. Vance), or surname + initials
@@ -667,21 +673,19 @@ static void surname_shape(tt_names *n, size_t i) {
  * Коцюбинського).  In Russian text the same test found no more names than
  * adjectives of places and institutions, so it is left out there. */
 static void adjectival_surname(tt_names *n, size_t i) {
-  static const tt_suffix endings[] = {TT_SFX("ський"), TT_SFX("ського"),
-      TT_SFX("ському"), TT_SFX("ським"), TT_SFX("цький"), TT_SFX("цького"),
-      TT_SFX("цькому"), TT_SFX("цьким"), {NULL, 0}};
+  static const char *const realm_titles[] = {"митрополит", "архієпископ",
+      "єпископ", "патріарх", "князь", "княгин", "корол", "цар", NULL};
   size_t end = n->para->tok_end;
   if (n->para->lang != TEITAG_LANG_UK || n->person[i] || n->gaz_type[i] ||
-      n->doc->toks[i].script != TT_SCRIPT_CYRILLIC || !tt_n_ends_any(n, i, endings) ||
-      not_name_word(n, i) || tt_n_sentence_start(n, i) ||
+      n->doc->toks[i].script != TT_SCRIPT_CYRILLIC ||
+      !tt_n_ends_any(n, i, adjectival_surname_uk) || not_name_word(n, i) ||
+      tt_n_sentence_start(n, i) ||
       (tt_n_class(n, i - 1) & (TT_WC_PLACE_BEFORE | TT_WC_PREP_PLACE | TT_WC_STREET)) ||
       tt_n_title(n, i - 1) || tt_n_upper(n, i - 1) || tt_n_quote(n, i - 1))
     return;
   /* after most roles a surname (графа Баворовського); after a see's or a
    * realm's title the place's adjective (митрополит Київський, князь
    * Галицький) */
-  static const char *const realm_titles[] = {"митрополит", "архієпископ",
-      "єпископ", "патріарх", "князь", "княгин", "корол", "цар", NULL};
   if ((tt_n_class(n, i - 1) & TT_WC_ROLE) && tt_n_starts_any(n, i - 1, realm_titles))
     return;
   if (i + 1 < end) {
@@ -695,10 +699,10 @@ static void adjectival_surname(tt_names *n, size_t i) {
   /* adjectives in a row share a noun: Фастівського та Васильківського
    * районів, Кременчуцькому, Дрогобицькому і Надвірнянському НПЗ */
   for (size_t k = i + 1; k < end && k <= i + 2; k++)
-    if (tt_n_ends_any(n, k, endings))
+    if (tt_n_ends_any(n, k, adjectival_surname_uk))
       return;
   for (size_t k = i - 1; k > n->para->tok_begin && k + 2 >= i; k--)
-    if (tt_n_title(n, k) && tt_n_ends_any(n, k, endings))
+    if (tt_n_title(n, k) && tt_n_ends_any(n, k, adjectival_surname_uk))
       return;
   tt_n_add(n, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW, "rule:person surname-shape");
 }

@@ -77,10 +77,10 @@ static void add_paragraph(teitag_doc *doc, size_t start, size_t end) {
   tt_split_sentences(doc, p->tok_begin, p->tok_end);
 }
 
-/* Room for the tokens, keys, spans and span strings of `len` bytes of news text, so that the
- * arrays are not copied on every doubling as they grow from nothing (the
- * copies were 2% of a run).  Text denser in tokens than this still grows
- * them as before. */
+/* Room for the tokens, keys, spans and span strings of `len` bytes of
+ * news text, so that the arrays are not copied on every doubling as they
+ * grow from nothing (the copies were 2% of a run).  Text denser in tokens
+ * than this still grows them as before. */
 static void reserve_for(teitag_doc *doc, size_t len) {
   /* exactly this much: doubling from 16 would round a 4 MB part's 22 MB
    * up to 32 MB, which glibc maps afresh for every part, and the kernel

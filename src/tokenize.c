@@ -60,10 +60,8 @@ static int in_list(const tt_abbrev *list, const char *key, size_t len) {
 static uint64_t abbrev_filter[64];
 
 static void add_to_filter(const tt_abbrev *list) {
-  for (size_t i = 0; list[i].s; i++) {
-    uint64_t bit = tt_hash_bytes(list[i].s, list[i].len) & 4095;
-    abbrev_filter[bit / 64] |= 1ULL << (bit % 64);
-  }
+  for (size_t i = 0; list[i].s; i++)
+    tt_bit_set(abbrev_filter, tt_hash_bytes(list[i].s, list[i].len) & 4095);
 }
 
 static void build_abbrev_filter(void) {
@@ -72,8 +70,7 @@ static void build_abbrev_filter(void) {
 }
 
 static int maybe_abbrev(const char *key, size_t len) {
-  uint64_t bit = tt_hash_bytes(key, len) & 4095;
-  return (abbrev_filter[bit / 64] >> (bit % 64)) & 1;
+  return tt_bit_get(abbrev_filter, tt_hash_bytes(key, len) & 4095);
 }
 
 /* Decoding state of one position: the code point, its class, its length. */

@@ -355,7 +355,7 @@ static inline size_t filter_bit(uint64_t h) { return (size_t)(h >> 40) & 0xFFFF;
 
 static void add_hash(uint64_t h, unsigned cls) {
   h = h ? h : 1;
-  filter[filter_bit(h) / 64] |= (uint64_t)1 << (filter_bit(h) % 64);
+  tt_bit_set(filter, filter_bit(h));
   size_t i = (size_t)h & (table_cap - 1);
   while (table[i].hash && table[i].hash != h)
     i = (i + 1) & (table_cap - 1);
@@ -414,7 +414,7 @@ static void build_all(void) {
 unsigned tt_word_class(uint64_t key_hash) {
   pthread_once(&once, build_all);
   uint64_t h = key_hash ? key_hash : 1;
-  if (!(filter[filter_bit(h) / 64] & ((uint64_t)1 << (filter_bit(h) % 64))))
+  if (!tt_bit_get(filter, filter_bit(h)))
     return 0;
   size_t i = (size_t)h & (table_cap - 1);
   while (table[i].hash) {
