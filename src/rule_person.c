@@ -608,7 +608,10 @@ static void lone_given(tt_names *n, size_t i) {
       (i > n->para->tok_begin && !tt_n_sentence_start(n, i) &&
        (tt_n_title(n, i - 1) || tt_n_upper(n, i - 1)) &&
        !(tt_n_sentence_start(n, i - 1) && tt_n_title(n, i - 1) &&
-         !n->gaz_type[i - 1] && !tt_n_given(n, i - 1, &g2, &f2))))
+         !n->gaz_type[i - 1] &&
+         /* Коли and Тому are also forms of Коля and Том */
+         ((tt_n_class(n, i - 1) & TT_WC_FUNCTION) ||
+          !tt_n_given(n, i - 1, &g2, &f2)))))
     return;
   tt_n_add(n, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW, "rule:person given-name");
 }

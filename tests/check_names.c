@@ -197,6 +197,16 @@ static const rule_case person_cases[] = {
     /* a sentence-initial function word is no neighbouring name */
     {"Однак " OPEN_MARK "PER Мотря" CLOSE_MARK " була хитрою.",
      "rule:person given-name"},
+    /* ... also one that is a case form of a given name (Коли: Коля) */
+    {"Коли " OPEN_MARK "PER Мотря" CLOSE_MARK " пішла додому, стемніло.",
+     "rule:person given-name"},
+    {"Тому " OPEN_MARK "PER Мотря" CLOSE_MARK " мовчала.", "rule:person given-name"},
+    /* deities are named persons; the common noun is not */
+    {"Дякувати " OPEN_MARK "PER Богові" CLOSE_MARK ", усі живі, а бог війни мовчить.",
+     "gazetteer"},
+    {"Вони молилися " OPEN_MARK "PER Господу" CLOSE_MARK " щодня.", "gazetteer"},
+    {"Они молились " OPEN_MARK "PER Иисусу Христу" CLOSE_MARK " каждый день.",
+     "gazetteer"},
     /* "по имени" introduces the person, not an institution's patron */
     {"Мальчик по имени " OPEN_MARK "PER Артём" CLOSE_MARK " пришёл домой.",
      "rule:person given-name"},
