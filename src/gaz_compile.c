@@ -108,7 +108,7 @@ static uint32_t pool_add(pool *p, const char *s, size_t len) {
 }
 
 /* Asks for the slot where a string of this hash is looked up first. */
-static void pool_prefetch(const pool *p, uint64_t hash) {
+TT_PREFETCH_HELPER void pool_prefetch(const pool *p, uint64_t hash) {
   if (p->cap)
     TT_PREFETCH(&p->slots[(size_t)(hash >> 32) & (p->cap - 1)]);
 }

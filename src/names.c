@@ -53,7 +53,8 @@ int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags) {
 
 int tt_n_quote(const tt_names *n, size_t i) {
   const tt_token *t = &n->doc->toks[i];
-  if (t->kind != TEITAG_TOKEN_PUNCT)
+  if (t->kind != TEITAG_TOKEN_PUNCT ||
+      (t->hash != n->quote_hash[0] && t->hash != n->quote_hash[1]))
     return 0;
   const char *s = n->doc->text + t->start;
   size_t len = t->end - t->start;
@@ -361,11 +362,22 @@ static const known *recall(const known_list *l, const teitag_doc *d,
  * instead of waiting for each in turn. */
 #define SPAN_LOOKAHEAD 8
 
-static inline void prefetch_span(const teitag_doc *d, size_t s) {
+TT_PREFETCH_HELPER void prefetch_span(const teitag_doc *d, size_t s) {
   if (s + SPAN_LOOKAHEAD < d->n_spans) {
     uint32_t b = d->spans[s + SPAN_LOOKAHEAD].tok_begin;
     if (b < d->n_toks)
       TT_PREFETCH(&d->toks[b]);
+  }
+}
+
+/* The same for passes that read a span's last token and the one after. */
+TT_PREFETCH_HELPER void prefetch_span_end(const teitag_doc *d, size_t s) {
+  if (s + SPAN_LOOKAHEAD < d->n_spans) {
+    uint32_t e = d->spans[s + SPAN_LOOKAHEAD].tok_end;
+    if (e != UINT32_MAX && e > 0 && e < d->n_toks) {
+      TT_PREFETCH(&d->toks[e - 1]);
+      TT_PREFETCH(&d->toks[e]);
+    }
   }
 }
 
@@ -377,7 +389,7 @@ static void collect(tt_names *n, known_list *people, known_list *acronyms) {
   size_t n_spans = d->n_spans;
   for (size_t s = 0; s < n_spans; s++) {
     const tt_span *sp = &d->spans[s];
-    prefetch_span(d, s);
+    prefetch_span_end(d, s);
     if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)
       continue;
     size_t last = sp->tok_end - 1;
@@ -794,6 +806,9 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
       n.caps[n.n_caps++] = t->hash;
   }
   qsort(n.caps, n.n_caps, sizeof *n.caps, cmp_u64);
+  n.quote_hash[0] = tt_hash_bytes("\"", 1);
+  n.quote_hash[1] = tt_hash_bytes("'", 1);
+  n.open_paren_hash = tt_hash_bytes("(", 1);
   for (size_t s = 0; s < doc->n_spans; s++) {
     const tt_span *sp = &doc->spans[s];
     if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)

@@ -24,6 +24,10 @@ typedef struct tt_names {
   uint8_t *given_flags;   /* per token, TT_LEX_* when given[i] == 2 */
   uint64_t *caps;         /* sorted hashes of the document's ALL-CAPS words */
   size_t n_caps;
+  /* key hashes of '"' and "'", to which every quote and apostrophe folds:
+   * tt_n_quote reads the text of a quote only, not of every comma */
+  uint64_t quote_hash[2];
+  uint64_t open_paren_hash; /* of "(", for the same reason */
 } tt_names;
 
 /* How often an ALL-CAPS word with this key hash occurs in the document. */

@@ -23,11 +23,16 @@
 #define TT_LIKELY(x) __builtin_expect(!!(x), 1)
 #define TT_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define TT_PREFETCH(p) __builtin_prefetch(p)
+/* For a helper whose only work is TT_PREFETCH: GCC sees no effect in such
+ * a function, marks it const and deletes its calls as dead code, unless
+ * it has been inlined first. */
+#define TT_PREFETCH_HELPER static inline __attribute__((always_inline))
 #else
 #define TT_PRINTF(fmt, args)
 #define TT_LIKELY(x) (x)
 #define TT_UNLIKELY(x) (x)
 #define TT_PREFETCH(p) ((void)0)
+#define TT_PREFETCH_HELPER static inline
 #endif
 
 /* ---- mem.c: allocation that aborts instead of returning NULL ---------- */

@@ -514,7 +514,7 @@ void tt_rules_org(tt_names *n) {
       size_t after = quoted_with_place(n, i);
       if (after)
         i = after - 1;
-      else if (t->key_len == 1 && n->doc->keys.data[t->key] == '(')
+      else if (t->hash == n->open_paren_hash)
         ticker(n, i);
       continue;
     }
