@@ -35,14 +35,25 @@ int tt_n_sentence_start(const tt_names *n, size_t i) {
 int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags) {
   if (!tt_n_title(n, i) && !tt_n_upper(n, i))
     return 0;
-  /* the rules ask about the same word several times: looked up once */
+  /* the rules ask about the same word several times: looked up once; and
+   * a document repeats its names, whose lookups in the lexicon are cache
+   * misses, so answers are remembered by the word's key and case too */
   if (!n->given[i]) {
-    char g = 'u';
-    unsigned f = 0, langs;
-    int known = tt_pipeline_given_name(n->p, n->doc, i, &g, &f, &langs);
-    n->given[i] = known ? 2 : 1;
-    n->given_gender[i] = g;
-    n->given_flags[i] = (uint8_t)f;
+    const tt_token *t = &n->doc->toks[i];
+    tt_given_memo *m = &n->given_memo[t->hash & n->given_memo_mask];
+    if (!m->known || m->hash != t->hash || m->lcase != t->lcase) {
+      char g = 'u';
+      unsigned f = 0, langs;
+      int known = tt_pipeline_given_name(n->p, n->doc, i, &g, &f, &langs);
+      m->hash = t->hash;
+      m->lcase = t->lcase;
+      m->known = known ? 2 : 1;
+      m->gender = g;
+      m->flags = (uint8_t)f;
+    }
+    n->given[i] = m->known;
+    n->given_gender[i] = m->gender;
+    n->given_flags[i] = m->flags;
   }
   if (n->given[i] != 2)
     return 0;
@@ -789,6 +800,13 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.person = tt_xcalloc(doc->n_toks, 1);
   n.given = tt_xcalloc(doc->n_toks, 1);
   n.given_gender = tt_xmalloc(doc->n_toks);
+  /* about one slot per eight tokens: a short article's few names fit in
+   * a small table, a long part's in a larger one */
+  size_t memo_slots = 64;
+  while (memo_slots < 4096 && memo_slots * 8 < doc->n_toks)
+    memo_slots *= 2;
+  n.given_memo = tt_xcalloc(memo_slots, sizeof *n.given_memo);
+  n.given_memo_mask = memo_slots - 1;
   n.given_flags = tt_xmalloc(doc->n_toks);
   /* the rules ask for a token's classes many times over */
   n.classes = tt_xmalloc(doc->n_toks * sizeof *n.classes);
@@ -836,6 +854,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   free(n.given);
   free(n.given_gender);
   free(n.given_flags);
+  free(n.given_memo);
   free(n.classes);
   free(n.caps);
   return TEITAG_OK;

@@ -10,6 +10,15 @@
 
 #include "private.h"
 
+/* A given-name lexicon answer for a word of one key hash and case. */
+typedef struct tt_given_memo {
+  uint64_t hash;
+  uint8_t lcase;
+  uint8_t known; /* 0 empty, 1 no given name, 2 one */
+  char gender;
+  uint8_t flags;
+} tt_given_memo;
+
 typedef struct tt_names {
   teitag_doc *doc;
   const teitag_pipeline *p;
@@ -22,6 +31,8 @@ typedef struct tt_names {
   uint8_t *given;         /* per token: 0 not asked, 1 no given name, 2 one */
   char *given_gender;     /* per token, when given[i] == 2 */
   uint8_t *given_flags;   /* per token, TT_LEX_* when given[i] == 2 */
+  struct tt_given_memo *given_memo; /* answers by key hash, see tt_n_given */
+  size_t given_memo_mask;
   uint64_t *caps;         /* sorted hashes of the document's ALL-CAPS words */
   size_t n_caps;
   /* key hashes of '"' and "'", to which every quote and apostrophe folds:
