@@ -67,9 +67,16 @@ int tt_n_quote(const tt_names *n, size_t i) {
   if (t->kind != TEITAG_TOKEN_PUNCT ||
       (t->hash != n->quote_hash[0] && t->hash != n->quote_hash[1]))
     return 0;
-  const char *s = n->doc->text + t->start;
   size_t len = t->end - t->start;
-  /* « „ “ open; » ” close; " and ' by position */
+  if (len == 1) {
+    /* " or ' (the only one-byte quotes): opening when followed directly
+     * by a word, else closing */
+    int glued_right = i + 1 < n->para->tok_end &&
+                      !(n->doc->toks[i + 1].flags & TT_TOK_SPACE_BEFORE);
+    return glued_right ? 1 : 2;
+  }
+  /* « „ “ open; » ” close */
+  const char *s = n->doc->text + t->start;
   if ((len == 2 && memcmp(s, "\xC2\xAB", 2) == 0) ||
       (len == 3 && (memcmp(s, "\xE2\x80\x9E", 3) == 0 ||
                     memcmp(s, "\xE2\x80\x9C", 3) == 0)))
@@ -77,12 +84,6 @@ int tt_n_quote(const tt_names *n, size_t i) {
   if ((len == 2 && memcmp(s, "\xC2\xBB", 2) == 0) ||
       (len == 3 && memcmp(s, "\xE2\x80\x9D", 3) == 0))
     return 2;
-  if (len == 1 && (s[0] == '"' || s[0] == '\'')) {
-    /* opening when followed directly by a word, else closing */
-    int glued_right = i + 1 < n->para->tok_end &&
-                      !(n->doc->toks[i + 1].flags & TT_TOK_SPACE_BEFORE);
-    return glued_right ? 1 : 2;
-  }
   return 0;
 }
 
@@ -95,17 +96,6 @@ int tt_n_ends(const tt_names *n, size_t i, const char *suffix) {
   size_t k = strlen(suffix);
   return t->key_len > k &&
          memcmp(n->doc->keys.data + t->key + t->key_len - k, suffix, k) == 0;
-}
-
-int tt_n_is(const tt_names *n, size_t i, const char *word) {
-  /* byte by byte, without strlen: nearly every call fails at the first
-   * byte, and the rules make millions of them */
-  const tt_token *t = &n->doc->toks[i];
-  const char *key = n->doc->keys.data + t->key;
-  for (size_t k = 0; k < t->key_len; k++)
-    if (key[k] != word[k]) /* also stops at word's NUL: keys hold none */
-      return 0;
-  return word[t->key_len] == '\0';
 }
 
 int tt_n_is_any(const tt_names *n, size_t i, const char *const *words) {

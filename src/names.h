@@ -8,6 +8,8 @@
 #ifndef TEITAG_NAMES_H
 #define TEITAG_NAMES_H
 
+#include <string.h>
+
 #include "private.h"
 
 /* A given-name lexicon answer for a word of one key hash and case. */
@@ -70,8 +72,14 @@ int tt_n_quote(const tt_names *n, size_t i);
 int tt_n_same_script(const tt_names *n, size_t i, size_t j);
 /* Does the folded key of token i end with `suffix` (folded UTF-8)? */
 int tt_n_ends(const tt_names *n, size_t i, const char *suffix);
-/* Is the folded key of token i exactly `word`? */
-int tt_n_is(const tt_names *n, size_t i, const char *word);
+/* Is the folded key of token i exactly `word`?  The lengths are compared
+ * first: the key's bytes lie elsewhere in memory, and reading them for
+ * every word the rules ask about was a cache miss each. */
+static inline int tt_n_is(const tt_names *n, size_t i, const char *word) {
+  const tt_token *t = &n->doc->toks[i];
+  size_t len = strlen(word);
+  return t->key_len == len && memcmp(n->doc->keys.data + t->key, word, len) == 0;
+}
 /* ... exactly one of the NULL-terminated `words`? */
 int tt_n_is_any(const tt_names *n, size_t i, const char *const *words);
 /* Does the folded key of token i start with one of the NULL-terminated
