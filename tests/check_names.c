@@ -213,7 +213,7 @@ static const rule_case person_cases[] = {
     /* regnal numbers: Latin, and Cyrillic І as Ukrainian typing has it */
     {"Палац збудували за " OPEN_MARK "PER Казимира IV" CLOSE_MARK ".",
      "rule:person regnal"},
-    {"При " OPEN_MARK "PER Петре I" CLOSE_MARK " столицу перенесли.",
+    {"При " OPEN_MARK "PER Петре II" CLOSE_MARK " столицу перенесли.",
      "rule:person regnal"},
     {"Грамоту видав " OPEN_MARK "PER Данило ІІ" CLOSE_MARK " у березні.",
      "rule:person regnal"},
