@@ -99,9 +99,18 @@ int tt_n_ends(const tt_names *n, size_t i, const char *suffix) {
 }
 
 int tt_n_is_any(const tt_names *n, size_t i, const char *const *words) {
-  for (size_t k = 0; words[k]; k++)
-    if (tt_n_is(n, i, words[k]))
+  const tt_token *t = &n->doc->toks[i];
+  for (size_t k = 0; words[k]; k++) {
+    /* the word's length first, counted here rather than by a call to
+     * strlen: the key is read only for a word of its length */
+    const char *w = words[k];
+    size_t len = 0;
+    while (len < t->key_len && w[len] != '\0')
+      len++;
+    if (len == t->key_len && w[len] == '\0' &&
+        memcmp(n->doc->keys.data + t->key, w, len) == 0)
       return 1;
+  }
   return 0;
 }
 
@@ -116,12 +125,27 @@ int tt_n_starts_any(const tt_names *n, size_t i, const char *const *prefixes) {
   return 0;
 }
 
+int tt_n_one_letter(const teitag_doc *d, size_t i) {
+  const tt_token *t = &d->toks[i];
+  size_t len = t->end - t->start;
+  /* told by the length where it can be, without reading the text: one
+   * byte is one letter, a Cyrillic letter takes two, and no letter more
+   * than four */
+  if (len == 1)
+    return 1;
+  if (len > 4)
+    return 0;
+  if (t->script == TT_SCRIPT_CYRILLIC)
+    return len == 2;
+  return tt_utf8_count(d->text + t->start, len) == 1;
+}
+
 int tt_n_spaced_initial(const teitag_doc *d, size_t i) {
   const tt_token *t = &d->toks[i], *dot = &d->toks[i + 1];
   return t->kind == TEITAG_TOKEN_WORD &&
          (t->lcase == TEITAG_CASE_UPPER || t->lcase == TEITAG_CASE_TITLE) &&
-         tt_utf8_count(d->text + t->start, t->end - t->start) == 1 &&
-         dot->end - dot->start == 1 && d->text[dot->start] == '.';
+         dot->end - dot->start == 1 && tt_n_one_letter(d, i) &&
+         d->text[dot->start] == '.';
 }
 
 int tt_n_ends_any(const tt_names *n, size_t i, const tt_suffix *list) {

@@ -95,6 +95,8 @@ typedef struct {
 /* Does the folded key of token i end with one of `list`? */
 int tt_n_ends_any(const tt_names *n, size_t i, const tt_suffix *list);
 
+/* Is token i a single letter? */
+int tt_n_one_letter(const teitag_doc *d, size_t i);
 /* Is token i a capital letter and token i + 1 a full stop, as text
  * tokenized before it came here writes an initial ("Т . Бразельтон")?
  * Token i + 1 must exist. */

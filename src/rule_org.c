@@ -483,7 +483,7 @@ static void acronym(tt_names *n, size_t i) {
   const tt_token *t = &n->doc->toks[i];
   size_t end = n->para->tok_end;
   if (!tt_n_upper(n, i) || n->gaz_type[i] || n->person[i] || t->key_len < 3 ||
-      tt_utf8_count(n->doc->keys.data + t->key, t->key_len) > 6 ||
+      (t->key_len > 6 && tt_utf8_count(n->doc->keys.data + t->key, t->key_len) > 6) ||
       (t->flags & TT_TOK_ABBREV) || common_acronym(n, i) || roman_numeral(n, i) ||
       code_like(n, i) ||
       (tt_n_class(n, i) & (TT_WC_FUNCTION | TT_WC_LEGAL | TT_WC_MONTH)) ||

@@ -290,8 +290,7 @@ static size_t initials(tt_names *n, size_t i) {
       j += len;
     /* a single capital is no surname ("U.S - China", a dot missing) */
     if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j) &&
-        tt_utf8_count(n->doc->text + n->doc->toks[j].start,
-                      n->doc->toks[j].end - n->doc->toks[j].start) > 1 &&
+        !tt_n_one_letter(n->doc, j) &&
         !not_name_word(n, j) && !n->person[j] &&
         (!n->gaz_type[j] || n->gaz_type[j] == TEITAG_TYPE_PER ||
          place_named_surname(n, j))) {
