@@ -185,9 +185,8 @@ static int named_facility_after(const tt_names *n, size_t j) {
   if (n->doc->toks[j].script != TT_SCRIPT_LATIN)
     return 0;
   for (size_t k = j; k < end && k <= j + 2; k++) {
-    for (size_t h = 0; heads[h]; h++)
-      if (tt_n_is(n, k, heads[h]))
-        return 1;
+    if (tt_n_is_any(n, k, heads))
+      return 1;
     if (k > j && !tt_n_title(n, k))
       break;
   }
