@@ -192,12 +192,28 @@ static const char *const head_nouns[] = {
     "Организация", "Ассоциация", "Союз", "Комиссия", "Партия", "Армия",
     "Прокуратура", "Администрация", "Академия", "Столица", "Дума", NULL};
 
-static int is_head_noun(const char *w, size_t n) {
-  for (size_t i = 0; head_nouns[i]; i++)
-    if (strlen(head_nouns[i]) == n && memcmp(head_nouns[i], w, n) == 0)
+static int is_word_of(const char *w, size_t n, const char *const *list) {
+  for (size_t i = 0; list[i]; i++)
+    if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
       return 1;
   return 0;
 }
+
+static int is_head_noun(const char *w, size_t n) { return is_word_of(w, n, head_nouns); }
+
+/* A woman's regnal ordinal or epithet (Єлизавета Друга, Свята Ольга):
+ * an adjective, though in -а/-я like a noun.  Masculine ones end in
+ * -ий/-ій and decline as adjectives anyway. */
+static const char *const uk_epithets_f[] = {
+    "Перша", "Друга", "Третя", "Четверта", "П'ята", "П’ята", "Шоста",
+    "Сьома", "Восьма", "Дев'ята", "Дев’ята", "Десята", "Велика", "Свята",
+    "Мудра", "Блаженна", "Преподобна", NULL};
+
+/* Russian epithets that look like a given name's ending: -ий like
+ * Дмитрий, -ая like Кая (Вещий Олег, Святая Ольга). */
+static const char *const ru_epithets[] = {
+    "Вещий", "Великий", "Тишайший", "Святая", "Великая", "Первая",
+    "Вторая", "Мудрая", "Блаженная", NULL};
 
 static int looks_adjective(teitag_lang lang, const char *w, size_t n) {
   static const char *const uk_adj[] = {"ий", "ій", "а", "я", "е", "є", "і",
@@ -229,6 +245,8 @@ static int classify_uk(const char *w, size_t n, int person, int role, char g,
   }
   if (person) {
     int surname = role == ROLE_LAST || role == ROLE_ONLY;
+    if (g == 'f' && role != ROLE_ONLY && is_word_of(w, n, uk_epithets_f))
+      return ends(w, n, "я") ? UK_ADJ_F_SOFT : UK_ADJ_F;
     if (ends_any(w, n, patr_m))
       return UK_PATR_M;
     if (ends_any(w, n, patr_f))
@@ -313,6 +331,8 @@ static int classify_ru(const char *w, size_t n, int person, int role, char g) {
       return RU_PL_Y;
     return ends(w, n, "и") ? RU_PL_I : P_NONE;
   }
+  if (person && is_word_of(w, n, ru_epithets))
+    return ends(w, n, "ий") ? RU_ADJ_M_I : RU_ADJ_F;
   /* a given name in -ая is a noun: Кая, Каи, Каей */
   if (person && role == ROLE_GIVEN && (ends(w, n, "ая") || ends(w, n, "яя")))
     return RU_F_JA;
