@@ -98,19 +98,14 @@ int tt_n_ends(const tt_names *n, size_t i, const char *suffix) {
          memcmp(n->doc->keys.data + t->key + t->key_len - k, suffix, k) == 0;
 }
 
-int tt_n_is_any(const tt_names *n, size_t i, const char *const *words) {
+int tt_n_is_any(const tt_names *n, size_t i, const tt_suffix *words) {
+  /* the lengths first: the key's bytes are read only for a word of its
+   * length */
   const tt_token *t = &n->doc->toks[i];
-  for (size_t k = 0; words[k]; k++) {
-    /* the word's length first, counted here rather than by a call to
-     * strlen: the key is read only for a word of its length */
-    const char *w = words[k];
-    size_t len = 0;
-    while (len < t->key_len && w[len] != '\0')
-      len++;
-    if (len == t->key_len && w[len] == '\0' &&
-        memcmp(n->doc->keys.data + t->key, w, len) == 0)
+  for (; words->s; words++)
+    if (words->len == t->key_len &&
+        memcmp(n->doc->keys.data + t->key, words->s, words->len) == 0)
       return 1;
-  }
   return 0;
 }
 
@@ -423,14 +418,14 @@ static void collect(tt_names *n, known_list *people, known_list *acronyms) {
         !(d->toks[last].flags & TT_TOK_INITIAL) &&
         (sp->tok_end - sp->tok_begin >= 2 || sp->cert == TEITAG_CERT_HIGH))
       remember(people, d, last, TEITAG_TYPE_PER, sp, 0);
-    /* ORG ( ACR ) */
+    /* ORG ( ACR ), the brackets told by their keys' hashes */
     if (sp->type == TEITAG_TYPE_ORG && sp->tok_end - sp->tok_begin >= 2 &&
         sp->tok_end + 2 < d->n_toks) {
       const tt_token *open = &d->toks[sp->tok_end];
       const tt_token *acr = &d->toks[sp->tok_end + 1];
       const tt_token *close = &d->toks[sp->tok_end + 2];
-      if (open->end - open->start == 1 && d->text[open->start] == '(' &&
-          close->end - close->start == 1 && d->text[close->start] == ')' &&
+      if (open->hash == n->open_paren_hash &&
+          close->hash == n->close_paren_hash &&
           acr->lcase == TEITAG_CASE_UPPER)
         remember(acronyms, d, sp->tok_end + 1, TEITAG_TYPE_ORG, sp, 1);
     }
@@ -686,11 +681,14 @@ static void leading_initials(tt_names *n, tt_span *sp) {
  * with its generic noun when the bare name alone would be ambiguous, but
  * the name is the capitalised part; the span ends there, keeping its ID. */
 static void trailing_generic_noun(tt_names *n, tt_span *sp) {
-  static const char *const nouns[] = {
-      "magazine", "newspaper", "agency", "channel", "party", "group",
-      "movement", "militia", "battalion", "brigade", "unit", "network",
-      "company", "airline", "messenger", "exchange", "ransomware", "bloc",
-      "media", "forces", NULL};
+  static const tt_suffix nouns[] = {
+      TT_SFX("magazine"), TT_SFX("newspaper"),  TT_SFX("agency"),
+      TT_SFX("channel"),  TT_SFX("party"),      TT_SFX("group"),
+      TT_SFX("movement"), TT_SFX("militia"),    TT_SFX("battalion"),
+      TT_SFX("brigade"),  TT_SFX("unit"),       TT_SFX("network"),
+      TT_SFX("company"),  TT_SFX("airline"),    TT_SFX("messenger"),
+      TT_SFX("exchange"), TT_SFX("ransomware"), TT_SFX("bloc"),
+      TT_SFX("media"),    TT_SFX("forces"),     {NULL, 0}};
   const teitag_doc *d = n->doc;
   if (sp->type != TEITAG_TYPE_ORG || sp->tok_end == UINT32_MAX ||
       sp->tok_end <= sp->tok_begin + 1 ||
@@ -777,7 +775,11 @@ static void finish_spans(tt_names *n) {
  * every later mention of the institution.  Persons right after these
  * words are dropped. */
 static void honorific_names(tt_names *n) {
-  static const char *const naming[] = {"имени", "им.", "імені", "ім.", NULL};
+  static const tt_suffix naming[] = {TT_SFX("имени"),
+                                     TT_SFX("им."),
+                                     TT_SFX("імені"),
+                                     TT_SFX("ім."),
+                                     {NULL, 0}};
   teitag_doc *d = n->doc;
   size_t out = 0;
   for (size_t s = 0; s < d->n_spans; s++) {
@@ -841,6 +843,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.quote_hash[0] = tt_hash_bytes("\"", 1);
   n.quote_hash[1] = tt_hash_bytes("'", 1);
   n.open_paren_hash = tt_hash_bytes("(", 1);
+  n.close_paren_hash = tt_hash_bytes(")", 1);
   for (size_t s = 0; s < doc->n_spans; s++) {
     const tt_span *sp = &doc->spans[s];
     if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)

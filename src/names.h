@@ -40,7 +40,7 @@ typedef struct tt_names {
   /* key hashes of '"' and "'", to which every quote and apostrophe folds:
    * tt_n_quote reads the text of a quote only, not of every comma */
   uint64_t quote_hash[2];
-  uint64_t open_paren_hash; /* of "(", for the same reason */
+  uint64_t open_paren_hash, close_paren_hash; /* of "(" and ")", the same */
 } tt_names;
 
 /* How often an ALL-CAPS word with this key hash occurs in the document. */
@@ -80,18 +80,21 @@ static inline int tt_n_is(const tt_names *n, size_t i, const char *word) {
   size_t len = strlen(word);
   return t->key_len == len && memcmp(n->doc->keys.data + t->key, word, len) == 0;
 }
-/* ... exactly one of the NULL-terminated `words`? */
-int tt_n_is_any(const tt_names *n, size_t i, const char *const *words);
+
 /* Does the folded key of token i start with one of the NULL-terminated
  * `prefixes`? */
 int tt_n_starts_any(const tt_names *n, size_t i, const char *const *prefixes);
-/* A suffix with its length in bytes, for tt_n_ends_any; lists end with
- * {NULL, 0}. */
+/* A word or a suffix with its length in bytes, for tt_n_is_any and
+ * tt_n_ends_any: knowing the length, they read a key's bytes only when the
+ * lengths allow a match.  Lists end with {NULL, 0}. */
 typedef struct {
   const char *s;
   size_t len;
 } tt_suffix;
 #define TT_SFX(lit) {lit, sizeof lit - 1}
+/* Is the folded key of token i exactly one of `words` (TT_SFX items,
+ * ending with {NULL, 0})? */
+int tt_n_is_any(const tt_names *n, size_t i, const tt_suffix *words);
 /* Does the folded key of token i end with one of `list`? */
 int tt_n_ends_any(const tt_names *n, size_t i, const tt_suffix *list);
 

@@ -167,8 +167,10 @@ static int end_of_name(const tt_names *n, size_t i) {
 /* "San Diego", "Saint Louis", "Santa Maria": a saint's name before a
  * given name makes a place's or a team's name, not a person's. */
 static int saint_before(const tt_names *n, size_t i) {
-  static const char *const saints[] = {"san", "santa", "santo", "são",
-                                       "sao", "saint", "sainte", "st.", NULL};
+  static const tt_suffix saints[] = {
+      TT_SFX("san"),    TT_SFX("santa"), TT_SFX("santo"),
+      TT_SFX("são"),    TT_SFX("sao"),   TT_SFX("saint"),
+      TT_SFX("sainte"), TT_SFX("st."),   {NULL, 0}};
   return i > n->para->tok_begin && tt_n_is_any(n, i - 1, saints);
 }
 
@@ -176,11 +178,16 @@ static int saint_before(const tt_names *n, size_t i) {
  * named after the person (Charles De Gaulle airport, Louis Armstrong
  * International Airport, Christopher Hotel). */
 static int named_facility_after(const tt_names *n, size_t j) {
-  static const char *const heads[] = {
-      "airport", "hotel", "zoo", "stadium", "arena", "bridge", "hospital",
-      "museum", "library", "prize", "award", "awards", "memorial", "center",
-      "centre", "school", "college", "street", "avenue", "boulevard",
-      "square", "park", "station", "highway", "dam", "tunnel", NULL};
+  static const tt_suffix heads[] = {
+      TT_SFX("airport"),  TT_SFX("hotel"),     TT_SFX("zoo"),
+      TT_SFX("stadium"),  TT_SFX("arena"),     TT_SFX("bridge"),
+      TT_SFX("hospital"), TT_SFX("museum"),    TT_SFX("library"),
+      TT_SFX("prize"),    TT_SFX("award"),     TT_SFX("awards"),
+      TT_SFX("memorial"), TT_SFX("center"),    TT_SFX("centre"),
+      TT_SFX("school"),   TT_SFX("college"),   TT_SFX("street"),
+      TT_SFX("avenue"),   TT_SFX("boulevard"), TT_SFX("square"),
+      TT_SFX("park"),     TT_SFX("station"),   TT_SFX("highway"),
+      TT_SFX("dam"),      TT_SFX("tunnel"),    {NULL, 0}};
   size_t end = n->para->tok_end;
   if (n->doc->toks[j].script != TT_SCRIPT_LATIN)
     return 0;
@@ -348,8 +355,9 @@ static size_t name_end(const tt_names *n, size_t j) {
 /* Mr Bloomberg, Ms Bayer: after an English honorific a one-word name that
  * a gazetteer lists as a company or place is the person's surname. */
 static size_t after_honorific(tt_names *n, size_t i) {
-  static const char *const honorifics[] = {"mr", "mr.", "mrs", "mrs.", "ms",
-                                           "ms.", "dr", "dr.", NULL};
+  static const tt_suffix honorifics[] = {
+      TT_SFX("mr"),  TT_SFX("mr."), TT_SFX("mrs"), TT_SFX("mrs."), TT_SFX("ms"),
+      TT_SFX("ms."), TT_SFX("dr"),  TT_SFX("dr."), {NULL, 0}};
   size_t end = n->para->tok_end, j = i + 1;
   if (!(tt_n_class(n, i) & TT_WC_ROLE) || n->doc->toks[i].script != TT_SCRIPT_LATIN ||
       j >= end || (n->gaz_type[j] != TEITAG_TYPE_ORG && n->gaz_type[j] != TEITAG_TYPE_LOC) ||
