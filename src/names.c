@@ -109,14 +109,12 @@ int tt_n_is_any(const tt_names *n, size_t i, const tt_suffix *words) {
   return 0;
 }
 
-int tt_n_starts_any(const tt_names *n, size_t i, const char *const *prefixes) {
+int tt_n_starts_any(const tt_names *n, size_t i, const tt_suffix *prefixes) {
   const tt_token *t = &n->doc->toks[i];
-  const char *key = n->doc->keys.data + t->key;
-  for (size_t k = 0; prefixes[k]; k++) {
-    size_t len = strlen(prefixes[k]);
-    if (t->key_len >= len && memcmp(key, prefixes[k], len) == 0)
+  for (; prefixes->s; prefixes++)
+    if (t->key_len >= prefixes->len &&
+        memcmp(n->doc->keys.data + t->key, prefixes->s, prefixes->len) == 0)
       return 1;
-  }
   return 0;
 }
 

@@ -81,12 +81,10 @@ static inline int tt_n_is(const tt_names *n, size_t i, const char *word) {
   return t->key_len == len && memcmp(n->doc->keys.data + t->key, word, len) == 0;
 }
 
-/* Does the folded key of token i start with one of the NULL-terminated
- * `prefixes`? */
-int tt_n_starts_any(const tt_names *n, size_t i, const char *const *prefixes);
-/* A word or a suffix with its length in bytes, for tt_n_is_any and
- * tt_n_ends_any: knowing the length, they read a key's bytes only when the
- * lengths allow a match.  Lists end with {NULL, 0}. */
+/* A word, prefix or suffix with its length in bytes, for tt_n_is_any,
+ * tt_n_starts_any and tt_n_ends_any: knowing the length, they read a
+ * key's bytes only when the lengths allow a match.  Lists end with
+ * {NULL, 0}. */
 typedef struct {
   const char *s;
   size_t len;
@@ -97,6 +95,8 @@ typedef struct {
 int tt_n_is_any(const tt_names *n, size_t i, const tt_suffix *words);
 /* Does the folded key of token i end with one of `list`? */
 int tt_n_ends_any(const tt_names *n, size_t i, const tt_suffix *list);
+/* Does the folded key of token i start with one of `prefixes`? */
+int tt_n_starts_any(const tt_names *n, size_t i, const tt_suffix *prefixes);
 
 /* Is token i a single letter? */
 int tt_n_one_letter(const teitag_doc *d, size_t i);

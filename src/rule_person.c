@@ -682,8 +682,10 @@ static void surname_shape(tt_names *n, size_t i) {
  * Коцюбинського).  In Russian text the same test found no more names than
  * adjectives of places and institutions, so it is left out there. */
 static void adjectival_surname(tt_names *n, size_t i) {
-  static const char *const realm_titles[] = {"митрополит", "архієпископ",
-      "єпископ", "патріарх", "князь", "княгин", "корол", "цар", NULL};
+  static const tt_suffix realm_titles[] = {TT_SFX("митрополит"),
+      TT_SFX("архієпископ"), TT_SFX("єпископ"), TT_SFX("патріарх"),
+      TT_SFX("князь"), TT_SFX("княгин"), TT_SFX("корол"), TT_SFX("цар"),
+      {NULL, 0}};
   size_t end = n->para->tok_end;
   if (n->para->lang != TEITAG_LANG_UK || n->person[i] || n->gaz_type[i] ||
       n->doc->toks[i].script != TT_SCRIPT_CYRILLIC ||

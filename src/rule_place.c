@@ -113,10 +113,11 @@ static size_t adjective_and_type(tt_names *n, size_t i) {
 /* East Africa, Western Europe, Західна Україна, Восточной Сибири: a
  * capitalised compass adjective makes one name with the place after it. */
 static size_t compass_and_place(tt_names *n, size_t i) {
-  static const char *const stems[] = {
-      "західн", "східн", "північн", "південн", "центральн", "западн",
-      "восточн", "северн", "южн", "північно-", "південно-", "северо-",
-      "юго-", NULL};
+  static const tt_suffix stems[] = {
+      TT_SFX("західн"), TT_SFX("східн"), TT_SFX("північн"), TT_SFX("південн"),
+      TT_SFX("центральн"), TT_SFX("западн"), TT_SFX("восточн"),
+      TT_SFX("северн"), TT_SFX("южн"), TT_SFX("північно-"),
+      TT_SFX("південно-"), TT_SFX("северо-"), TT_SFX("юго-"), {NULL, 0}};
   size_t end = n->para->tok_end;
   if (!tt_n_title(n, i) || n->gaz_type[i] || i + 1 >= end ||
       n->gaz_type[i + 1] != TEITAG_TYPE_LOC || !n->gaz_end[i + 1] ||
