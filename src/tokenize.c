@@ -573,13 +573,10 @@ static void push_char_token(teitag_doc *doc, size_t start, size_t end,
   char *o = doc->keys.data + doc->keys.len;
   uint32_t f = tt_cp_fold(cp);
   size_t n;
+  /* (Cyrillic letters never come here: letters start words) */
   if (cp < 0x80) {
     o[0] = (char)f;
     n = 1;
-  } else if (cp >= 0x400 && cp < 0x480) { /* 0xD0/0xD1: two bytes always */
-    o[0] = (char)(0xC0 | (f >> 6));
-    o[1] = (char)(0x80 | (f & 0x3F));
-    n = 2;
   } else {
     n = f ? tt_utf8_put(f, o) : 0;
   }
