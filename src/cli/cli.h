@@ -73,6 +73,7 @@ typedef struct {
   FILE *fp;
   char *path;     /* final path, NULL for stdout */
   char *tmp_path; /* the temporary file while writing */
+  char *stdio_buf; /* fp's buffer, owned: freed after fclose */
   int failed;     /* errno of the first write error */
   int silent;     /* set before opening: keep errors in `error`, do not
                      print them (batch prints them itself) */

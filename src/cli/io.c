@@ -117,6 +117,8 @@ mode_t cli_umask(void) {
   return saved_umask;
 }
 
+enum { CLI_OUTPUT_BUFFER = 1 << 16 };
+
 int cli_output_open(cli_output *out, const char *path) {
   int silent = out->silent, no_fsync = out->no_fsync;
   memset(out, 0, sizeof *out);
@@ -124,6 +126,13 @@ int cli_output_open(cli_output *out, const char *path) {
   out->no_fsync = no_fsync;
   if (!path || strcmp(path, "-") == 0) {
     out->fp = stdout;
+    /* the same for stdout redirected to a file or a pipe, set before
+     * anything is written to it (a terminal keeps its line buffering) */
+    static int stdout_buffered;
+    static char stdout_buf[CLI_OUTPUT_BUFFER];
+    if (!stdout_buffered && !isatty(STDOUT_FILENO))
+      setvbuf(stdout, stdout_buf, _IOFBF, sizeof stdout_buf);
+    stdout_buffered = 1;
     return 0;
   }
   out->path = strdup(path);
@@ -173,8 +182,12 @@ int cli_output_open(cli_output *out, const char *path) {
     unlink(out->tmp_path);
     goto fail;
   }
-  /* 64 KB instead of stdio's 4 KB: a typical TEI output is one write. */
-  setvbuf(out->fp, NULL, _IOFBF, (size_t)1 << 16);
+  /* 64 KB instead of stdio's 4 KB, so that a 17 MB output is some 270
+   * writes, not 4,000.  The buffer must be ours: glibc ignores the size
+   * that setvbuf is given without one. */
+  out->stdio_buf = malloc(CLI_OUTPUT_BUFFER);
+  if (out->stdio_buf)
+    setvbuf(out->fp, out->stdio_buf, _IOFBF, CLI_OUTPUT_BUFFER);
   return 0;
 fail: /* the caller may open again (batch does, after making directories) */
   free(out->path);
@@ -206,6 +219,8 @@ int cli_output_close(cli_output *out, int ok) {
     if (fclose(out->fp) != 0 && !out->failed)
       out->failed = errno ? errno : EIO;
   }
+  free(out->stdio_buf);
+  out->stdio_buf = NULL;
   if (out->failed) {
     out_error(out, "%s: write error: %s", shown, strerror(out->failed));
     rc = -1;
