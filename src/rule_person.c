@@ -209,6 +209,17 @@ static int capitals_surname(const tt_names *n, size_t j, size_t from) {
          (j + 1 >= n->para->tok_end || end_of_name(n, j + 1));
 }
 
+/* Word i is capitalised only because it is a name: it is inside a
+ * sentence, after a lower-case word that is no start of a title (in, the,
+ * of), and not in quotes. */
+static int capital_marks_name(const tt_names *n, size_t i) {
+  if (i <= n->para->tok_begin || tt_n_sentence_start(n, i))
+    return 0;
+  const tt_token *prev = &n->doc->toks[i - 1];
+  return prev->kind == TEITAG_TOKEN_WORD && prev->lcase == TEITAG_CASE_LOWER &&
+         !(tt_n_class(n, i - 1) & TT_WC_FUNCTION);
+}
+
 /* Given name [+ initials / particles / patronymic] + surname. */
 static size_t given_and_surname(tt_names *n, size_t i) {
   char gender;
@@ -256,9 +267,11 @@ static size_t given_and_surname(tt_names *n, size_t i) {
       named_facility_after(n, j))
     return 0;
   /* A given name that is also a common word needs a surname that looks
-   * like one. */
+   * like one, or a place inside a sentence after a lower-case word, where
+   * the word would be written in lower case if it were no name (has named
+   * Gene Sperling). */
   if ((flags & TT_LEX_COMMON) && !tt_n_ends_any(n, j, surname_endings) &&
-      n->gaz_type[j] != TEITAG_TYPE_PER)
+      n->gaz_type[j] != TEITAG_TYPE_PER && !capital_marks_name(n, i))
     return 0;
   tt_n_add(n, i, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
            "rule:person given-name+surname");

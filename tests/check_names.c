@@ -126,6 +126,12 @@ static const rule_case person_cases[] = {
      "rule:person byline"},
     /* ... but not a company */
     {"\"We disagree,\" said Veltrax Holdings on Monday.", NULL},
+    /* a given name that is also a word (gene, rose) is a name where only
+     * a name takes a capital: inside a sentence after a lower-case word */
+    {"The president has named " OPEN_MARK "PER Gene Vostrikar" CLOSE_MARK
+     " as his adviser.",
+     "rule:person given-name+surname"},
+    {"Gene Vostrikar therapy trials began.", NULL},
     /* hyphenated titles stay outside the name */
     {"The alliance's Secretary-General " OPEN_MARK "PER Oyelaran Dukweni" CLOSE_MARK
      " arrived late.",
