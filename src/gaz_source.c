@@ -117,7 +117,7 @@ static const char *parse_attrs(const char *s, size_t n, tt_gaz_row *row,
   row->attrs.indecl = 0;
   row->attrs.soft = 0;
   row->attrs.given = 0;
-  row->attrs.infl = -1;
+  row->attrs.infl = TT_INFL_DECIDE;
   row->attrs.stems = NULL;
   row->attrs.stems_len = 0;
   t->stems = NULL;
@@ -134,11 +134,13 @@ static const char *parse_attrs(const char *s, size_t n, tt_gaz_row *row,
       row->attrs.indecl = 1;
     else if (al == 4 && memcmp(a, "soft", 4) == 0)
       row->attrs.soft = 1;
+    else if (al == 9 && memcmp(a, "infl=last", 9) == 0)
+      row->attrs.infl = TT_INFL_LAST;
     else if (al > 5 && memcmp(a, "infl=", 5) == 0) {
       int v = 0;
       for (size_t k = 5; k < al; k++) {
         if (a[k] < '0' || a[k] > '9' || v > 100)
-          return "infl= needs a number of words";
+          return "infl= needs a number of words or \"last\"";
         v = v * 10 + (a[k] - '0');
       }
       row->attrs.infl = v;
@@ -162,7 +164,7 @@ static const char *parse_attrs(const char *s, size_t n, tt_gaz_row *row,
                (al == 5 && memcmp(a, "dimin", 5) == 0)) {
       /* descriptive attributes: accepted, not used by matching */
     } else {
-      return "unknown attribute (known: g=m|f|n|p, indecl, soft, infl=N, "
+      return "unknown attribute (known: g=m|f|n|p, indecl, soft, infl=N|last, "
              "stem=WORD>STEM)";
     }
     i = end + 1;

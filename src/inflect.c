@@ -800,6 +800,9 @@ void tt_inflect(teitag_lang lang, teitag_type type, const char *form,
       start = i + 1;
     }
   int person = type == TEITAG_TYPE_PER;
+  /* Korean and Vietnamese names decline in their last word only:
+   * Ким Чен Ына, Хо Ши Мина */
+  size_t first = attrs->infl == TT_INFL_LAST && n > 0 ? n - 1 : 0;
   size_t k = attrs->infl > 0 ? (size_t)attrs->infl
              : person        ? n
                              : default_infl(lang, w, wl, n);
@@ -821,7 +824,10 @@ void tt_inflect(teitag_lang lang, teitag_type type, const char *form,
                          : i > 0 && i + 1 == k ? ROLE_HEAD_AFTER_ADJ
                                                : ROLE_HEAD);
     alts *f = &forms[i * TT_N_CASES];
-    if (i < k && declinable(w[i], wl[i])) {
+    if (attrs->infl == TT_INFL_LAST && i == n - 1 && declinable(w[i], wl[i])) {
+      /* as a noun, not a Slavic surname: Сі Цзіньпіном, not Цзіньпіним */
+      compound_forms(lang, w[i], wl[i], 0, ROLE_HEAD, person, attrs, f);
+    } else if (i >= first && i < k && declinable(w[i], wl[i])) {
       compound_forms(lang, w[i], wl[i], person, role, person, attrs, f);
     } else {
       for (int c = 0; c < TT_N_CASES; c++) {

@@ -25,13 +25,17 @@ enum {
 const char *tt_case_name(int c);
 
 /* What a gazetteer row says about inflection (its attrs column). */
+/* infl= of a name whose last word alone declines (Ким Чен Ын). */
+enum { TT_INFL_DECIDE = -1, TT_INFL_LAST = -2 };
+
 typedef struct tt_infl_attrs {
   char gender;         /* 'm', 'f', 'n', 'p' (plural-only), or 0 */
   int indecl;          /* never declines */
   int soft;            /* a soft stem without a written soft sign (Ігор) */
   int given;           /* a given name alone (declines as one, not as a
                           surname: Олена -> Олени, not Оленої) */
-  int infl;            /* how many leading words decline; -1: decide */
+  int infl;            /* how many leading words decline; -1: decide;
+                          TT_INFL_LAST: the last word only */
   const char *stems;   /* "WORD>STEM,WORD>STEM", or NULL */
   size_t stems_len;
 } tt_infl_attrs;
