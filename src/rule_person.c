@@ -663,6 +663,92 @@ static size_t surname_given_patronymic(tt_names *n, size_t i) {
   return i + 3;
 }
 
+/* ---- Chinese names in pinyin ------------------------------------------ */
+
+/* Is s[0, len) one pinyin syllable: an initial (or none) and a final? */
+static int pinyin_syllable(const char *s, size_t len) {
+  static const char *const finals[] = {
+      "iang", "iong", "uang", "ang", "eng", "ing", "ong", "ian", "iao", "uai",
+      "uan", "ai", "ei", "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu",
+      "ua", "uo", "ui", "ue", "er", "a", "o", "e", "i", "u", NULL};
+  size_t k = 0;
+  if (len >= 2 && (s[0] == 'z' || s[0] == 'c' || s[0] == 's') && s[1] == 'h')
+    k = 2;
+  else if (len >= 1 && strchr("bpmfdtnlgkhjqxrzcsyw", s[0]))
+    k = 1;
+  for (size_t f = 0; finals[f]; f++)
+    if (strlen(finals[f]) == len - k && memcmp(s + k, finals[f], len - k) == 0)
+      return 1;
+  return 0;
+}
+
+/* Is the folded word s[0, len) a run of pinyin syllables, its parts
+ * perhaps joined by a hyphen (Jiaxuan, Shui-bian)? */
+static int pinyin_word(const char *s, size_t len) {
+  enum { MAX = 24 };
+  unsigned char ok[MAX + 1] = {1}; /* ok[k]: s[0, k) parses */
+  if (len < 2 || len > MAX)
+    return 0;
+  for (size_t k = 0; k < len; k++) {
+    if (!ok[k])
+      continue;
+    if (s[k] == '-') {
+      if (k > 0)
+        ok[k + 1] = 1;
+      continue;
+    }
+    for (size_t l = 1; l <= 6 && k + l <= len; l++)
+      if (pinyin_syllable(s + k, l))
+        ok[k + l] = 1;
+  }
+  return ok[len] && s[len - 1] != '-';
+}
+
+/* Wen Jiabao, Tang Jiaxuan, Chen Shui-bian: in English text a common
+ * Chinese family name and a given name made of pinyin syllables, both
+ * capitalised and known to no gazetteer, name a person.  "He" is left out
+ * (He Said in a headline), and so is a pair that heads an organisation
+ * or a building (Li Ning Company). */
+static size_t chinese_name(tt_names *n, size_t i) {
+  static const tt_suffix family_names[] = {
+      TT_SFX("wang"), TT_SFX("li"), TT_SFX("zhang"), TT_SFX("liu"),
+      TT_SFX("chen"), TT_SFX("yang"), TT_SFX("huang"), TT_SFX("zhao"),
+      TT_SFX("wu"), TT_SFX("zhou"), TT_SFX("xu"), TT_SFX("sun"), TT_SFX("ma"),
+      TT_SFX("zhu"), TT_SFX("hu"), TT_SFX("guo"), TT_SFX("gao"), TT_SFX("lin"),
+      TT_SFX("luo"), TT_SFX("zheng"), TT_SFX("liang"), TT_SFX("xie"),
+      TT_SFX("song"), TT_SFX("tang"), TT_SFX("han"), TT_SFX("feng"),
+      TT_SFX("deng"), TT_SFX("cao"), TT_SFX("peng"), TT_SFX("zeng"),
+      TT_SFX("xiao"), TT_SFX("tian"), TT_SFX("dong"), TT_SFX("pan"),
+      TT_SFX("yuan"), TT_SFX("cai"), TT_SFX("jiang"), TT_SFX("yu"),
+      TT_SFX("du"), TT_SFX("ye"), TT_SFX("cheng"), TT_SFX("wei"), TT_SFX("su"),
+      TT_SFX("lu"), TT_SFX("ding"), TT_SFX("ren"), TT_SFX("shen"),
+      TT_SFX("yao"), TT_SFX("jin"), TT_SFX("fan"), TT_SFX("fang"),
+      TT_SFX("shi"), TT_SFX("wen"), TT_SFX("qian"), TT_SFX("dai"),
+      TT_SFX("xia"), TT_SFX("zou"), TT_SFX("xiong"), TT_SFX("meng"),
+      TT_SFX("qin"), TT_SFX("bai"), TT_SFX("mao"), TT_SFX("hao"),
+      TT_SFX("gong"), TT_SFX("kong"), TT_SFX("wan"), TT_SFX("gu"),
+      TT_SFX("lei"), TT_SFX("tao"), TT_SFX("duan"), TT_SFX("hou"),
+      TT_SFX("shao"), TT_SFX("qiu"), TT_SFX("cui"), TT_SFX("kang"),
+      TT_SFX("xue"), TT_SFX("yin"), TT_SFX("lai"), TT_SFX("qiao"),
+      TT_SFX("yan"), {NULL, 0}};
+  size_t end = n->para->tok_end, j = i + 1;
+  if (n->para->lang != TEITAG_LANG_EN || j >= end || n->person[i] ||
+      n->gaz_type[i] || n->gaz_type[j] || !tt_n_title(n, j) ||
+      n->doc->toks[i].script != TT_SCRIPT_LATIN ||
+      n->doc->toks[j].script != TT_SCRIPT_LATIN ||
+      !tt_n_is_any(n, i, family_names))
+    return 0;
+  const tt_token *t = &n->doc->toks[j];
+  if (!pinyin_word(n->doc->keys.data + t->key, t->key_len) ||
+      (j + 1 < end && (tt_n_class(n, j + 1) & TT_WC_ORG_HEAD) &&
+       tt_n_title(n, j + 1)) ||
+      named_facility_after(n, j))
+    return 0;
+  tt_n_add(n, i, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
+           "rule:person chinese-name");
+  return j + 1;
+}
+
 /* A given name and its regnal number: Henry VIII, Петре I. */
 static size_t given_regnal(tt_names *n, size_t i) {
   if (n->gaz_type[i] || !tt_n_title(n, i) || i + 1 >= n->para->tok_end ||
@@ -744,6 +830,8 @@ void tt_rules_person(tt_names *n) {
       next = surname_given_patronymic(n, i);
       if (!next)
         next = given_regnal(n, i);
+      if (!next)
+        next = chinese_name(n, i);
       if (!next)
         next = given_and_surname(n, i);
       if (!next)

@@ -132,6 +132,14 @@ static const rule_case person_cases[] = {
      " as his adviser.",
      "rule:person given-name+surname"},
     {"Gene Vostrikar therapy trials began.", NULL},
+    /* a Chinese family name and a given name in pinyin */
+    {"The delegation was led by " OPEN_MARK "PER Qiao Minhuai" CLOSE_MARK
+     ", a deputy minister, and " OPEN_MARK "PER Xie Zhuo-ling" CLOSE_MARK ".",
+     "rule:person chinese-name"},
+    /* ... but not when they head a company's name, nor an English word */
+    {"Shares of " OPEN_MARK "ORG Gao Minhuai Group" CLOSE_MARK
+     " rose, and Sun Bright fell.",
+     "rule:org"},
     /* hyphenated titles stay outside the name */
     {"The alliance's Secretary-General " OPEN_MARK "PER Oyelaran Dukweni" CLOSE_MARK
      " arrived late.",
