@@ -492,8 +492,8 @@ static void attach(teitag_lang lang, int para, const char *stem, size_t sn,
  * alternation in a closed last syllable (Київ/Києв, Львів/Львов) and
  * fleeting vowels (Орёл/Орл, Кременець/Кременц), unless a stem= hint
  * names the stem. */
-static void oblique_stems(teitag_lang lang, int para, const char *stem,
-                          size_t sn, alts *out) {
+static void oblique_stems(teitag_lang lang, int para, int animate,
+                          const char *stem, size_t sn, alts *out) {
   alts_add(out, stem, sn);
   int masc_cons = para == UK_M_HARD || para == UK_M_SOFT ||
                   para == UK_M_SOFT_HIDDEN || para == RU_M_HARD ||
@@ -534,6 +534,13 @@ static void oblique_stems(teitag_lang lang, int para, const char *stem,
     size_t ps;
     uint32_t prev = last_cp(stem, vs, &ps);
     if (is_cyr_vowel(prev))
+      return;
+    /* A person's name drops its vowel only before ц, к and л (Кравець,
+     * Швец, Павел); elsewhere the stem stays (Платон/Платона), and a
+     * dropped one makes common words (Платні is платня's). */
+    size_t ls;
+    uint32_t last = last_cp(stem, sn, &ls);
+    if (animate && last != 0x446 && last != 0x43A && last != 0x43B)
       return;
     memcpy(buf, stem, vs);
     size_t k = vs;
@@ -617,7 +624,7 @@ static void word_forms(teitag_lang lang, int para, const char *w, size_t n,
   if (hinted_stem(attrs, w, n, &hs, &hn))
     alts_add(&stems, hs, hn);
   else
-    oblique_stems(lang, para, w, n - strip, &stems);
+    oblique_stems(lang, para, animate, w, n - strip, &stems);
   for (int c = 0; c < TT_N_CASES; c++) {
     const char *e = pd->end[c];
     if (c == TT_CASE_NOM || strcmp(e, "=") == 0) {

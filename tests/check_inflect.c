@@ -7,7 +7,8 @@
  * type and attrs.  Each line gets a gazetteer of that one entry; the
  * sentence is annotated; the marked form must be found, with the entry's
  * ID and dictionary form, and nothing else may be (a false match).  NEG
- * lines mark a look-alike that must not match.  The suite prints the
+ * lines (NEG:TYPE for an entry of another type than LOC) mark a
+ * look-alike that must not match.  The suite prints the
  * counts and fails below the recall and above the false-match levels
  * asserted at the end.
  */
@@ -67,9 +68,12 @@ static void run_file(const char *lang, tally *t) {
       s = tab + 1;
     }
     ck_assert_msg(n == 5, "bad test line in %s", path);
-    int neg = strcmp(cols[0], "NEG") == 0;
+    /* NEG lines name the entry's type after a colon (NEG:PER), LOC
+     * without one */
+    int neg = strncmp(cols[0], "NEG", 3) == 0;
+    const char *neg_type = cols[0][3] == ':' ? cols[0] + 4 : "LOC";
     char tsv[1024];
-    snprintf(tsv, sizeof tsv, "Q1\t%s\t%s\t%s%s%s\n", neg ? "LOC" : cols[0], lang,
+    snprintf(tsv, sizeof tsv, "Q1\t%s\t%s\t%s%s%s\n", neg ? neg_type : cols[0], lang,
              cols[1], strcmp(cols[2], "-") ? "\t" : "",
              strcmp(cols[2], "-") ? cols[2] : "");
     /* the sentence without its markers, and the marked byte range */
