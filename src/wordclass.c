@@ -129,6 +129,7 @@ static const char *const role_words[] = {
     "mr", "mrs", "ms", "dr",
     "sir", "lady", "lord", "king", "queen", "prince", "princess", "pope",
     "judge", "commander", "colonel", "lieutenant", "captain", "sergeant",
+    "brigadier", "corporal", "marshal",
     "coach", "professor", "lawyer", "attorney", "prosecutor", "deputy",
     "representative", "congressman", "congresswoman", "lawmaker", "mp",
     "adviser", "advisor", "aide", "founder", "owner", "executive", "analyst",

@@ -140,6 +140,10 @@ static const rule_case person_cases[] = {
     {"Shares of " OPEN_MARK "ORG Gao Minhuai Group" CLOSE_MARK
      " rose, and Sun Bright fell.",
      "rule:org"},
+    /* ranks after a role are no name: the name follows them */
+    {"The information minister Brigadier General " OPEN_MARK "PER Tun Aungkhar"
+     CLOSE_MARK " spoke.",
+     "rule:person after-role"},
     /* hyphenated titles stay outside the name */
     {"The alliance's Secretary-General " OPEN_MARK "PER Oyelaran Dukweni" CLOSE_MARK
      " arrived late.",
