@@ -494,6 +494,14 @@ static size_t after_role(tt_names *n, size_t i) {
   if (k == j + 1 && n->doc->toks[j].script == TT_SCRIPT_CYRILLIC &&
       (adjective_like(n, j) || state_body_compound(n, j)))
     return 0;
+  /* One English word that goes on into a title (Chief Investment Officer,
+   * deputy Cabinet ministers), a numbered document (Executive Order
+   * 13582) or a region (General North ...) is no name. */
+  if (k == j + 1 && n->doc->toks[j].script == TT_SCRIPT_LATIN &&
+      ((tt_n_class(n, j) & TT_WC_COMPASS) ||
+       (k < end && ((tt_n_class(n, k) & (TT_WC_ROLE | TT_WC_EN_ROLE)) ||
+                    n->doc->toks[k].kind == TEITAG_TOKEN_NUMBER))))
+    return 0;
   tt_n_add(n, start, k, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, "rule:person after-role");
   return k;
 }

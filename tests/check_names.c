@@ -144,6 +144,11 @@ static const rule_case person_cases[] = {
     {"The information minister Brigadier General " OPEN_MARK "PER Tun Aungkhar"
      CLOSE_MARK " spoke.",
      "rule:person after-role"},
+    /* one word after a role that goes on into a title or a numbered
+     * document is no name */
+    {"She will report to Chief Investment Officer " OPEN_MARK "PER Marlon Quistgaard"
+     CLOSE_MARK ", under Executive Order 14002.",
+     "rule:person"},
     /* hyphenated titles stay outside the name */
     {"The alliance's Secretary-General " OPEN_MARK "PER Oyelaran Dukweni" CLOSE_MARK
      " arrived late.",
