@@ -261,10 +261,16 @@ static size_t given_and_surname(tt_names *n, size_t i) {
                          !end_of_name(n, j + 2)))))
     j++;
   /* A name followed by an organisation head is an organisation's name
-   * ("Christian Democratic Union", "Vladimir Putin Foundation"). */
+   * ("Christian Democratic Union", "Vladimir Putin Foundation"), and so
+   * is an English one before a company's designator (Angelo Gordon & Co,
+   * Sean Daniel Co.); a surname that starts a longer listed name belongs
+   * to that (Brent North Sea crude). */
   if ((j + 1 < end && (tt_n_class(n, j + 1) & TT_WC_ORG_HEAD) &&
        tt_n_title(n, j + 1)) ||
-      named_facility_after(n, j))
+      named_facility_after(n, j) ||
+      (n->gaz_type[j] && n->gaz_end[j] > j + 1) ||
+      (j + 1 < end && n->doc->toks[j].script == TT_SCRIPT_LATIN &&
+       (tt_n_is(n, j + 1, "&") || (tt_n_class(n, j + 1) & TT_WC_LEGAL))))
     return 0;
   /* A given name that is also a common word needs a surname that looks
    * like one, or a place inside a sentence after a lower-case word, where

@@ -149,6 +149,10 @@ static const rule_case person_cases[] = {
     {"She will report to Chief Investment Officer " OPEN_MARK "PER Marlon Quistgaard"
      CLOSE_MARK ", under Executive Order 14002.",
      "rule:person"},
+    /* a name before a company's designator is the company's */
+    {"Investment firm " OPEN_MARK "ORG Darnell Quistgaard & Co" CLOSE_MARK
+     " said it had hired a trader.",
+     "rule:org"},
     /* hyphenated titles stay outside the name */
     {"The alliance's Secretary-General " OPEN_MARK "PER Oyelaran Dukweni" CLOSE_MARK
      " arrived late.",
