@@ -425,6 +425,12 @@ static size_t after_role(tt_names *n, size_t i) {
   if ((tt_n_class(n, i) & (TT_WC_ROLE | TT_WC_FUNCTION)) != TT_WC_ROLE)
     return 0;
   size_t end = n->para->tok_end, j = i + 1, lower = 0;
+  /* a role word inside a listed name (General Motors) announces nobody,
+   * and neither does one that owns what follows (the Queen's Diamond
+   * Jubilee, a businessman's summer parties) */
+  if (n->gaz_type[i] ||
+      (j < end && (tt_n_is(n, j, "'s") || tt_n_is(n, j, "'"))))
+    return 0;
   /* more role words, a few lower-case words, known places/organisations */
   while (j < end) {
     const tt_token *t = &n->doc->toks[j];

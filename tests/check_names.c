@@ -153,6 +153,9 @@ static const rule_case person_cases[] = {
     {"Investment firm " OPEN_MARK "ORG Darnell Quistgaard & Co" CLOSE_MARK
      " said it had hired a trader.",
      "rule:org"},
+    /* a role that owns what follows announces no name */
+    {"Crowds marked the Queen's Diamond Jubilee at the businessman's summer "
+     "Gatsby parties.", NULL},
     /* hyphenated titles stay outside the name */
     {"The alliance's Secretary-General " OPEN_MARK "PER Oyelaran Dukweni" CLOSE_MARK
      " arrived late.",
