@@ -288,6 +288,19 @@ static size_t latin_chain(tt_names *n, size_t i) {
     b += 2;
   while (b < last && tt_n_ends_any(n, b, attributes))
     b++;
+  /* a title-case function word or a dateline in capitals after the last
+   * head is the next sentence's (China First Heavy Industries The ...,
+   * Zignal Labs SAN FRANCISCO) */
+  size_t last_head = 0;
+  for (size_t k = b; k < last; k++)
+    if (tt_n_class(n, k) & (TT_WC_ORG_HEAD | TT_WC_LEGAL))
+      last_head = k + 1;
+  if (last_head && last_head < last && !tt_n_upper(n, last_head - 1) &&
+      (((tt_n_class(n, last_head) & TT_WC_FUNCTION) && tt_n_title(n, last_head) &&
+        !tt_n_is(n, last_head, "for") && !tt_n_is(n, last_head, "of") &&
+        !tt_n_is(n, last_head, "and") && !tt_n_is(n, last_head, "on")) ||
+       tt_n_upper(n, last_head)))
+    last = last_head;
   if (!head || role || last - b < 2)
     return 0;
   if (n->gaz_end[b] == last)

@@ -378,6 +378,12 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* a run of capitals stops at its last head when a headline word or a
+     * dateline follows without a full stop */
+    {"Its value fell. " OPEN_MARK "ORG Quanrui Heavy Industries" CLOSE_MARK
+     " The company builds presses. Source: " OPEN_MARK "ORG Brightwell Labs"
+     CLOSE_MARK " " OPEN_MARK "LOC SAN FRANCISCO" CLOSE_MARK ", Oct. 20.",
+     "rule:org english-head"},
     /* Latin words between a Cyrillic role and a Cyrillic name: the
      * person's employer */
     {"Про це сказав директор " OPEN_MARK "ORG Brennwald Logistics" CLOSE_MARK " "
