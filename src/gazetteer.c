@@ -618,6 +618,17 @@ static int common_word_at_start(const teitag_doc *doc, const tt_para *p, size_t 
   return lower_words_has(lw, doc->toks[i].hash);
 }
 
+/* "The Wall Street Journal" is how Ukrainian and Russian rows write a
+ * Latin title, article included; English rows leave the article out, and
+ * so English text matches from the next word. */
+static int english_article_of_other(const teitag_doc *doc, const tt_para *p,
+                                     size_t i, const tt_gz_key *k) {
+  const tt_token *t = &doc->toks[i];
+  return p->lang == TEITAG_LANG_EN && k->lang != TEITAG_LANG_EN &&
+         k->n_tokens > 1 && t->key_len == 3 &&
+         memcmp(doc->keys.data + t->key, "the", 3) == 0;
+}
+
 static teitag_status corrupt(tt_gaz *g, teitag_diag *diag) {
   return tt_fail(diag, TEITAG_EFORMAT, 0, 0, TT_NO_OFFSET,
                  "%s: corrupt gazetteer (a block does not match its checksum)",
@@ -657,7 +668,8 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
                         sizeof *e))
         break;
       if (implausible(doc, p, i, best_end, (teitag_type)e->type) ||
-          common_word_at_start(doc, p, i, best_end, &lower))
+          common_word_at_start(doc, p, i, best_end, &lower) ||
+          english_article_of_other(doc, p, i, best))
         continue;
       describe(from, best, &desc);
       const char *norm = tt_gaz_str(from, e->norm[best->lang < 4 ? best->lang : 0]);

@@ -275,7 +275,7 @@ static size_t latin_chain(tt_names *n, size_t i) {
       TT_SFX("-owned"), TT_SFX("-run"), TT_SFX("-led"), TT_SFX("-controlled"),
       {NULL, 0}};
   size_t b = i;
-  while (b < last && ((tt_n_class(n, b) & TT_WC_MONTH) ||
+  while (b < last && !n->gaz_type[b] && ((tt_n_class(n, b) & TT_WC_MONTH) ||
                       ((tt_n_class(n, b) & TT_WC_FUNCTION) && tt_n_title(n, b)) ||
                       tt_n_is(n, b, "the") || tt_n_is(n, b, "a") ||
                       tt_n_is(n, b, "an") || tt_n_ends_any(n, b, attributes)))
@@ -304,6 +304,14 @@ static size_t latin_chain(tt_names *n, size_t i) {
   if (!head || role || last - b < 2)
     return 0;
   if (n->gaz_end[b] == last)
+    return 0;
+  /* no run across a listed name's end, nor one that joins a listed name
+   * to the next by "and" (The New York Times and Reuters) */
+  for (size_t k = b; k < last; k++)
+    if (n->gaz_type[k] && n->gaz_end[k] > last)
+      return 0;
+  if (n->gaz_type[b] && n->gaz_end[b] < last &&
+      (tt_n_is(n, n->gaz_end[b], "and") || tt_n_is(n, n->gaz_end[b], "&")))
     return 0;
   tt_n_add(n, b, last, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org english-head");
   return last;

@@ -378,6 +378,11 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* English text leaves a title's article out, as English rows do, and
+     * no run of capitals joins two listed names */
+    {"The " OPEN_MARK "ORG New York Times" CLOSE_MARK " and The " OPEN_MARK
+     "ORG Wall Street Journal" CLOSE_MARK " cite people familiar with it.",
+     "gazetteer"},
     /* a run of capitals stops at its last head when a headline word or a
      * dateline follows without a full stop */
     {"Its value fell. " OPEN_MARK "ORG Quanrui Heavy Industries" CLOSE_MARK
