@@ -30,7 +30,13 @@ static const tt_suffix place_endings[] = {TT_SFX("ськ"), TT_SFX("ська"),
     TT_SFX("івку"), TT_SFX("овка"), TT_SFX("овки"), TT_SFX("овке"),
     TT_SFX("ївка"), TT_SFX("ївки"), TT_SFX("ївці"), TT_SFX("burg"),
     TT_SFX("bourg"), TT_SFX("ville"), TT_SFX("grad"), TT_SFX("abad"),
-    TT_SFX("stan"), {NULL, 0}};
+    TT_SFX("stan"),
+    /* villages named in the plural (Вербівці, Микитинці, Боянчичі) in
+     * their case forms, and any plural's locative (у Броварах, в
+     * Уторопах) */
+    TT_SFX("івців"), TT_SFX("івцях"), TT_SFX("инці"), TT_SFX("инців"),
+    TT_SFX("инцях"), TT_SFX("ичі"), TT_SFX("ичів"), TT_SFX("ичах"),
+    TT_SFX("ах"), TT_SFX("ях"), {NULL, 0}};
 
 /* English adjectives of nationality, faith or majority before a type
  * word (Sudanese region, Kurdish region, Muslim-majority province): no
@@ -186,6 +192,9 @@ static size_t street_of_person(tt_names *n, size_t i) {
 /* у Покровську, біля Костянтинівки: a preposition of place, then a
  * capitalised word with a place-like ending. */
 static void preposition_and_shape(tt_names *n, size_t i) {
+  /* the locative plural of a noun made from a verb (в Положеннях) */
+  static const tt_suffix verbal_nouns[] = {TT_SFX("ннях"), TT_SFX("ттях"),
+      TT_SFX("ниях"), TT_SFX("тиях"), {NULL, 0}};
   size_t j = i + 1;
   /* a sentence's first word is capitalised: У Покровську */
   int lower = n->doc->toks[i].lcase == TEITAG_CASE_LOWER ||
@@ -194,7 +203,7 @@ static void preposition_and_shape(tt_names *n, size_t i) {
       !lower || !tt_n_title(n, j) ||
       n->gaz_type[j] || n->person[j] ||
       (tt_n_class(n, j) & (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_ORG_HEAD)) ||
-      !tt_n_ends_any(n, j, place_endings))
+      !tt_n_ends_any(n, j, place_endings) || tt_n_ends_any(n, j, verbal_nouns))
     return;
   /* an adjective of a type word (в Адмиралтейском районе) names no place */
   if (j + 1 < n->para->tok_end && (tt_n_class(n, j + 1) & TT_WC_PLACE_TYPE))

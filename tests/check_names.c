@@ -478,6 +478,12 @@ static const rule_case org_cases[] = {
 };
 
 static const rule_case place_cases[] = {
+    /* a village named in the plural, after a preposition of place */
+    {"Дід жив у " OPEN_MARK "LOC Гориславцях" CLOSE_MARK ", а внуки в "
+     OPEN_MARK "LOC Ставничах" CLOSE_MARK ".",
+     "rule:place preposition+shape"},
+    /* ... but not a noun made from a verb */
+    {"Більше інформації - в Положеннях про конкурс.", NULL},
     /* a vocative needs an address's commas or exclamation: "Агро" is Агра
      * called, but not inside a company's name */
     {"Гроші отримала фірма Енселко Агро минулого року.", NULL},
