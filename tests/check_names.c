@@ -378,6 +378,13 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* a ministry's short name, with the country when one follows */
+    {"Сьогодні в " OPEN_MARK "ORG МВС" CLOSE_MARK " заявили, що закупівлю "
+     "скасовано, а " OPEN_MARK "ORG Мінюст" CLOSE_MARK " мовчить.",
+     "rule:org ministry"},
+    {"Глава " OPEN_MARK "ORG МИД Кении" CLOSE_MARK " прибыл в " OPEN_MARK
+     "LOC Сеул" CLOSE_MARK ".",
+     "rule:org organisation+place"},
     /* English text leaves a title's article out, as English rows do, and
      * no run of capitals joins two listed names */
     {"The " OPEN_MARK "ORG New York Times" CLOSE_MARK " and The " OPEN_MARK
