@@ -833,7 +833,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
       n.classes[i] = 0;
       continue;
     }
-    n.classes[i] = (uint16_t)tt_word_class(t->hash);
+    n.classes[i] = tt_word_class(t->hash);
     if (t->lcase == TEITAG_CASE_UPPER)
       n.caps[n.n_caps++] = t->hash;
   }

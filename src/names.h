@@ -29,7 +29,7 @@ typedef struct tt_names {
   uint32_t *gaz_end;      /* per token: end token of the gazetteer candidate
                              that starts there, 0 if none */
   uint8_t *person;        /* per token: 1 when a person rule claimed it */
-  uint16_t *classes;      /* per token: its TT_WC_* classes */
+  uint32_t *classes;      /* per token: its TT_WC_* classes */
   uint8_t *given;         /* per token: 0 not asked, 1 no given name, 2 one */
   char *given_gender;     /* per token, when given[i] == 2 */
   uint8_t *given_flags;   /* per token, TT_LEX_* when given[i] == 2 */

@@ -547,38 +547,7 @@ static void acronym(tt_names *n, size_t i) {
  * gazetteer lists them alone, and the place after them, where there is
  * one, makes the name whole (МЗС Японії: tt_rules_org_of_place). */
 static size_t ministry_short(tt_names *n, size_t i) {
-  static const tt_suffix ministries[] = {
-      /* uk */
-      TT_SFX("мзс"), TT_SFX("мвс"), TT_SFX("міноборони"), TT_SFX("мон"),
-      TT_SFX("мінфін"), TT_SFX("мінфіну"), TT_SFX("мінфіном"), TT_SFX("мінфіні"),
-      TT_SFX("мінюст"), TT_SFX("мінюсту"), TT_SFX("мінюстом"), TT_SFX("мінюсті"),
-      TT_SFX("мінекономіки"), TT_SFX("мінцифри"), TT_SFX("міносвіти"),
-      TT_SFX("мінкульт"), TT_SFX("мінкульту"), TT_SFX("мінкультом"),
-      TT_SFX("мінкульті"), TT_SFX("міненерго"), TT_SFX("мінприроди"),
-      TT_SFX("мінагрополітики"), TT_SFX("мінінфраструктури"),
-      TT_SFX("мінсоцполітики"), TT_SFX("мінрегіон"), TT_SFX("мінрегіону"),
-      TT_SFX("мінрегіоном"), TT_SFX("мінрегіоні"), TT_SFX("мінветеранів"),
-      TT_SFX("мінреінтеграції"), TT_SFX("мінстратегпром"),
-      TT_SFX("мінстратегпрому"), TT_SFX("мінстратегпромом"),
-      /* ru */
-      TT_SFX("мид"), TT_SFX("мвд"), TT_SFX("мчс"), TT_SFX("минобороны"),
-      TT_SFX("минздрав"), TT_SFX("минздрава"), TT_SFX("минздраву"),
-      TT_SFX("минздравом"), TT_SFX("минздраве"), TT_SFX("минфин"),
-      TT_SFX("минфина"), TT_SFX("минфину"), TT_SFX("минфином"), TT_SFX("минфине"),
-      TT_SFX("минюст"), TT_SFX("минюста"), TT_SFX("минюсту"), TT_SFX("минюстом"),
-      TT_SFX("минюсте"), TT_SFX("минэнерго"), TT_SFX("минэкономразвития"),
-      TT_SFX("минпромторг"), TT_SFX("минпромторга"), TT_SFX("минпромторгу"),
-      TT_SFX("минпромторгом"), TT_SFX("минпромторге"), TT_SFX("минтранс"),
-      TT_SFX("минтранса"), TT_SFX("минтрансу"), TT_SFX("минтрансом"),
-      TT_SFX("минтрансе"), TT_SFX("минсельхоз"), TT_SFX("минсельхоза"),
-      TT_SFX("минсельхозу"), TT_SFX("минсельхозом"), TT_SFX("минсельхозе"),
-      TT_SFX("минкультуры"), TT_SFX("минобрнауки"), TT_SFX("минпросвещения"),
-      TT_SFX("минтруда"), TT_SFX("минцифры"), TT_SFX("минприроды"),
-      TT_SFX("минстрой"), TT_SFX("минстроя"), TT_SFX("минстрою"),
-      TT_SFX("минстроем"), TT_SFX("минстрое"), {NULL, 0}};
-  if (n->gaz_type[i] || n->person[i] ||
-      n->doc->toks[i].script != TT_SCRIPT_CYRILLIC ||
-      !tt_n_is_any(n, i, ministries))
+  if (!(tt_n_class(n, i) & TT_WC_MINISTRY) || n->gaz_type[i] || n->person[i])
     return 0;
   tt_n_add(n, i, i + 1, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org ministry");
   return i + 1;

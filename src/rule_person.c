@@ -730,33 +730,12 @@ static int pinyin_word(const char *s, size_t len) {
  * (He Said in a headline), and so is a pair that heads an organisation
  * or a building (Li Ning Company). */
 static size_t chinese_name(tt_names *n, size_t i) {
-  static const tt_suffix family_names[] = {
-      TT_SFX("wang"), TT_SFX("li"), TT_SFX("zhang"), TT_SFX("liu"),
-      TT_SFX("chen"), TT_SFX("yang"), TT_SFX("huang"), TT_SFX("zhao"),
-      TT_SFX("wu"), TT_SFX("zhou"), TT_SFX("xu"), TT_SFX("sun"), TT_SFX("ma"),
-      TT_SFX("zhu"), TT_SFX("hu"), TT_SFX("guo"), TT_SFX("gao"), TT_SFX("lin"),
-      TT_SFX("luo"), TT_SFX("zheng"), TT_SFX("liang"), TT_SFX("xie"),
-      TT_SFX("song"), TT_SFX("tang"), TT_SFX("han"), TT_SFX("feng"),
-      TT_SFX("deng"), TT_SFX("cao"), TT_SFX("peng"), TT_SFX("zeng"),
-      TT_SFX("xiao"), TT_SFX("tian"), TT_SFX("dong"), TT_SFX("pan"),
-      TT_SFX("yuan"), TT_SFX("cai"), TT_SFX("jiang"), TT_SFX("yu"),
-      TT_SFX("du"), TT_SFX("ye"), TT_SFX("cheng"), TT_SFX("wei"), TT_SFX("su"),
-      TT_SFX("lu"), TT_SFX("ding"), TT_SFX("ren"), TT_SFX("shen"),
-      TT_SFX("yao"), TT_SFX("jin"), TT_SFX("fan"), TT_SFX("fang"),
-      TT_SFX("shi"), TT_SFX("wen"), TT_SFX("qian"), TT_SFX("dai"),
-      TT_SFX("xia"), TT_SFX("zou"), TT_SFX("xiong"), TT_SFX("meng"),
-      TT_SFX("qin"), TT_SFX("bai"), TT_SFX("mao"), TT_SFX("hao"),
-      TT_SFX("gong"), TT_SFX("kong"), TT_SFX("wan"), TT_SFX("gu"),
-      TT_SFX("lei"), TT_SFX("tao"), TT_SFX("duan"), TT_SFX("hou"),
-      TT_SFX("shao"), TT_SFX("qiu"), TT_SFX("cui"), TT_SFX("kang"),
-      TT_SFX("xue"), TT_SFX("yin"), TT_SFX("lai"), TT_SFX("qiao"),
-      TT_SFX("yan"), {NULL, 0}};
   size_t end = n->para->tok_end, j = i + 1;
   if (n->para->lang != TEITAG_LANG_EN || j >= end || n->person[i] ||
       n->gaz_type[i] || n->gaz_type[j] || !tt_n_title(n, j) ||
       n->doc->toks[i].script != TT_SCRIPT_LATIN ||
       n->doc->toks[j].script != TT_SCRIPT_LATIN ||
-      !tt_n_is_any(n, i, family_names))
+      !(tt_n_class(n, i) & TT_WC_CN_FAMILY))
     return 0;
   const tt_token *t = &n->doc->toks[j];
   if (!pinyin_word(n->doc->keys.data + t->key, t->key_len) ||

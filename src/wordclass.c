@@ -336,6 +336,39 @@ static const char *const particles[] = {
     "фон", "ван", "дер", "де", "ді", "ді", "дю", "ла", "ле", "аль", "ель",
     "бін", "бен", "ибн", "бин", "ель", NULL};
 
+/* Common Chinese family names in pinyin (Wang, Li, Zhang ...); "he" is
+ * left out, being an English word. */
+static const char *const cn_family_names[] = {
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu",
+    "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "gao", "lin", "luo",
+    "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao",
+    "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang",
+    "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen",
+    "yao", "jin", "fan", "fang", "shi", "wen", "qian", "dai", "xia", "zou",
+    "xiong", "meng", "qin", "bai", "mao", "hao", "gong", "kong", "wan", "gu",
+    "lei", "tao", "duan", "hou", "shao", "qiu", "cui", "kang", "xue", "yin",
+    "lai", "qiao", "yan", NULL};
+
+/* Ministries' short names in uk and ru, with their case forms (the
+ * declension of contractions is irregular, so they are listed). */
+static const char *const ministry_short_names[] = {
+    "мзс", "мвс", "міноборони", "мон", "мінфін", "мінфіну", "мінфіном",
+    "мінфіні", "мінюст", "мінюсту", "мінюстом", "мінюсті", "мінекономіки",
+    "мінцифри", "міносвіти", "мінкульт", "мінкульту", "мінкультом",
+    "мінкульті", "міненерго", "мінприроди", "мінагрополітики",
+    "мінінфраструктури", "мінсоцполітики", "мінрегіон", "мінрегіону",
+    "мінрегіоном", "мінрегіоні", "мінветеранів", "мінреінтеграції",
+    "мінстратегпром", "мінстратегпрому", "мінстратегпромом", "мид", "мвд",
+    "мчс", "минобороны", "минздрав", "минздрава", "минздраву", "минздравом",
+    "минздраве", "минфин", "минфина", "минфину", "минфином", "минфине",
+    "минюст", "минюста", "минюсту", "минюстом", "минюсте", "минэнерго",
+    "минэкономразвития", "минпромторг", "минпромторга", "минпромторгу",
+    "минпромторгом", "минпромторге", "минтранс", "минтранса", "минтрансу",
+    "минтрансом", "минтрансе", "минсельхоз", "минсельхоза", "минсельхозу",
+    "минсельхозом", "минсельхозе", "минкультуры", "минобрнауки",
+    "минпросвещения", "минтруда", "минцифры", "минприроды", "минстрой",
+    "минстроя", "минстрою", "минстроем", "минстрое", NULL};
+
 /* An open-addressing table from a folded key's hash to its classes. */
 typedef struct {
   uint64_t hash;
@@ -410,6 +443,8 @@ static void build_all(void) {
   add_list(report_words, TT_WC_REPORT, 0);
   add_list(particles, TT_WC_PARTICLE, 0);
   add_list(en_adjectives, TT_WC_ADJECTIVE, 0);
+  add_list(cn_family_names, TT_WC_CN_FAMILY, 0);
+  add_list(ministry_short_names, TT_WC_MINISTRY, 0);
 }
 
 unsigned tt_word_class(uint64_t key_hash) {
