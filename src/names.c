@@ -541,7 +541,11 @@ void tt_names_propagate(tt_names *n) {
         }
         continue;
       }
-      if (!tt_n_title(n, i) || (tt_n_class(n, i) & TT_WC_FUNCTION))
+      /* McPhail, DeCesare: a Latin surname may have a second capital */
+      const tt_token *t = &d->toks[i];
+      int camel = t->lcase == TEITAG_CASE_MIXED && t->script == TT_SCRIPT_LATIN &&
+                  d->text[t->start] >= 'A' && d->text[t->start] <= 'Z';
+      if ((!tt_n_title(n, i) && !camel) || (tt_n_class(n, i) & TT_WC_FUNCTION))
         continue;
       const known *k = recall(&people, d, i);
       if (!k)

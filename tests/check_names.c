@@ -562,6 +562,10 @@ static const rule_case place_cases[] = {
 
 /* Later mentions take the type and ID of the full name. */
 static const rule_case propagation_cases[] = {
+    /* a surname with a second capital is propagated too */
+    {"Electrician " OPEN_MARK "PER Alan McQuarrie" CLOSE_MARK " is angry. \"There "
+     "is no work,\" " OPEN_MARK "PER McQuarrie" CLOSE_MARK " says.",
+     "rule:person"},
     /* an English surname found again inside another capitalised name is
      * not the person */
     {OPEN_MARK "PER Dorota Wexley" CLOSE_MARK " spoke on Monday. The port of "
