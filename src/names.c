@@ -402,7 +402,8 @@ TT_PREFETCH_HELPER void prefetch_span_end(const teitag_doc *d, size_t s) {
 /* Collects surnames from person spans of two words or more (and from
  * confident one-word gazetteer persons), and acronyms defined as
  * "Full Name (ACR)". */
-static void collect(tt_names *n, known_list *people, known_list *acronyms) {
+static void collect(tt_names *n, known_list *people, known_list *given,
+                    known_list *acronyms) {
   teitag_doc *d = n->doc;
   size_t n_spans = d->n_spans;
   for (size_t s = 0; s < n_spans; s++) {
@@ -416,6 +417,14 @@ static void collect(tt_names *n, known_list *people, known_list *acronyms) {
         !(d->toks[last].flags & TT_TOK_INITIAL) &&
         (sp->tok_end - sp->tok_begin >= 2 || sp->cert == TEITAG_CERT_HIGH))
       remember(people, d, last, TEITAG_TYPE_PER, sp, 0);
+    /* the given name of a Cyrillic full name, for its later mentions
+     * alone in any case (Михайлина Коцюбинська ... Михайлини) */
+    if (sp->type == TEITAG_TYPE_PER && sp->cert >= TEITAG_CERT_MEDIUM &&
+        sp->tok_end - sp->tok_begin >= 2 &&
+        d->toks[sp->tok_begin].script == TT_SCRIPT_CYRILLIC &&
+        d->toks[sp->tok_begin].lcase == TEITAG_CASE_TITLE &&
+        !(d->toks[sp->tok_begin].flags & TT_TOK_INITIAL))
+      remember(given, d, sp->tok_begin, TEITAG_TYPE_PER, NULL, 0);
     /* ORG ( ACR ), the brackets told by their keys' hashes */
     if (sp->type == TEITAG_TYPE_ORG && sp->tok_end - sp->tok_begin >= 2 &&
         sp->tok_end + 2 < d->n_toks) {
@@ -521,7 +530,8 @@ static int norm_starts_with(const teitag_doc *d, uint32_t norm, size_t b) {
 void tt_names_propagate(tt_names *n) {
   teitag_doc *d = n->doc;
   known_list people = {NULL, 0, 0, NULL, 0, NULL}, acronyms = {NULL, 0, 0, NULL, 0, NULL};
-  collect(n, &people, &acronyms);
+  known_list given = {NULL, 0, 0, NULL, 0, NULL};
+  collect(n, &people, &given, &acronyms);
   size_t n_spans = d->n_spans;
   uint8_t *per = span_cover(d, n_spans, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM);
   uint8_t *any = span_cover(d, n_spans, 0, TEITAG_CERT_HIGH);
@@ -548,8 +558,17 @@ void tt_names_propagate(tt_names *n) {
       if ((!tt_n_title(n, i) && !camel) || (tt_n_class(n, i) & TT_WC_FUNCTION))
         continue;
       const known *k = recall(&people, d, i);
-      if (!k)
+      if (!k) {
+        /* a given name known from a full name, alone: no ref, since
+         * people share given names */
+        if (t->script == TT_SCRIPT_CYRILLIC && recall(&given, d, i) &&
+            !(i + 1 < n->para->tok_end && (tt_n_title(n, i + 1) || tt_n_upper(n, i + 1)))) {
+          tt_doc_add_token_span(d, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
+                                "propagation:given-name");
+          per[i] = 1;
+        }
         continue;
+      }
       size_t b = i;
       if (d->toks[i].script == TT_SCRIPT_LATIN) {
         int given_before = 0;
@@ -573,6 +592,9 @@ void tt_names_propagate(tt_names *n) {
   free(people.v);
   free(people.slots);
   free(people.prefixes);
+  free(given.v);
+  free(given.slots);
+  free(given.prefixes);
   free(acronyms.prefixes);
   free(acronyms.v);
   free(acronyms.slots);

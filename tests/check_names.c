@@ -562,6 +562,11 @@ static const rule_case place_cases[] = {
 
 /* Later mentions take the type and ID of the full name. */
 static const rule_case propagation_cases[] = {
+    /* the given name of a full name, alone later in any case, even one
+     * that is also a word opening a sentence */
+    {OPEN_MARK "PER Віра Гордійчук" CLOSE_MARK " приїхала вчора. " OPEN_MARK
+     "PER Віру" CLOSE_MARK " зустріли на вокзалі друзі.",
+     "rule:person"},
     /* a surname with a second capital is propagated too */
     {"Electrician " OPEN_MARK "PER Alan McQuarrie" CLOSE_MARK " is angry. \"There "
      "is no work,\" " OPEN_MARK "PER McQuarrie" CLOSE_MARK " says.",
