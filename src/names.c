@@ -423,7 +423,8 @@ static void collect(tt_names *n, known_list *people, known_list *given,
         sp->tok_end - sp->tok_begin >= 2 &&
         d->toks[sp->tok_begin].script == TT_SCRIPT_CYRILLIC &&
         d->toks[sp->tok_begin].lcase == TEITAG_CASE_TITLE &&
-        !(d->toks[sp->tok_begin].flags & TT_TOK_INITIAL))
+        !(d->toks[sp->tok_begin].flags & TT_TOK_INITIAL) &&
+        !(d->toks[sp->tok_begin + 1].flags & TT_TOK_INITIAL))
       remember(given, d, sp->tok_begin, TEITAG_TYPE_PER, NULL, 0);
     /* ORG ( ACR ), the brackets told by their keys' hashes */
     if (sp->type == TEITAG_TYPE_ORG && sp->tok_end - sp->tok_begin >= 2 &&
