@@ -378,6 +378,11 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* historical organisations are listed (orgs-history.tsv) */
+    {"Архіви " OPEN_MARK "ORG НКВС" CLOSE_MARK " відкрили, а про " OPEN_MARK
+     "ORG Червону армію" CLOSE_MARK " і " OPEN_MARK "ORG Вермахт" CLOSE_MARK
+     " написали книжку.",
+     "gazetteer"},
     /* a ministry's short name, with the country when one follows */
     {"Сьогодні в " OPEN_MARK "ORG МВС" CLOSE_MARK " заявили, що закупівлю "
      "скасовано, а " OPEN_MARK "ORG Мінюст" CLOSE_MARK " мовчить.",
