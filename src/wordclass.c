@@ -144,7 +144,10 @@ static const char *const role_words[] = {
     "counterpart", "emperor", "empress", "tsar", "czar", "sultan",
     "secretary-general", "director-general", "attorney-general",
     "governor-general", "specialist", "baron", "baroness", "duke", "duchess",
-    "earl",
+    "earl", "negotiator", "mediator", "cleric", "prophet", "imam", "mullah",
+    "sheik", "rabbi", "pastor", "priest", "monk", "nun", "dissident",
+    "commentator", "strategist", "researcher", "scientist", "novelist",
+    "poet", "producer", "manager",
     /* uk */
     "президент", "прем'єр-міністр", "прем'єр", "віцепрем'єр-міністр",
     "віцепрем'єр", "міністр", "посол", "посланець", "речник", "речниця",

@@ -140,6 +140,10 @@ static const rule_case person_cases[] = {
     {"Shares of " OPEN_MARK "ORG Gao Minhuai Group" CLOSE_MARK
      " rose, and Sun Bright fell.",
      "rule:org"},
+    /* more roles that announce a name */
+    {"The negotiator " OPEN_MARK "PER Amiruddin" CLOSE_MARK
+     " met the cleric " OPEN_MARK "PER Qarawi" CLOSE_MARK ".",
+     "rule:person after-role"},
     /* ranks after a role are no name: the name follows them */
     {"The information minister Brigadier General " OPEN_MARK "PER Tun Aungkhar"
      CLOSE_MARK " spoke.",
@@ -278,7 +282,7 @@ static const rule_case person_cases[] = {
      "rule:person given-name+surname"},
     {"The cleric " OPEN_MARK "PER Ibrahim Yusuf al-Rashidi" CLOSE_MARK
      " was released on bail.",
-     "rule:person given-name+surname"},
+     "rule:person"},
     /* the title stays outside the name */
     {"Prime Minister " OPEN_MARK "PER Edwin Castellano" CLOSE_MARK " resigned.",
      NULL},
