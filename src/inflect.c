@@ -807,8 +807,8 @@ void tt_inflect(teitag_lang lang, teitag_type type, const char *form,
       start = i + 1;
     }
   int person = type == TEITAG_TYPE_PER;
-  /* Korean and Vietnamese names decline in their last word only:
-   * Ким Чен Ына, Хо Ши Мина */
+  /* Chinese, Korean and Vietnamese names decline in their last word
+   * only: Сі Цзіньпіна, Ким Чен Ына, Хо Ши Мина */
   size_t first = attrs->infl == TT_INFL_LAST && n > 0 ? n - 1 : 0;
   size_t k = attrs->infl > 0 ? (size_t)attrs->infl
              : person        ? n

@@ -210,8 +210,8 @@ static int capitals_surname(const tt_names *n, size_t j, size_t from) {
 }
 
 /* Word i is capitalised only because it is a name: it is inside a
- * sentence, after a lower-case word that is no start of a title (in, the,
- * of), and not in quotes. */
+ * sentence, right after a lower-case word that is no function word (so
+ * not after the, of or in, which may start a title in capitals). */
 static int capital_marks_name(const tt_names *n, size_t i) {
   if (i <= n->para->tok_begin || tt_n_sentence_start(n, i))
     return 0;
@@ -273,9 +273,8 @@ static size_t given_and_surname(tt_names *n, size_t i) {
        (tt_n_is(n, j + 1, "&") || (tt_n_class(n, j + 1) & TT_WC_LEGAL))))
     return 0;
   /* A given name that is also a common word needs a surname that looks
-   * like one, or a place inside a sentence after a lower-case word, where
-   * the word would be written in lower case if it were no name (has named
-   * Gene Sperling). */
+   * like one, or a capital that only a name explains (has named Gene
+   * Sperling). */
   if ((flags & TT_LEX_COMMON) && !tt_n_ends_any(n, j, surname_endings) &&
       n->gaz_type[j] != TEITAG_TYPE_PER && !capital_marks_name(n, i))
     return 0;

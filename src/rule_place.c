@@ -33,10 +33,9 @@ static const tt_suffix place_endings[] = {TT_SFX("ськ"), TT_SFX("ська"),
     TT_SFX("stan"),
     /* villages named in the plural (Вербівці, Микитинці, Боянчичі) in
      * their case forms, and any plural's locative (у Броварах, в
-     * Уторопах) */
-    TT_SFX("івців"), TT_SFX("івцях"), TT_SFX("инці"), TT_SFX("инців"),
-    TT_SFX("инцях"), TT_SFX("ичі"), TT_SFX("ичів"), TT_SFX("ичах"),
-    TT_SFX("ах"), TT_SFX("ях"), {NULL, 0}};
+     * Уторопах, у Микитинцях) */
+    TT_SFX("івців"), TT_SFX("инці"), TT_SFX("инців"), TT_SFX("ичі"),
+    TT_SFX("ичів"), TT_SFX("ах"), TT_SFX("ях"), {NULL, 0}};
 
 /* English adjectives of nationality, faith or majority before a type
  * word (Sudanese region, Kurdish region, Muslim-majority province): no
