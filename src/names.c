@@ -32,6 +32,22 @@ int tt_n_sentence_start(const tt_names *n, size_t i) {
   return (d->toks[i].flags & TT_TOK_SENT_START) || i == n->para->tok_begin;
 }
 
+int tt_n_article_surname(const tt_names *n, size_t i) {
+  static const char *const articles[] = {"al-", "el-", "ad-", "ash-", "as-",
+                                         "an-", "ar-", "at-", "az-", NULL};
+  const tt_token *t = &n->doc->toks[i];
+  const char *s = n->doc->text + t->start;
+  size_t len = t->end - t->start;
+  if (t->lcase != TEITAG_CASE_MIXED || len < 4 || (s[0] != 'a' && s[0] != 'e'))
+    return 0; /* the case first: it is in the token, the letters a cache miss away */
+  for (size_t k = 0; articles[k]; k++) {
+    size_t a = strlen(articles[k]);
+    if (len > a + 1 && memcmp(s, articles[k], a) == 0 && s[a] >= 'A' && s[a] <= 'Z')
+      return 1;
+  }
+  return 0;
+}
+
 int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags) {
   if (!tt_n_title(n, i) && !tt_n_upper(n, i))
     return 0;
@@ -552,10 +568,12 @@ void tt_names_propagate(tt_names *n) {
         }
         continue;
       }
-      /* McPhail, DeCesare: a Latin surname may have a second capital */
+      /* McPhail, DeCesare, al-Baghdadi: a Latin surname may have a second
+       * capital, or start with a lower-case article */
       const tt_token *t = &d->toks[i];
       int camel = t->lcase == TEITAG_CASE_MIXED && t->script == TT_SCRIPT_LATIN &&
-                  d->text[t->start] >= 'A' && d->text[t->start] <= 'Z';
+                  ((d->text[t->start] >= 'A' && d->text[t->start] <= 'Z') ||
+                   tt_n_article_surname(n, i));
       if ((!tt_n_title(n, i) && !camel) || (tt_n_class(n, i) & TT_WC_FUNCTION))
         continue;
       const known *k = recall(&people, d, i);

@@ -66,6 +66,8 @@ static inline unsigned tt_n_class(const tt_names *n, size_t i) {
 }
 /* Is token i a given name?  Stores gender and TT_LEX_* flags. */
 int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags);
+/* An Arabic surname with the article: al-Maliki, el-Sisi, ad-Din. */
+int tt_n_article_surname(const tt_names *n, size_t i);
 /* Is token i an opening (1) or closing (2) quotation mark, else 0? */
 int tt_n_quote(const tt_names *n, size_t i);
 /* Same script (Latin or Cyrillic) for tokens i and j? */

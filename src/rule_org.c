@@ -130,6 +130,16 @@ static int complement_word(const tt_names *n, size_t i, int after_preposition) {
   return tt_n_ends_any(n, i, genitive) && !tt_n_ends_any(n, i, verbs);
 }
 
+/* Do the keys of tokens a and b end in the same letter (two bytes in
+ * Cyrillic)? */
+static int same_last_letter(const tt_names *n, size_t a, size_t b) {
+  const tt_token *ta = &n->doc->toks[a], *tb = &n->doc->toks[b];
+  if (ta->key_len < 2 || tb->key_len < 2)
+    return 0;
+  return memcmp(n->doc->keys.data + ta->key + ta->key_len - 2,
+                n->doc->keys.data + tb->key + tb->key_len - 2, 2) == 0;
+}
+
 /* Верховний суд України, Міністерство оборони України, Служба безпеки,
  * Державна служба з надзвичайних ситуацій: capitalised adjectives, a head
  * noun, and its lower-case genitive complement, ending at a known place or
@@ -146,6 +156,11 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
   if (h >= end || !(tt_n_class(n, h) & TT_WC_ORG_HEAD) ||
       n->doc->toks[h].kind != TEITAG_TOKEN_WORD)
     return 0;
+  /* A sentence's first word that does not agree with the adjective after
+   * it is no part of the name: "Слідчі Головного управління". */
+  if (h > i + 1 && tt_n_sentence_start(n, i) && tt_n_title(n, i + 1) &&
+      !same_last_letter(n, i, i + 1))
+    i++;
   /* A sentence-initial head alone ("Рада вирішила") is a common noun. */
   if (h == i && tt_n_sentence_start(n, i) && n->doc->toks[i].lcase != TEITAG_CASE_UPPER)
     return 0;
@@ -157,6 +172,14 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
     if (n->gaz_type[j] == TEITAG_TYPE_LOC || n->gaz_type[j] == TEITAG_TYPE_ORG) {
       last = n->gaz_end[j] ? n->gaz_end[j] : j + 1;
       break; /* ends at a known place or organisation */
+    }
+    if ((cls & TT_WC_MINISTRY) && !n->person[j]) {
+      /* or at a ministry's short name and its place (управління МВС,
+       * Центр Минздрава Удмуртии) */
+      last = j + 1;
+      if (last < end && n->gaz_type[last] == TEITAG_TYPE_LOC)
+        last = n->gaz_end[last] ? n->gaz_end[last] : last + 1;
+      break;
     }
     if (t->kind != TEITAG_TOKEN_WORD || t->lcase != TEITAG_CASE_LOWER)
       break;

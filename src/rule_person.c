@@ -109,23 +109,6 @@ static size_t initial_len(const tt_names *n, size_t i) {
              : 0;
 }
 
-/* Arabic surnames with the article: al-Maliki, el-Sisi, ad-Din. */
-static int article_surname(const tt_names *n, size_t i) {
-  static const char *const articles[] = {"al-", "el-", "ad-", "ash-", "as-",
-                                         "an-", "ar-", "at-", "az-", NULL};
-  const tt_token *t = &n->doc->toks[i];
-  const char *s = n->doc->text + t->start;
-  size_t len = t->end - t->start;
-  if (t->lcase != TEITAG_CASE_MIXED || len < 4 || (s[0] != 'a' && s[0] != 'e'))
-    return 0; /* the case first: it is in the token, the letters a cache miss away */
-  for (size_t k = 0; articles[k]; k++) {
-    size_t a = strlen(articles[k]);
-    if (len > a + 1 && memcmp(s, articles[k], a) == 0 && s[a] >= 'A' && s[a] <= 'Z')
-      return 1;
-  }
-  return 0;
-}
-
 /* McBride, DeCesare, MacArthur, LaHood: a surname prefix and a capital
  * (brands like BioNTech or LinkedIn have no such prefix). */
 static int camel_surname(const tt_names *n, size_t i) {
@@ -148,7 +131,7 @@ static int camel_surname(const tt_names *n, size_t i) {
 
 /* A capitalised word that may be a surname next to token `from`. */
 static int surname_word(const tt_names *n, size_t i, size_t from) {
-  if (i < n->para->tok_end && (article_surname(n, i) || camel_surname(n, i)) &&
+  if (i < n->para->tok_end && (tt_n_article_surname(n, i) || camel_surname(n, i)) &&
       tt_n_same_script(n, i, from) && !n->gaz_type[i])
     return 1;
   return i < n->para->tok_end && tt_n_title(n, i) &&

@@ -382,6 +382,12 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* an organisation's chain takes in a ministry's short name after it,
+     * and leaves out a sentence's first word that does not agree */
+    {"Бійців перевели до " OPEN_MARK "ORG Київського управління МВС" CLOSE_MARK
+     " у вересні. Слідчі " OPEN_MARK "ORG Головного управління Нацполіції"
+     CLOSE_MARK " провели обшук.",
+     "rule:org head+complement"},
     /* historical organisations are listed (orgs-history.tsv) */
     {"Архіви " OPEN_MARK "ORG НКВС" CLOSE_MARK " відкрили, а про " OPEN_MARK
      "ORG Червону армію" CLOSE_MARK " і " OPEN_MARK "ORG Вермахт" CLOSE_MARK
@@ -571,6 +577,10 @@ static const rule_case place_cases[] = {
 
 /* Later mentions take the type and ID of the full name. */
 static const rule_case propagation_cases[] = {
+    /* and one that starts with the Arabic article */
+    {"The cleric " OPEN_MARK "PER Abu Hamid al-Qadiri" CLOSE_MARK " spoke. "
+     "Officials said " OPEN_MARK "PER al-Qadiri" CLOSE_MARK " fled.",
+     "rule:person"},
     /* the given name of a full name, alone later in any case, even one
      * that is also a word opening a sentence */
     {OPEN_MARK "PER Віра Гордійчук" CLOSE_MARK " приїхала вчора. " OPEN_MARK
