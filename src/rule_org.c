@@ -565,6 +565,10 @@ static void acronym(tt_names *n, size_t i) {
   tt_n_add(n, i, i + 1, TEITAG_TYPE_ORG, TEITAG_CERT_LOW, "rule:org acronym");
 }
 
+/* The source of ministry_short's spans, which tt_rules_org_of_place
+ * extends like a gazetteer organisation's. */
+#define SOURCE_MINISTRY "rule:org ministry"
+
 /* МЗС, Минздрава, Міноборони: the short names of ministries, which every
  * government has, name an organisation but not which country's; so no
  * gazetteer lists them alone, and the place after them, where there is
@@ -572,7 +576,7 @@ static void acronym(tt_names *n, size_t i) {
 static size_t ministry_short(tt_names *n, size_t i) {
   if (!(tt_n_class(n, i) & TT_WC_MINISTRY) || n->gaz_type[i] || n->person[i])
     return 0;
-  tt_n_add(n, i, i + 1, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org ministry");
+  tt_n_add(n, i, i + 1, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, SOURCE_MINISTRY);
   return i + 1;
 }
 
@@ -644,7 +648,7 @@ void tt_rules_org_of_place(tt_names *n) {
     const char *src = tt_doc_get_str(d, sp.source);
     if (sp.type != TEITAG_TYPE_ORG || sp.tok_end == UINT32_MAX ||
         sp.tok_end >= d->n_toks || !gen_end[sp.tok_end] || !src ||
-        (strncmp(src, "gazetteer", 9) != 0 && strcmp(src, "rule:org ministry") != 0) ||
+        (strncmp(src, "gazetteer", 9) != 0 && strcmp(src, SOURCE_MINISTRY) != 0) ||
         d->toks[sp.tok_begin].script != TT_SCRIPT_CYRILLIC)
       continue;
     const tt_token *place = &d->toks[sp.tok_end];

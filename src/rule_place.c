@@ -19,7 +19,7 @@
 
 /* Endings of place names, in case forms (folded). */
 static const tt_suffix place_endings[] = {TT_SFX("ськ"), TT_SFX("ська"),
-    TT_SFX("ську"), TT_SFX("ськом"), TT_SFX("ську"), TT_SFX("ське"),
+    TT_SFX("ську"), TT_SFX("ськом"), TT_SFX("ське"),
     TT_SFX("цьк"), TT_SFX("цька"), TT_SFX("цьку"), TT_SFX("цьком"),
     TT_SFX("ск"), TT_SFX("ска"), TT_SFX("ску"), TT_SFX("ском"), TT_SFX("ске"),
     TT_SFX("цк"), TT_SFX("цка"), TT_SFX("цке"), TT_SFX("град"), TT_SFX("града"),

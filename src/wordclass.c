@@ -352,8 +352,10 @@ static const char *const cn_family_names[] = {
     "lei", "tao", "duan", "hou", "shao", "qiu", "cui", "kang", "xue", "yin",
     "lai", "qiao", "yan", NULL};
 
-/* Ministries' short names in uk and ru, with their case forms (the
- * declension of contractions is irregular, so they are listed). */
+/* Ministries' short names in uk and ru, with their case forms listed
+ * rather than generated: the ones in capitals (МЗС) and in -и/-ы/-о
+ * (Міноборони, Минэнерго) never decline, and a generated paradigm
+ * would give them forms no one writes. */
 static const char *const ministry_short_names[] = {
     "мзс", "мвс", "міноборони", "мон", "мінфін", "мінфіну", "мінфіном",
     "мінфіні", "мінюст", "мінюсту", "мінюстом", "мінюсті", "мінекономіки",
