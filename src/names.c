@@ -415,11 +415,74 @@ TT_PREFETCH_HELPER void prefetch_span_end(const teitag_doc *d, size_t s) {
   }
 }
 
+/* Is token i a single comma or full stop (LifePoint Health, Inc.)? */
+static int comma_or_stop(const teitag_doc *d, size_t i) {
+  const tt_token *t = &d->toks[i];
+  return t->kind == TEITAG_TOKEN_PUNCT && t->end - t->start == 1 &&
+         (d->text[t->start] == ',' || d->text[t->start] == '.');
+}
+
+/* The short name of an English company named in full with designators
+ * last (Zignal Labs, Gartner Inc., LifePoint Health, Inc.): its one word
+ * before them, which news then uses alone; SIZE_MAX if there is none.
+ * A word that says something by itself (General, American, Ford as a
+ * given name, China) is not taken. */
+static size_t company_short_name(const tt_names *n, const tt_span *sp) {
+  const teitag_doc *d = n->doc;
+  size_t k = sp->tok_end, designators = 0;
+  for (; k > sp->tok_begin + 1; k--) {
+    unsigned cls = tt_n_class(n, k - 1);
+    if (d->toks[k - 1].kind == TEITAG_TOKEN_WORD &&
+        (cls & (TT_WC_LEGAL | TT_WC_COMPANY)) && !(cls & TT_WC_LEGAL_BEFORE))
+      designators++;
+    else if (!comma_or_stop(d, k - 1))
+      break;
+  }
+  size_t core = sp->tok_begin;
+  if (!designators || k != core + 1)
+    return SIZE_MAX;
+  const tt_token *t = &d->toks[core];
+  if (t->kind != TEITAG_TOKEN_WORD || t->script != TT_SCRIPT_LATIN ||
+      t->key_len < 3 ||
+      !(t->lcase == TEITAG_CASE_TITLE || t->lcase == TEITAG_CASE_UPPER ||
+        (t->lcase == TEITAG_CASE_MIXED && d->text[t->start] >= 'A' &&
+         d->text[t->start] <= 'Z')))
+    return SIZE_MAX;
+  if (tt_n_class(n, core) &
+      (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_EN_ROLE | TT_WC_MONTH |
+       TT_WC_COMPASS | TT_WC_ADJECTIVE | TT_WC_ORG_HEAD | TT_WC_COMPANY |
+       TT_WC_LEGAL | TT_WC_PLACE_TYPE | TT_WC_PLACE_BEFORE))
+    return SIZE_MAX;
+  char g;
+  unsigned f;
+  if ((n->gaz_type[core] && n->gaz_type[core] != TEITAG_TYPE_ORG) ||
+      tt_n_given(n, core, &g, &f))
+    return SIZE_MAX;
+  return core;
+}
+
+/* Forgets the companies' short names that the document also writes in
+ * lower case: a common word (Paragon ... a paragon of) names nothing
+ * alone.  Their type becomes 0. */
+static void forget_common_words(const teitag_doc *d, known_list *companies) {
+  if (!companies->n)
+    return;
+  for (size_t i = 0; i < d->n_toks; i++) {
+    const tt_token *t = &d->toks[i];
+    if (t->kind != TEITAG_TOKEN_WORD || t->lcase != TEITAG_CASE_LOWER ||
+        t->script != TT_SCRIPT_LATIN)
+      continue;
+    known *k = (known *)recall(companies, d, i);
+    if (k)
+      k->type = 0;
+  }
+}
+
 /* Collects surnames from person spans of two words or more (and from
- * confident one-word gazetteer persons), and acronyms defined as
- * "Full Name (ACR)". */
+ * confident one-word gazetteer persons), acronyms defined as
+ * "Full Name (ACR)", and companies' short names. */
 static void collect(tt_names *n, known_list *people, known_list *given,
-                    known_list *acronyms) {
+                    known_list *acronyms, known_list *companies) {
   teitag_doc *d = n->doc;
   size_t n_spans = d->n_spans;
   for (size_t s = 0; s < n_spans; s++) {
@@ -453,7 +516,14 @@ static void collect(tt_names *n, known_list *people, known_list *given,
           acr->lcase == TEITAG_CASE_UPPER)
         remember(acronyms, d, sp->tok_end + 1, TEITAG_TYPE_ORG, sp, 1);
     }
+    if (sp->type == TEITAG_TYPE_ORG && sp->cert >= TEITAG_CERT_MEDIUM &&
+        sp->tok_end - sp->tok_begin >= 2) {
+      size_t core = company_short_name(n, sp);
+      if (core != SIZE_MAX)
+        remember(companies, d, core, TEITAG_TYPE_ORG, sp, 1);
+    }
   }
+  forget_common_words(d, companies);
 }
 
 static uint8_t *span_cover(const teitag_doc *d, size_t n_spans, int type,
@@ -544,11 +614,43 @@ static int norm_starts_with(const teitag_doc *d, uint32_t norm, size_t b) {
          (s[len] == ' ' || s[len] == '\0');
 }
 
+/* A company's short name found again, standing alone: no capitalised
+ * word joins it on either side (Paragon Banking, UK Paragon), nor a
+ * designator after it (Mattel, Inc. is the full name, found or not). */
+static int company_alone(const tt_names *n, size_t i) {
+  const unsigned apart = TT_WC_FUNCTION | TT_WC_MONTH | TT_WC_SAYING;
+  size_t next = i + 1 < n->para->tok_end && comma_or_stop(n->doc, i + 1) ? i + 2 : i + 1;
+  if (next < n->para->tok_end && n->doc->toks[next].kind == TEITAG_TOKEN_WORD &&
+      (tt_n_class(n, next) & (TT_WC_LEGAL | TT_WC_COMPANY)))
+    return 0;
+  if (i > n->para->tok_begin && !tt_n_sentence_start(n, i) &&
+      (tt_n_title(n, i - 1) || tt_n_upper(n, i - 1)) &&
+      !(tt_n_class(n, i - 1) & (apart | TT_WC_ROLE | TT_WC_EN_ROLE)))
+    return 0;
+  return !(i + 1 < n->para->tok_end &&
+           (tt_n_title(n, i + 1) || tt_n_upper(n, i + 1)) &&
+           !(n->doc->toks[i + 1].flags & TT_TOK_SENT_START) &&
+           !(tt_n_class(n, i + 1) & apart));
+}
+
+/* Tags token i as the company whose short name it is, if it is one. */
+static int add_company(tt_names *n, const known_list *companies, size_t i) {
+  const known *k = recall(companies, n->doc, i);
+  if (!k || !k->type || !company_alone(n, i))
+    return 0;
+  tt_span *sp = tt_doc_add_token_span(n->doc, i, i + 1, TEITAG_TYPE_ORG,
+                                      TEITAG_CERT_MEDIUM, "propagation:short-name");
+  sp->ref = k->ref;
+  sp->norm = k->norm;
+  return 1;
+}
+
 void tt_names_propagate(tt_names *n) {
   teitag_doc *d = n->doc;
   known_list people = {NULL, 0, 0, NULL, 0, NULL}, acronyms = {NULL, 0, 0, NULL, 0, NULL};
   known_list given = {NULL, 0, 0, NULL, 0, NULL};
-  collect(n, &people, &given, &acronyms);
+  known_list companies = {NULL, 0, 0, NULL, 0, NULL};
+  collect(n, &people, &given, &acronyms, &companies);
   size_t n_spans = d->n_spans;
   uint8_t *per = span_cover(d, n_spans, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM);
   uint8_t *any = span_cover(d, n_spans, 0, TEITAG_CERT_HIGH);
@@ -565,6 +667,8 @@ void tt_names_propagate(tt_names *n) {
                                               "propagation:acronym");
           sp->ref = k->ref;
           sp->norm = k->norm;
+        } else {
+          add_company(n, &companies, i);
         }
         continue;
       }
@@ -577,6 +681,8 @@ void tt_names_propagate(tt_names *n) {
       if ((!tt_n_title(n, i) && !camel) || (tt_n_class(n, i) & TT_WC_FUNCTION))
         continue;
       const known *k = recall(&people, d, i);
+      if (!k && add_company(n, &companies, i))
+        continue;
       if (!k) {
         /* a given name known from a full name, alone: no ref, since
          * people share given names */
@@ -617,6 +723,9 @@ void tt_names_propagate(tt_names *n) {
   free(acronyms.prefixes);
   free(acronyms.v);
   free(acronyms.slots);
+  free(companies.prefixes);
+  free(companies.v);
+  free(companies.slots);
 }
 
 /* ---- regnal numbers ------------------------------------------------------ */

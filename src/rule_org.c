@@ -257,16 +257,20 @@ static int place_adjective(const tt_names *n, size_t i) {
  * capitalised English run that holds a head noun or ends in a designator. */
 static size_t latin_chain(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
-  if (!tt_n_title(n, i) && !tt_n_upper(n, i))
+  const tt_token *first = &n->doc->toks[i];
+  /* a name may start with a word in camel case (LifePoint Health Inc.) */
+  int camel = first->kind == TEITAG_TOKEN_WORD && first->lcase == TEITAG_CASE_MIXED &&
+              n->doc->text[first->start] >= 'A' && n->doc->text[first->start] <= 'Z';
+  if (!tt_n_title(n, i) && !tt_n_upper(n, i) && !camel)
     return 0;
-  if (n->doc->toks[i].script != TT_SCRIPT_LATIN)
+  if (first->script != TT_SCRIPT_LATIN)
     return 0;
   size_t j = i, last = i;
   int head = 0, role = 0;
   while (j < end && j - i < 8) {
     const tt_token *t = &n->doc->toks[j];
     unsigned cls = tt_n_class(n, j);
-    int cap = t->kind == TEITAG_TOKEN_WORD &&
+    int cap = t->kind == TEITAG_TOKEN_WORD && t->script != TT_SCRIPT_CYRILLIC &&
               (t->lcase == TEITAG_CASE_TITLE || t->lcase == TEITAG_CASE_UPPER ||
                t->lcase == TEITAG_CASE_MIXED);
     int connector = t->kind == TEITAG_TOKEN_WORD && j > i && j + 1 < end &&
@@ -323,6 +327,11 @@ static size_t latin_chain(tt_names *n, size_t i) {
         !tt_n_is(n, last_head, "for") && !tt_n_is(n, last_head, "of") &&
         !tt_n_is(n, last_head, "and") && !tt_n_is(n, last_head, "on")) ||
        tt_n_upper(n, last_head)))
+    last = last_head;
+  /* nor does "and" after it join a word with no head of its own (Lehman
+   * Brothers Holdings and Swiss bank UBS) */
+  if (last_head && last_head + 1 < last &&
+      (tt_n_is(n, last_head, "and") || tt_n_is(n, last_head, "&")))
     last = last_head;
   if (!head || role || last - b < 2)
     return 0;
@@ -599,8 +608,10 @@ void tt_rules_org(tt_names *n) {
         ticker(n, i);
       continue;
     }
+    int camel = t->lcase == TEITAG_CASE_MIXED && t->script == TT_SCRIPT_LATIN &&
+                n->doc->text[t->start] >= 'A' && n->doc->text[t->start] <= 'Z';
     if (t->kind != TEITAG_TOKEN_WORD ||
-        (t->lcase != TEITAG_CASE_TITLE && t->lcase != TEITAG_CASE_UPPER &&
+        (t->lcase != TEITAG_CASE_TITLE && t->lcase != TEITAG_CASE_UPPER && !camel &&
          !(tt_n_class(n, i) & (TT_WC_LEGAL | TT_WC_ORG_HEAD | TT_WC_REPORT))))
       continue;
     /* a designator makes the words before it a company's even where a

@@ -215,6 +215,7 @@ static const char *const org_heads[] = {
     "pharmaceuticals", "capital", "partners", "securities", "investments",
     "insurance", "bancorp", "laboratories", "labs", "studios", "media",
     "centre", "center", "brigade", "battalion", "regiment", "division",
+    "holdings", "solutions", "enterprises", "networks",
     /* uk */
     "міністерство", "комітет", "служба", "рада", "агентство", "агенція",
     "інститут", "університет", "академія", "спілка", "союз", "фонд", "банк",
@@ -265,6 +266,15 @@ static const char *const legal_forms[] = {
     "компани", "корпорейшн", "корпорэйшн", "груп", "холдингс", "интернешнл",
     "інтернешнл", "трейдинг", "трейдінг", "пайплайн", "лимитед", "лімітед",
     "индастриз", "індастріз", "текнолоджис", "текнолоджіс", NULL};
+
+/* English nouns that end a company's name after its short name, which
+ * news then uses alone (Zignal Labs ... Zignal); legal forms count too. */
+static const char *const company_words[] = {
+    "group", "corporation", "company", "technologies", "technology",
+    "systems", "labs", "laboratories", "partners", "capital", "securities",
+    "investments", "insurance", "bancorp", "industries", "motors",
+    "airlines", "airways", "pharmaceuticals", "studios", "media",
+    "holdings", "solutions", "enterprises", "networks", "software", NULL};
 
 /* Type words that follow a place name (Херсонська область, Kharkiv
  * Oblast, Dnipro River) ... */
@@ -450,6 +460,7 @@ static void build_all(void) {
   add_list(en_adjectives, TT_WC_ADJECTIVE, 0);
   add_list(cn_family_names, TT_WC_CN_FAMILY, 0);
   add_list(ministry_short_names, TT_WC_MINISTRY, 0);
+  add_list(company_words, TT_WC_COMPANY, 0);
 }
 
 unsigned tt_word_class(uint64_t key_hash) {

@@ -125,7 +125,8 @@ static const rule_case person_cases[] = {
      " (" OPEN_MARK "ORG Reuters" CLOSE_MARK ") - Shares rose.",
      "rule:person byline"},
     /* ... but not a company */
-    {"\"We disagree,\" said Veltrax Holdings on Monday.", NULL},
+    {"\"We disagree,\" said " OPEN_MARK "ORG Veltrax Holdings" CLOSE_MARK " on Monday.",
+     "rule:org"},
     /* a given name that is also a word (gene, rose) is a name where only
      * a name takes a capital: inside a sentence after a lower-case word */
     {"The president has named " OPEN_MARK "PER Gene Vostrikar" CLOSE_MARK
@@ -429,6 +430,32 @@ static const rule_case org_cases[] = {
      "rule:org english-head"},
     /* an attribute before the name stays outside it */
     {"Shares of State-backed " OPEN_MARK "ORG Morrow Utilities Group" CLOSE_MARK " fell.",
+     "rule:org english-head"},
+    /* a name may start with a word in camel case */
+    {"Shares of " OPEN_MARK "ORG BrightPath Health Inc." CLOSE_MARK " rose.",
+     "rule:org english-head"},
+    {"The deposit was paid by " OPEN_MARK "ORG Kestrelford Holdings" CLOSE_MARK " on Friday.",
+     "rule:org english-head"},
+    /* a Latin run stops before Cyrillic words (the person after it) */
+    {"Про це повідомив засновник " OPEN_MARK "ORG Norrland Analytics Group" CLOSE_MARK
+     " " OPEN_MARK "PER Олег Ковальчук" CLOSE_MARK ".",
+     "rule:org english-head"},
+    /* "and" after the last head does not join a word with no head */
+    {"Shares of " OPEN_MARK "ORG Marrow Finance Group" CLOSE_MARK
+     " and Danish lender Tollund rose.",
+     "rule:org english-head"},
+    /* a company's short name alone, after (or before) its full name */
+    {OPEN_MARK "ORG Brightfen" CLOSE_MARK " wins rail contract\n"
+     OPEN_MARK "ORG Brightfen Networks Inc." CLOSE_MARK " said on Tuesday it had won "
+     "the contract. Analysts expect " OPEN_MARK "ORG Brightfen" CLOSE_MARK " to hire.",
+     "propagation:short-name"},
+    /* ... but not one the text also writes as a common word, nor one
+     * before a designator (the full name again) */
+    {OPEN_MARK "ORG Summit Holdings" CLOSE_MARK " reported a loss before the "
+     "summit. Summit said nothing.",
+     "rule:org english-head"},
+    {OPEN_MARK "ORG Halvorsen Labs" CLOSE_MARK " said on Monday that Halvorsen, "
+     "Inc. would pay.",
      "rule:org english-head"},
     /* an exchange and a ticker make a listed company of a person's name */
     {"Shares of " OPEN_MARK "ORG Morgan Whitlock" CLOSE_MARK " (" OPEN_MARK "ORG NYSE" CLOSE_MARK ": MWK) fell 4%.",
