@@ -81,6 +81,62 @@ static size_t head_quoted(tt_names *n, size_t i) {
   return close + 1;
 }
 
+/* A lower-case adjective of a place or nation (британська, донецького,
+ * российскому): before a quoted name, it says where a company or club
+ * comes from.  Endings of nouns that look alike (иску, пуском) are left
+ * out. */
+static int place_adjective_word(const tt_names *n, size_t i) {
+  static const tt_suffix endings[] = {
+      /* uk */
+      TT_SFX("ський"), TT_SFX("ська"), TT_SFX("ське"), TT_SFX("ського"),
+      TT_SFX("ської"), TT_SFX("ській"), TT_SFX("ському"), TT_SFX("ським"),
+      TT_SFX("ською"), TT_SFX("ські"), TT_SFX("ських"), TT_SFX("цький"),
+      TT_SFX("цька"), TT_SFX("цьке"), TT_SFX("цького"), TT_SFX("цької"),
+      TT_SFX("цькій"), TT_SFX("цькому"), TT_SFX("цьким"), TT_SFX("цькою"),
+      /* ru */
+      TT_SFX("ский"), TT_SFX("ская"), TT_SFX("ское"), TT_SFX("ского"),
+      TT_SFX("ской"), TT_SFX("скому"), TT_SFX("ским"), TT_SFX("скую"),
+      TT_SFX("ские"), TT_SFX("ских"), TT_SFX("цкий"), TT_SFX("цкая"),
+      TT_SFX("цкое"), TT_SFX("цкого"), TT_SFX("цкой"), TT_SFX("цкому"),
+      TT_SFX("цким"), TT_SFX("цкую"), {NULL, 0}};
+  const tt_token *t = &n->doc->toks[i];
+  return t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER &&
+         t->script == TT_SCRIPT_CYRILLIC && tt_n_ends_any(n, i, endings);
+}
+
+/* донецького «Юніоілу», испанской «Барселоны», российскому "Газпрому":
+ * a quoted name after an adjective of place is a company's or a club's,
+ * also where the gazetteer took it for the place it is named after. */
+static size_t adjective_quoted(tt_names *n, size_t i) {
+  if (i + 2 >= n->para->tok_end || n->doc->toks[i + 1].kind != TEITAG_TOKEN_PUNCT ||
+      tt_n_quote(n, i + 1) != 1 || !name_inside(n, i + 1) ||
+      !place_adjective_word(n, i))
+    return 0;
+  size_t close = closing_quote(n, i + 1);
+  if (!close || n->person[i + 2])
+    return 0;
+  /* a number or a single Latin capital names a product or a model
+   * rather (российский «Спутник V», «Северный поток-2») */
+  for (size_t k = i + 2; k < close; k++) {
+    const tt_token *t = &n->doc->toks[k];
+    const char *w = n->doc->text + t->start;
+    if (t->kind == TEITAG_TOKEN_NUMBER || (t->end - t->start == 1 && *w >= 'A' && *w <= 'Z'))
+      return 0;
+    for (size_t b = 0; b < t->end - t->start; b++)
+      if (w[b] >= '0' && w[b] <= '9')
+        return 0;
+  }
+  const char *why = "rule:org adjective+quoted";
+  if (n->gaz_type[i + 2]) {
+    if (n->gaz_end[i + 2] == close && n->gaz_type[i + 2] == TEITAG_TYPE_LOC)
+      tt_n_retype(n, i + 2, close, TEITAG_TYPE_LOC, TEITAG_TYPE_ORG,
+                  TEITAG_CERT_MEDIUM, why);
+    return close + 1; /* the gazetteer knows it, or a part of it */
+  }
+  tt_n_add(n, i + 2, close, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, why);
+  return close + 1;
+}
+
 static int adjective_like(const tt_names *n, size_t i) {
   static const tt_suffix endings[] = {TT_SFX("ий"), TT_SFX("ій"), TT_SFX("а"),
       TT_SFX("е"), TT_SFX("і"), TT_SFX("ого"), TT_SFX("ої"), TT_SFX("ому"),
@@ -607,6 +663,14 @@ void tt_rules_org(tt_names *n) {
       else if (t->hash == n->open_paren_hash)
         ticker(n, i);
       continue;
+    }
+    if (t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER &&
+        i + 1 < n->para->tok_end && n->doc->toks[i + 1].kind == TEITAG_TOKEN_PUNCT) {
+      size_t after = adjective_quoted(n, i);
+      if (after) {
+        i = after - 1;
+        continue;
+      }
     }
     int camel = t->lcase == TEITAG_CASE_MIXED && t->script == TT_SCRIPT_LATIN &&
                 n->doc->text[t->start] >= 'A' && n->doc->text[t->start] <= 'Z';

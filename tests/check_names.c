@@ -340,6 +340,10 @@ static const rule_case person_cases[] = {
 };
 
 static const rule_case negative_cases[] = {
+    /* a noun that ends like an adjective of place (иске, иску) */
+    {"Суд отказал в иску «Агротрона» к банку.", NULL},
+    /* a quoted name with a number is a product's or a model's */
+    {"Завод випустив новий дніпровський «Зорелет-7» минулого тижня.", NULL},
     /* a facility named after a person, and a saint's name before a given
      * name, make no person */
     {"The plane left Edmund Cravath airport at noon.", NULL},
@@ -431,6 +435,12 @@ static const rule_case org_cases[] = {
     /* an attribute before the name stays outside it */
     {"Shares of State-backed " OPEN_MARK "ORG Morrow Utilities Group" CLOSE_MARK " fell.",
      "rule:org english-head"},
+    /* a quoted name after an adjective of place is a company's or a
+     * club's, even a place's name (Valencia) */
+    {"Акції харківського «" OPEN_MARK "ORG Термалону" CLOSE_MARK "» подешевшали вчора.",
+     "rule:org adjective+quoted"},
+    {"Защитник испанской «" OPEN_MARK "ORG Валенсии" CLOSE_MARK "» получил травму.",
+     "rule:org adjective+quoted"},
     /* a name may start with a word in camel case */
     {"Shares of " OPEN_MARK "ORG BrightPath Health Inc." CLOSE_MARK " rose.",
      "rule:org english-head"},
