@@ -553,6 +553,42 @@ static size_t after_said(tt_names *n, size_t i) {
   return k;
 }
 
+/* "Kandani Ngwira, who works for ...": two or three capitalised Latin
+ * words that nothing else explains, before ", who" (organisations take
+ * "which"), are a person's name even with a given name no lexicon holds. */
+static size_t before_who(tt_names *n, size_t i) {
+  size_t end = n->para->tok_end;
+  if (n->para->lang != TEITAG_LANG_EN || n->doc->toks[i].script != TT_SCRIPT_LATIN)
+    return 0;
+  /* not inside a longer name, nor after an article or a preposition (the
+   * Fighter Wing, who; Secretary of State Condoleezza Rice, who) */
+  if (i > n->para->tok_begin && !tt_n_sentence_start(n, i)) {
+    const tt_token *prev = &n->doc->toks[i - 1];
+    /* nor after a number or an ordinal (the 158th Fighter Wing, who) */
+    int ordinal = i >= n->para->tok_begin + 2 && prev->kind == TEITAG_TOKEN_WORD &&
+                  !(prev->flags & TT_TOK_SPACE_BEFORE) &&
+                  n->doc->toks[i - 2].kind == TEITAG_TOKEN_NUMBER;
+    if (prev->kind == TEITAG_TOKEN_NUMBER || ordinal ||
+        (prev->kind == TEITAG_TOKEN_WORD &&
+         (prev->lcase != TEITAG_CASE_LOWER || (tt_n_class(n, i - 1) & TT_WC_FUNCTION))))
+      return 0;
+  }
+  size_t k = latin_name_run(n, i, 0);
+  if (!k || k + 1 >= end)
+    return 0;
+  for (size_t j = i; j < k; j++)
+    if (tt_n_class(n, j) & TT_WC_COMPASS)
+      return 0; /* North Koreans, who */
+  const tt_token *comma = &n->doc->toks[k];
+  if (comma->kind != TEITAG_TOKEN_PUNCT || comma->end - comma->start != 1 ||
+      n->doc->text[comma->start] != ',' ||
+      !(tt_n_is(n, k + 1, "who") || tt_n_is(n, k + 1, "whose")) ||
+      n->doc->toks[k + 1].lcase != TEITAG_CASE_LOWER)
+    return 0;
+  tt_n_add(n, i, k, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, "rule:person before-who");
+  return k;
+}
+
 /* Two or three capitalised Cyrillic words inside a sentence that nothing
  * else explains are most often a person's name (Виторио Сандали); a weak
  * guess. */
@@ -825,6 +861,8 @@ void tt_rules_person(tt_names *n) {
       if (!next)
         next = after_said(n, i);
     }
+    if (!next && title)
+      next = before_who(n, i);
     if (!next && cap)
       next = capital_pair(n, i);
     if (next) {

@@ -124,6 +124,14 @@ static const rule_case person_cases[] = {
      OPEN_MARK "PER Alvar Smoutten" CLOSE_MARK " " OPEN_MARK "LOC LONDON" CLOSE_MARK
      " (" OPEN_MARK "ORG Reuters" CLOSE_MARK ") - Shares rose.",
      "rule:person byline"},
+    /* two unknown capitalised words before ", who" */
+    {"Police questioned " OPEN_MARK "PER Tembo Makwaza" CLOSE_MARK ", who runs a clinic. "
+     OPEN_MARK "PER Makwaza" CLOSE_MARK " denied it.",
+     "rule:person before-who"},
+    /* ... but not after an article, an ordinal or with a compass word */
+    {"Medals went to the Harwood Falcons, who won twice.", NULL},
+    {"Pilots of the 41st Silver Lancers, who flew at dawn, landed.", NULL},
+    {"The camp shelters East Timorese, who fled the fighting.", NULL},
     /* ... but not a company */
     {"\"We disagree,\" said " OPEN_MARK "ORG Veltrax Holdings" CLOSE_MARK " on Monday.",
      "rule:org"},
