@@ -232,6 +232,8 @@ typedef struct {
   uint8_t script;
   uint32_t ref, norm; /* offsets in doc->strs, 0 if none */
   int exact;          /* acronyms match exactly, surnames by stem */
+  int adjectival;     /* a surname in -ський/-ский, whose stem may be a
+                         place's name (Київська, Київ) */
 } known;
 
 /* Case endings stripped to compare surnames across cases (folded keys).
@@ -347,6 +349,10 @@ static void remember(known_list *l, const teitag_doc *d, size_t tok,
     k.exact = 1;
   } else {
     k.len = stem_of(d->keys.data + t->key, t->key_len, k.stem, sizeof k.stem);
+    const char *ending = d->keys.data + t->key + k.len;
+    size_t left = t->key_len - k.len;
+    k.adjectival = (left >= 6 && (memcmp(ending, "ськ", 6) == 0 || memcmp(ending, "цьк", 6) == 0)) ||
+                   (left >= 4 && (memcmp(ending, "ск", 4) == 0 || memcmp(ending, "цк", 4) == 0));
   }
   if (k.len < 2)
     return;
@@ -539,10 +545,48 @@ static uint8_t *span_cover(const teitag_doc *d, size_t n_spans, int type,
   return c;
 }
 
+static int after_place_word(const tt_names *n, size_t i) {
+  return i > 0 && (tt_n_class(n, i - 1) &
+                   (TT_WC_PREP_PLACE | TT_WC_PLACE_BEFORE | TT_WC_PLACE_TYPE));
+}
+
+/* Is a one-word listed place at token i rather the surname of a person
+ * named in full in the document (Хайко Маас ... заявил Маас, the Meuse in
+ * Russian)?  Not after a preposition or type word of place (in London,
+ * в Вашингтоне), where the place is meant, nor where the document writes
+ * the word so anywhere (collect_places). */
+static int surname_not_place(const tt_names *n, const known_list *people,
+                             const known_list *places, const tt_span *sp) {
+  size_t i = sp->tok_begin;
+  if (sp->type != TEITAG_TYPE_LOC || sp->cert != TEITAG_CERT_HIGH ||
+      sp->tok_end != i + 1 || n->doc->toks[i].kind != TEITAG_TOKEN_WORD ||
+      after_place_word(n, i))
+    return 0;
+  const known *k = recall(people, n->doc, i);
+  if (!k || k->adjectival || recall(places, n->doc, i))
+    return 0;
+  /* a country keeps its name (Steven L. Jordan ... Jordan) */
+  const char *source = sp->source ? tt_doc_get_str(n->doc, sp->source) : "";
+  return strncmp(source, "gazetteer:countries", 19) != 0;
+}
+
+/* The capitalised words that the document writes after a preposition or
+ * type word of place somewhere (in Kenya, у Києві): places here, whatever
+ * person shares their name. */
+static void collect_places(const tt_names *n, known_list *places) {
+  const teitag_doc *d = n->doc;
+  for (size_t i = 1; i < d->n_toks; i++)
+    if (d->toks[i].kind == TEITAG_TOKEN_WORD && d->toks[i].lcase == TEITAG_CASE_TITLE &&
+        after_place_word(n, i))
+      remember(places, d, i, TEITAG_TYPE_LOC, NULL, 0);
+}
+
 /* Drops candidates whose tokens a confident person reading contradicts:
  * a word found as a person is not a place or organisation elsewhere by a
- * weaker rule or an inflected gazetteer form. */
-static void give_way(tt_names *n, const known_list *people) {
+ * weaker rule or an inflected gazetteer form, nor a listed place of one
+ * word where it is no place (surname_not_place). */
+static void give_way(tt_names *n, const known_list *people,
+                     const known_list *places) {
   teitag_doc *d = n->doc;
   size_t out = 0;
   for (size_t s = 0; s < d->n_spans; s++) {
@@ -554,6 +598,8 @@ static void give_way(tt_names *n, const known_list *people) {
         d->toks[sp->tok_begin].kind == TEITAG_TOKEN_WORD) {
       const known *k = recall(people, d, sp->tok_begin);
       drop = k != NULL;
+    } else if (surname_not_place(n, people, places, sp)) {
+      drop = 1;
     }
     if (!drop)
       d->spans[out++] = *sp;
@@ -654,6 +700,12 @@ void tt_names_propagate(tt_names *n) {
   size_t n_spans = d->n_spans;
   uint8_t *per = span_cover(d, n_spans, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM);
   uint8_t *any = span_cover(d, n_spans, 0, TEITAG_CERT_HIGH);
+  known_list places = {NULL, 0, 0, NULL, 0, NULL};
+  if (people.n)
+    collect_places(n, &places);
+  for (size_t s = 0; s < n_spans && people.n; s++)
+    if (surname_not_place(n, &people, &places, &d->spans[s]))
+      any[d->spans[s].tok_begin] = 0;
   for (size_t pi = 0; pi < d->n_paras; pi++) {
     n->para = &d->paras[pi];
     for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
@@ -711,7 +763,10 @@ void tt_names_propagate(tt_names *n) {
       per[i] = 1;
     }
   }
-  give_way(n, &people);
+  give_way(n, &people, &places);
+  free(places.v);
+  free(places.slots);
+  free(places.prefixes);
   free(per);
   free(any);
   free(people.v);

@@ -528,7 +528,12 @@ static size_t abbreviation_dot(teitag_doc *doc, const unsigned char *s,
   const char *key = doc->keys.data + mark;
   size_t klen = wk->ok ? wk->len : doc->keys.len - mark;
   size_t out = j;
-  if (!maybe_abbrev(key, klen)) {
+  if (klen == 4 && memcmp(key, "\xD0\xB4\xD0\xB6", 4) == 0 && acc->first_upper &&
+      acc->upper == 1) {
+    /* Дж. is one initial (of Джеймс, Джон, Джордж): Дж. Байден */
+    *flags |= TT_TOK_ABBREV | TT_TOK_INITIAL;
+    out = j + 1;
+  } else if (!maybe_abbrev(key, klen)) {
     /* no abbreviation */
   } else if (in_list(never_end, key, klen)) {
     *flags |= TT_TOK_ABBREV;

@@ -622,6 +622,27 @@ static const rule_case place_cases[] = {
 
 /* Later mentions take the type and ID of the full name. */
 static const rule_case propagation_cases[] = {
+    /* a person's surname that is also a listed place is the person later
+     * in the same document ... */
+    {"Mayor " OPEN_MARK "PER Gwen Bristol" CLOSE_MARK " spoke on Monday. Later "
+     OPEN_MARK "PER Bristol" CLOSE_MARK " said the budget was fair.",
+     "rule:person"},
+    /* ... but not where the document writes it as a place, not a country,
+     * and not the stem of an adjectival surname */
+    {"Mayor " OPEN_MARK "PER Gwen Bristol" CLOSE_MARK " flew in from " OPEN_MARK
+     "LOC Bristol" CLOSE_MARK ". " OPEN_MARK "LOC Bristol" CLOSE_MARK " voted.",
+     "rule:person"},
+    {"Soldier " OPEN_MARK "PER Steven Jordan" CLOSE_MARK " was charged. " OPEN_MARK
+     "LOC Jordan" CLOSE_MARK " denies the claims.",
+     "rule:person"},
+    {"Співачка " OPEN_MARK "PER Олена Полтавська" CLOSE_MARK " виступила в суботу. "
+     OPEN_MARK "LOC Полтава" CLOSE_MARK " святкує день міста.",
+     "rule:person"},
+    /* Дж. is one initial, before a propagated surname too */
+    {OPEN_MARK "PER Дж. Ф. Кеннеді" CLOSE_MARK " виступив у Конгресі.", "rule:person initials"},
+    {"Журналист " OPEN_MARK "PER Джеймс Коллинз" CLOSE_MARK " ответил. Статью "
+     OPEN_MARK "PER Дж.Коллинза" CLOSE_MARK " перепечатали.",
+     "rule:person"},
     /* and one that starts with the Arabic article */
     {"The cleric " OPEN_MARK "PER Abu Hamid al-Qadiri" CLOSE_MARK " spoke. "
      "Officials said " OPEN_MARK "PER al-Qadiri" CLOSE_MARK " fled.",
