@@ -426,7 +426,7 @@ static const rule_case org_cases[] = {
      "rule:org english-head"},
     /* Latin words between a Cyrillic role and a Cyrillic name: the
      * person's employer */
-    {"Про це сказав директор " OPEN_MARK "ORG Brennwald Logistics" CLOSE_MARK " "
+    {"Про це сказав директор " OPEN_MARK "ORG Brennwald Vantix" CLOSE_MARK " "
      OPEN_MARK "PER Мартін Гофер" CLOSE_MARK ".",
      "rule:org after-role"},
     /* a town's genitive spelt like the adjective of a council or court */
@@ -449,6 +449,12 @@ static const rule_case org_cases[] = {
      "rule:org adjective+quoted"},
     {"Защитник испанской «" OPEN_MARK "ORG Валенсии" CLOSE_MARK "» получил травму.",
      "rule:org adjective+quoted"},
+    /* more heads of English organisations' names */
+    {"He met the " OPEN_MARK "ORG Kenya Chamber of Commerce" CLOSE_MARK " today.",
+     "rule:org english-head"},
+    {"Protesters gathered outside the " OPEN_MARK "ORG Norwegian Embassy" CLOSE_MARK
+     " on Friday.",
+     "rule:org english-head"},
     /* a name may start with a word in camel case */
     {"Shares of " OPEN_MARK "ORG BrightPath Health Inc." CLOSE_MARK " rose.",
      "rule:org english-head"},
