@@ -550,35 +550,55 @@ static int after_place_word(const tt_names *n, size_t i) {
                    (TT_WC_PREP_PLACE | TT_WC_PLACE_BEFORE | TT_WC_PLACE_TYPE));
 }
 
-/* Is a one-word listed place at token i rather the surname of a person
+/* A one-word listed place that may rather be the surname of a person
  * named in full in the document (Хайко Маас ... заявил Маас, the Meuse in
- * Russian)?  Not after a preposition or type word of place (in London,
- * в Вашингтоне), where the place is meant, nor where the document writes
- * the word so anywhere (collect_places). */
-static int surname_not_place(const tt_names *n, const known_list *people,
-                             const known_list *places, const tt_span *sp) {
+ * Russian): not after a preposition or type word of place (in London,
+ * в Вашингтоне), where the place is meant, not a country (Steven Jordan
+ * ... Jordan), and not the stem of an adjectival surname (Полтавська,
+ * Полтава). */
+static int place_or_surname(const tt_names *n, const known_list *people,
+                            const tt_span *sp) {
   size_t i = sp->tok_begin;
   if (sp->type != TEITAG_TYPE_LOC || sp->cert != TEITAG_CERT_HIGH ||
       sp->tok_end != i + 1 || n->doc->toks[i].kind != TEITAG_TOKEN_WORD ||
       after_place_word(n, i))
     return 0;
   const known *k = recall(people, n->doc, i);
-  if (!k || k->adjectival || recall(places, n->doc, i))
+  if (!k || k->adjectival)
     return 0;
-  /* a country keeps its name (Steven L. Jordan ... Jordan) */
   const char *source = sp->source ? tt_doc_get_str(n->doc, sp->source) : "";
   return strncmp(source, "gazetteer:countries", 19) != 0;
 }
 
-/* The capitalised words that the document writes after a preposition or
- * type word of place somewhere (in Kenya, у Києві): places here, whatever
- * person shares their name. */
-static void collect_places(const tt_names *n, known_list *places) {
+/* Collects the places that place_or_surname doubts, as `suspects`, and
+ * forgets those the document writes after a preposition or type word of
+ * place somewhere (from Bristol): places here, whatever person shares
+ * their name.  Their type becomes 0. */
+static void collect_suspects(const tt_names *n, const known_list *people,
+                             known_list *suspects) {
   const teitag_doc *d = n->doc;
-  for (size_t i = 1; i < d->n_toks; i++)
-    if (d->toks[i].kind == TEITAG_TOKEN_WORD && d->toks[i].lcase == TEITAG_CASE_TITLE &&
-        after_place_word(n, i))
-      remember(places, d, i, TEITAG_TYPE_LOC, NULL, 0);
+  for (size_t s = 0; s < d->n_spans; s++)
+    if (place_or_surname(n, people, &d->spans[s]))
+      remember(suspects, d, d->spans[s].tok_begin, TEITAG_TYPE_LOC, NULL, 0);
+  if (!suspects->n)
+    return;
+  for (size_t i = 1; i < d->n_toks; i++) {
+    if (d->toks[i].kind != TEITAG_TOKEN_WORD || d->toks[i].lcase != TEITAG_CASE_TITLE ||
+        !after_place_word(n, i))
+      continue;
+    known *k = (known *)recall(suspects, d, i);
+    if (k)
+      k->type = 0;
+  }
+}
+
+/* Is the listed place of one word at sp a person's surname here? */
+static int surname_not_place(const tt_names *n, const known_list *suspects,
+                             const tt_span *sp) {
+  if (!suspects->n || sp->type != TEITAG_TYPE_LOC || sp->tok_end != sp->tok_begin + 1)
+    return 0;
+  const known *k = recall(suspects, n->doc, sp->tok_begin);
+  return k && k->type && !after_place_word(n, sp->tok_begin);
 }
 
 /* Drops candidates whose tokens a confident person reading contradicts:
@@ -586,7 +606,7 @@ static void collect_places(const tt_names *n, known_list *places) {
  * weaker rule or an inflected gazetteer form, nor a listed place of one
  * word where it is no place (surname_not_place). */
 static void give_way(tt_names *n, const known_list *people,
-                     const known_list *places) {
+                     const known_list *suspects) {
   teitag_doc *d = n->doc;
   size_t out = 0;
   for (size_t s = 0; s < d->n_spans; s++) {
@@ -598,7 +618,7 @@ static void give_way(tt_names *n, const known_list *people,
         d->toks[sp->tok_begin].kind == TEITAG_TOKEN_WORD) {
       const known *k = recall(people, d, sp->tok_begin);
       drop = k != NULL;
-    } else if (surname_not_place(n, people, places, sp)) {
+    } else if (surname_not_place(n, suspects, sp)) {
       drop = 1;
     }
     if (!drop)
@@ -700,11 +720,11 @@ void tt_names_propagate(tt_names *n) {
   size_t n_spans = d->n_spans;
   uint8_t *per = span_cover(d, n_spans, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM);
   uint8_t *any = span_cover(d, n_spans, 0, TEITAG_CERT_HIGH);
-  known_list places = {NULL, 0, 0, NULL, 0, NULL};
+  known_list suspects = {NULL, 0, 0, NULL, 0, NULL};
   if (people.n)
-    collect_places(n, &places);
-  for (size_t s = 0; s < n_spans && people.n; s++)
-    if (surname_not_place(n, &people, &places, &d->spans[s]))
+    collect_suspects(n, &people, &suspects);
+  for (size_t s = 0; s < n_spans && suspects.n; s++)
+    if (surname_not_place(n, &suspects, &d->spans[s]))
       any[d->spans[s].tok_begin] = 0;
   for (size_t pi = 0; pi < d->n_paras; pi++) {
     n->para = &d->paras[pi];
@@ -763,10 +783,10 @@ void tt_names_propagate(tt_names *n) {
       per[i] = 1;
     }
   }
-  give_way(n, &people, &places);
-  free(places.v);
-  free(places.slots);
-  free(places.prefixes);
+  give_way(n, &people, &suspects);
+  free(suspects.v);
+  free(suspects.slots);
+  free(suspects.prefixes);
   free(per);
   free(any);
   free(people.v);

@@ -665,7 +665,7 @@ void tt_rules_org(tt_names *n) {
       continue;
     }
     if (t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER &&
-        i + 1 < n->para->tok_end && n->doc->toks[i + 1].kind == TEITAG_TOKEN_PUNCT) {
+        i + 1 < n->para->tok_end && n->doc->toks[i + 1].hash == n->quote_hash[0]) {
       size_t after = adjective_quoted(n, i);
       if (after) {
         i = after - 1;
