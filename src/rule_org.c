@@ -241,9 +241,15 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
       break;
     if (!(cls & TT_WC_FUNCTION) && !complement_word(n, j, after_preposition))
       break;
-    /* "Верховний суд країни": the country is not named */
-    if (tt_n_is(n, j, "країни") || tt_n_is(n, j, "страны") ||
-        tt_n_is(n, j, "держави") || tt_n_is(n, j, "государства"))
+    /* "Верховний суд країни": the country is not named; "… міськради
+     * минулого тижня": a time is no complement */
+    static const tt_suffix not_complement[] = {TT_SFX("країни"), TT_SFX("страны"),
+        TT_SFX("держави"), TT_SFX("государства"), TT_SFX("минулого"),
+        TT_SFX("минулої"), TT_SFX("наступного"), TT_SFX("наступної"),
+        TT_SFX("поточного"), TT_SFX("поточної"), TT_SFX("прошлого"),
+        TT_SFX("прошлой"), TT_SFX("следующего"), TT_SFX("следующей"),
+        TT_SFX("текущего"), TT_SFX("текущей"), {NULL, 0}};
+    if (tt_n_is_any(n, j, not_complement))
       break;
     if (cls & TT_WC_FUNCTION) {
       /* і, та, з, по between complement words; but a conjunction before
@@ -702,6 +708,75 @@ void tt_rules_org(tt_names *n) {
   }
 }
 
+/* Does the organisation's name at sp start in the genitive, as the
+ * complement of a name before it (управление [Следственного комитета],
+ * комітет [Верховної Ради], секретариат [МАГАТЭ])?  An acronym does not
+ * decline; a gazetteer form says its case; else an adjective's ending. */
+static int genitive_org(const teitag_doc *d, const tt_span *sp) {
+  static const char *const endings[] = {"ого", "ої", "ой", "ей", "их", "ых", NULL};
+  const tt_token *t = &d->toks[sp->tok_begin];
+  if (t->script != TT_SCRIPT_CYRILLIC)
+    return 0;
+  if (t->lcase == TEITAG_CASE_UPPER)
+    return 1;
+  const char *src = tt_doc_get_str(d, sp->source);
+  if (src && strncmp(src, "gazetteer", 9) == 0)
+    return strstr(src, " inflected gen") != NULL;
+  if (t->lcase != TEITAG_CASE_TITLE)
+    return 0;
+  const char *key = d->keys.data + t->key;
+  for (size_t k = 0; endings[k]; k++) {
+    size_t len = strlen(endings[k]);
+    if (t->key_len > len + 2 && memcmp(key + t->key_len - len, endings[k], len) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* Следственное управление Следственного комитета Армении по
+ * Гегаркуникской области, Главное управление МВД России: an organisation
+ * whose genitive complement is another organisation's name is one name
+ * with it. */
+static void org_of_org(tt_names *n) {
+  teitag_doc *d = n->doc;
+  size_t n_spans = d->n_spans;
+  uint32_t *next_end = tt_xcalloc(d->n_toks + 1, sizeof *next_end);
+  uint32_t *next_ref = tt_xcalloc(d->n_toks + 1, sizeof *next_ref);
+  for (size_t s = 0; s < n_spans; s++) {
+    const tt_span *sp = &d->spans[s];
+    /* not a company after another (ДП «КТ» ТОВ «Х»), which is a list */
+    if (sp->type == TEITAG_TYPE_ORG && sp->tok_end != UINT32_MAX &&
+        sp->cert >= TEITAG_CERT_MEDIUM && sp->tok_end > next_end[sp->tok_begin] &&
+        !(tt_n_class(n, sp->tok_begin) & TT_WC_LEGAL) && genitive_org(d, sp)) {
+      next_end[sp->tok_begin] = sp->tok_end;
+      next_ref[sp->tok_begin] = sp->ref;
+    }
+  }
+  for (size_t s = 0; s < n_spans; s++) {
+    const tt_span sp = d->spans[s]; /* a copy: adding spans moves them */
+    if (sp.type != TEITAG_TYPE_ORG || sp.tok_end == UINT32_MAX ||
+        sp.cert < TEITAG_CERT_MEDIUM || sp.tok_end >= d->n_toks ||
+        !next_end[sp.tok_end] || d->toks[sp.tok_begin].script != TT_SCRIPT_CYRILLIC ||
+        d->toks[sp.tok_begin].lcase == TEITAG_CASE_LOWER)
+      continue;
+    const tt_token *next = &d->toks[sp.tok_end];
+    if (next->start != sp.end + 1 || d->text[sp.end] != ' ')
+      continue; /* one space apart, no punctuation or line between */
+    /* a company's quoted name is whole (КП «Ритуал» міськради is the
+     * council's company, two names); and an acronym after the full name
+     * it stands for is its apposition (Международная федерация футбола
+     * ФИФА) */
+    if ((tt_n_class(n, sp.tok_begin) & TT_WC_LEGAL) ||
+        (sp.ref && next_ref[sp.tok_end] &&
+         strcmp(tt_doc_get_str(d, sp.ref), tt_doc_get_str(d, next_ref[sp.tok_end])) == 0))
+      continue;
+    tt_doc_add_token_span(d, sp.tok_begin, next_end[sp.tok_end], TEITAG_TYPE_ORG,
+                          TEITAG_CERT_MEDIUM, "rule:org organisation+organisation");
+  }
+  free(next_end);
+  free(next_ref);
+}
+
 /* Верховна Рада Автономної Республіки Крим, Міністерство юстиції Грузії,
  * Совет министров Республики Крым: a known organisation followed by a
  * known place in the genitive is one organisation's name.  Only where the
@@ -733,4 +808,5 @@ void tt_rules_org_of_place(tt_names *n) {
                           TEITAG_CERT_MEDIUM, "rule:org organisation+place");
   }
   free(gen_end);
+  org_of_org(n);
 }

@@ -443,6 +443,28 @@ static const rule_case org_cases[] = {
     /* an attribute before the name stays outside it */
     {"Shares of State-backed " OPEN_MARK "ORG Morrow Utilities Group" CLOSE_MARK " fell.",
      "rule:org english-head"},
+    /* an organisation whose genitive complement is another's name is one
+     * name with it; a time after it is no complement */
+    {"Рішення ухвалило " OPEN_MARK "ORG Управління освіти Зіньківської міськради" CLOSE_MARK
+     " минулого тижня.",
+     "rule:org organisation+organisation"},
+    {"Представитель " OPEN_MARK "ORG Северного отделения Уральского банка" CLOSE_MARK
+     " сообщил об этом.",
+     "rule:org organisation+organisation"},
+    /* ... but two companies in a row are two, and an acronym after the
+     * full name it stands for is its apposition */
+    {"Угоду уклали " OPEN_MARK "ORG ДП «Зорекс»" CLOSE_MARK " " OPEN_MARK
+     "ORG ТОВ «Альфатрон»" CLOSE_MARK " у травні.",
+     "rule:org legal-form+quoted"},
+    {"Кладовище утримує " OPEN_MARK "ORG КП «Спокій»" CLOSE_MARK " " OPEN_MARK
+     "ORG Зіньківської міськради" CLOSE_MARK ".",
+     "rule:org legal-form+quoted"},
+    {"Перевірку провела " OPEN_MARK "ORG Державна аудиторська служба" CLOSE_MARK " "
+     OPEN_MARK "ORG ТОВ «Альфатрон»" CLOSE_MARK " оскаржило її висновки.",
+     "rule:org head+complement"},
+    {"Кредит надав " OPEN_MARK "ORG Міжнародний валютний фонд" CLOSE_MARK " " OPEN_MARK
+     "ORG МВФ" CLOSE_MARK " у квітні.",
+     "gazetteer"},
     /* a quoted name after an adjective of place is a company's or a
      * club's, even a place's name (Valencia) */
     {"Акції харківського «" OPEN_MARK "ORG Термалону" CLOSE_MARK "» подешевшали вчора.",
