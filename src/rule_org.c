@@ -81,27 +81,29 @@ static size_t head_quoted(tt_names *n, size_t i) {
   return close + 1;
 }
 
+/* The endings of adjectives made from places' names (-ський, -цький,
+ * -ский, -цкий) in every case and number. */
+static const tt_suffix place_adjective_endings[] = {
+    TT_SFX("ська"), TT_SFX("ський"), TT_SFX("ське"), TT_SFX("ського"),
+    TT_SFX("ської"), TT_SFX("ському"), TT_SFX("ській"), TT_SFX("ську"),
+    TT_SFX("ським"), TT_SFX("ською"), TT_SFX("ські"), TT_SFX("ських"),
+    TT_SFX("цька"), TT_SFX("цький"), TT_SFX("цьке"), TT_SFX("цького"),
+    TT_SFX("цької"), TT_SFX("цькому"), TT_SFX("цькій"), TT_SFX("цьку"),
+    TT_SFX("цьким"), TT_SFX("цькою"), TT_SFX("цькі"), TT_SFX("цьких"),
+    TT_SFX("ская"), TT_SFX("ский"), TT_SFX("ское"), TT_SFX("ского"),
+    TT_SFX("ской"), TT_SFX("скому"), TT_SFX("скую"), TT_SFX("ским"),
+    TT_SFX("ские"), TT_SFX("ских"), TT_SFX("цкая"), TT_SFX("цкий"),
+    TT_SFX("цкое"), TT_SFX("цкого"), TT_SFX("цкой"), TT_SFX("цкому"),
+    TT_SFX("цкую"), TT_SFX("цким"), TT_SFX("цкие"), TT_SFX("цких"),
+    {NULL, 0}};
+
 /* A lower-case adjective of a place or nation (британська, донецького,
  * российскому): before a quoted name, it says where a company or club
- * comes from.  Endings of nouns that look alike (иску, пуском) are left
- * out. */
+ * comes from. */
 static int place_adjective_word(const tt_names *n, size_t i) {
-  static const tt_suffix endings[] = {
-      /* uk */
-      TT_SFX("ський"), TT_SFX("ська"), TT_SFX("ське"), TT_SFX("ського"),
-      TT_SFX("ської"), TT_SFX("ській"), TT_SFX("ському"), TT_SFX("ським"),
-      TT_SFX("ською"), TT_SFX("ські"), TT_SFX("ських"), TT_SFX("цький"),
-      TT_SFX("цька"), TT_SFX("цьке"), TT_SFX("цького"), TT_SFX("цької"),
-      TT_SFX("цькій"), TT_SFX("цькому"), TT_SFX("цьким"), TT_SFX("цькою"),
-      /* ru */
-      TT_SFX("ский"), TT_SFX("ская"), TT_SFX("ское"), TT_SFX("ского"),
-      TT_SFX("ской"), TT_SFX("скому"), TT_SFX("ским"), TT_SFX("скую"),
-      TT_SFX("ские"), TT_SFX("ских"), TT_SFX("цкий"), TT_SFX("цкая"),
-      TT_SFX("цкое"), TT_SFX("цкого"), TT_SFX("цкой"), TT_SFX("цкому"),
-      TT_SFX("цким"), TT_SFX("цкую"), {NULL, 0}};
   const tt_token *t = &n->doc->toks[i];
   return t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER &&
-         t->script == TT_SCRIPT_CYRILLIC && tt_n_ends_any(n, i, endings);
+         t->script == TT_SCRIPT_CYRILLIC && tt_n_ends_any(n, i, place_adjective_endings);
 }
 
 /* донецького «Юніоілу», испанской «Барселоны», российскому "Газпрому":
@@ -298,20 +300,10 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
  * lower-case word is an organisation's first word, for the chain to try;
  * not after a place type (м. Кам'янське), which makes it the place. */
 static int place_adjective(const tt_names *n, size_t i) {
-  static const tt_suffix endings[] = {TT_SFX("ська"), TT_SFX("ський"),
-      TT_SFX("ське"), TT_SFX("ського"), TT_SFX("ської"), TT_SFX("ському"),
-      TT_SFX("ській"), TT_SFX("ську"), TT_SFX("ським"), TT_SFX("цька"),
-      TT_SFX("цький"), TT_SFX("цьке"), TT_SFX("цького"), TT_SFX("цької"),
-      TT_SFX("цькому"), TT_SFX("цькій"), TT_SFX("цьку"), TT_SFX("цьким"),
-      TT_SFX("ская"), TT_SFX("ский"), TT_SFX("ское"), TT_SFX("ского"),
-      TT_SFX("ской"), TT_SFX("скому"), TT_SFX("скую"), TT_SFX("ским"),
-      TT_SFX("цкая"), TT_SFX("цкий"), TT_SFX("цкое"), TT_SFX("цкого"),
-      TT_SFX("цкой"), TT_SFX("цкому"), TT_SFX("цкую"), TT_SFX("цким"),
-      {NULL, 0}};
   return n->gaz_type[i] == TEITAG_TYPE_LOC && n->gaz_end[i] == i + 1 &&
          i + 1 < n->para->tok_end && n->doc->toks[i + 1].kind == TEITAG_TOKEN_WORD &&
          n->doc->toks[i + 1].lcase == TEITAG_CASE_LOWER &&
-         tt_n_ends_any(n, i, endings) &&
+         tt_n_ends_any(n, i, place_adjective_endings) &&
          !(i > n->para->tok_begin && (tt_n_class(n, i - 1) & TT_WC_PLACE_BEFORE));
 }
 
