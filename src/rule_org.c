@@ -729,44 +729,74 @@ static int genitive_org(const teitag_doc *d, const tt_span *sp) {
  * Гегаркуникской области, Главное управление МВД России: an organisation
  * whose genitive complement is another organisation's name is one name
  * with it. */
+/* An organisation's name that may be another's genitive complement. */
+typedef struct {
+  uint32_t tok_begin, tok_end, ref;
+} complement_org;
+
+static int by_tok_begin(const void *a, const void *b) {
+  const complement_org *x = a, *y = b;
+  return x->tok_begin < y->tok_begin ? -1 : x->tok_begin > y->tok_begin;
+}
+
+/* The longest complement starting at token `tok`, or NULL. */
+static const complement_org *complement_at(const complement_org *v, size_t n,
+                                           uint32_t tok) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (v[mid].tok_begin < tok)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  const complement_org *best = NULL;
+  for (; lo < n && v[lo].tok_begin == tok; lo++)
+    if (!best || v[lo].tok_end > best->tok_end)
+      best = &v[lo];
+  return best;
+}
+
 static void org_of_org(tt_names *n) {
   teitag_doc *d = n->doc;
-  size_t n_spans = d->n_spans;
-  uint32_t *next_end = tt_xcalloc(d->n_toks + 1, sizeof *next_end);
-  uint32_t *next_ref = tt_xcalloc(d->n_toks + 1, sizeof *next_ref);
+  size_t n_spans = d->n_spans, n_comps = 0;
+  complement_org *comps = NULL;
   for (size_t s = 0; s < n_spans; s++) {
     const tt_span *sp = &d->spans[s];
     /* not a company after another (ДП «КТ» ТОВ «Х»), which is a list */
     if (sp->type == TEITAG_TYPE_ORG && sp->tok_end != UINT32_MAX &&
-        sp->cert >= TEITAG_CERT_MEDIUM && sp->tok_end > next_end[sp->tok_begin] &&
+        sp->cert >= TEITAG_CERT_MEDIUM &&
         !(tt_n_class(n, sp->tok_begin) & TT_WC_LEGAL) && genitive_org(d, sp)) {
-      next_end[sp->tok_begin] = sp->tok_end;
-      next_ref[sp->tok_begin] = sp->ref;
+      if (!comps)
+        comps = tt_xmalloc(n_spans * sizeof *comps);
+      comps[n_comps++] = (complement_org){sp->tok_begin, sp->tok_end, sp->ref};
     }
   }
+  if (!n_comps)
+    return;
+  qsort(comps, n_comps, sizeof *comps, by_tok_begin);
   for (size_t s = 0; s < n_spans; s++) {
     const tt_span sp = d->spans[s]; /* a copy: adding spans moves them */
     if (sp.type != TEITAG_TYPE_ORG || sp.tok_end == UINT32_MAX ||
         sp.cert < TEITAG_CERT_MEDIUM || sp.tok_end >= d->n_toks ||
-        !next_end[sp.tok_end] || d->toks[sp.tok_begin].script != TT_SCRIPT_CYRILLIC ||
+        d->toks[sp.tok_begin].script != TT_SCRIPT_CYRILLIC ||
         d->toks[sp.tok_begin].lcase == TEITAG_CASE_LOWER)
       continue;
-    const tt_token *next = &d->toks[sp.tok_end];
-    if (next->start != sp.end + 1 || d->text[sp.end] != ' ')
+    const complement_org *next = complement_at(comps, n_comps, sp.tok_end);
+    if (!next || d->toks[sp.tok_end].start != sp.end + 1 || d->text[sp.end] != ' ')
       continue; /* one space apart, no punctuation or line between */
     /* a company's quoted name is whole (КП «Ритуал» міськради is the
      * council's company, two names); and an acronym after the full name
      * it stands for is its apposition (Международная федерация футбола
      * ФИФА) */
     if ((tt_n_class(n, sp.tok_begin) & TT_WC_LEGAL) ||
-        (sp.ref && next_ref[sp.tok_end] &&
-         strcmp(tt_doc_get_str(d, sp.ref), tt_doc_get_str(d, next_ref[sp.tok_end])) == 0))
+        (sp.ref && next->ref &&
+         strcmp(tt_doc_get_str(d, sp.ref), tt_doc_get_str(d, next->ref)) == 0))
       continue;
-    tt_doc_add_token_span(d, sp.tok_begin, next_end[sp.tok_end], TEITAG_TYPE_ORG,
+    tt_doc_add_token_span(d, sp.tok_begin, next->tok_end, TEITAG_TYPE_ORG,
                           TEITAG_CERT_MEDIUM, "rule:org organisation+organisation");
   }
-  free(next_end);
-  free(next_ref);
+  free(comps);
 }
 
 /* Верховна Рада Автономної Республіки Крим, Міністерство юстиції Грузії,
