@@ -494,6 +494,10 @@ static void collect(tt_names *n, known_list *people, known_list *given,
   for (size_t s = 0; s < n_spans; s++) {
     const tt_span *sp = &d->spans[s];
     prefetch_span_end(d, s);
+    /* company_short_name reads the classes of an organisation's last words */
+    if (s + SPAN_LOOKAHEAD < n_spans && d->spans[s + SPAN_LOOKAHEAD].type == TEITAG_TYPE_ORG &&
+        d->spans[s + SPAN_LOOKAHEAD].tok_end != UINT32_MAX)
+      TT_PREFETCH(&n->classes[d->spans[s + SPAN_LOOKAHEAD].tok_end - 1]);
     if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)
       continue;
     size_t last = sp->tok_end - 1;
@@ -577,9 +581,11 @@ static int place_or_surname(const tt_names *n, const known_list *people,
 static void collect_suspects(const tt_names *n, const known_list *people,
                              known_list *suspects) {
   const teitag_doc *d = n->doc;
-  for (size_t s = 0; s < d->n_spans; s++)
+  for (size_t s = 0; s < d->n_spans; s++) {
+    prefetch_span(d, s);
     if (place_or_surname(n, people, &d->spans[s]))
       remember(suspects, d, d->spans[s].tok_begin, TEITAG_TYPE_LOC, NULL, 0);
+  }
   if (!suspects->n)
     return;
   for (size_t i = 1; i < d->n_toks; i++) {

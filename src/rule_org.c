@@ -243,16 +243,8 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
       break;
     if (!(cls & TT_WC_FUNCTION) && !complement_word(n, j, after_preposition))
       break;
-    /* "Верховний суд країни": the country is not named; "… міськради
-     * минулого тижня": a time is no complement */
-    static const tt_suffix not_complement[] = {TT_SFX("країни"), TT_SFX("страны"),
-        TT_SFX("держави"), TT_SFX("государства"), TT_SFX("минулого"),
-        TT_SFX("минулої"), TT_SFX("наступного"), TT_SFX("наступної"),
-        TT_SFX("поточного"), TT_SFX("поточної"), TT_SFX("прошлого"),
-        TT_SFX("прошлой"), TT_SFX("следующего"), TT_SFX("следующей"),
-        TT_SFX("текущего"), TT_SFX("текущей"), {NULL, 0}};
-    if (tt_n_is_any(n, j, not_complement))
-      break;
+    if (cls & TT_WC_NO_COMPLEMENT)
+      break; /* "Верховний суд країни", "… міськради минулого тижня" */
     if (cls & TT_WC_FUNCTION) {
       /* і, та, з, по between complement words; but a conjunction before
        * a place joins two names (Союз і Велика Британія) */
@@ -729,20 +721,21 @@ static int genitive_org(const teitag_doc *d, const tt_span *sp) {
  * Гегаркуникской области, Главное управление МВД России: an organisation
  * whose genitive complement is another organisation's name is one name
  * with it. */
-/* An organisation's name that may be another's genitive complement. */
+/* An organisation's name, by its tokens: what org_of_org sorts. */
 typedef struct {
-  uint32_t tok_begin, tok_end, ref;
-} complement_org;
+  uint32_t tok_begin, tok_end, span;
+} org_tokens;
 
 static int by_tok_begin(const void *a, const void *b) {
-  const complement_org *x = a, *y = b;
+  const org_tokens *x = a, *y = b;
   return x->tok_begin < y->tok_begin ? -1 : x->tok_begin > y->tok_begin;
 }
 
-/* The longest complement starting at token `tok`, or NULL. */
-static const complement_org *complement_at(const complement_org *v, size_t n,
-                                           uint32_t tok) {
-  size_t lo = 0, hi = n;
+/* The longest name starting at token `tok` that may be the genitive
+ * complement of the name before it, or NULL. */
+static const tt_span *complement_at(const tt_names *n, const org_tokens *v,
+                                    size_t count, uint32_t tok) {
+  size_t lo = 0, hi = count;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     if (v[mid].tok_begin < tok)
@@ -750,40 +743,48 @@ static const complement_org *complement_at(const complement_org *v, size_t n,
     else
       hi = mid;
   }
-  const complement_org *best = NULL;
-  for (; lo < n && v[lo].tok_begin == tok; lo++)
-    if (!best || v[lo].tok_end > best->tok_end)
-      best = &v[lo];
+  const tt_span *best = NULL;
+  for (; lo < count && v[lo].tok_begin == tok; lo++) {
+    const tt_span *sp = &n->doc->spans[v[lo].span];
+    /* not a company after another (ДП «КТ» ТОВ «Х»), which is a list */
+    if ((!best || sp->tok_end > best->tok_end) &&
+        !(tt_n_class(n, sp->tok_begin) & TT_WC_LEGAL) && genitive_org(n->doc, sp))
+      best = sp;
+  }
   return best;
 }
 
+/* Следственное управление Следственного комитета Армении по
+ * Гегаркуникской области, Главное управление МВД России: an organisation
+ * whose genitive complement is another organisation's name is one name
+ * with it.  The names are paired by their tokens first: reading the
+ * tokens of every name would cost a cache miss each on a long text. */
 static void org_of_org(tt_names *n) {
   teitag_doc *d = n->doc;
-  size_t n_spans = d->n_spans, n_comps = 0;
-  complement_org *comps = NULL;
+  size_t n_spans = d->n_spans, count = 0;
+  org_tokens *orgs = NULL;
   for (size_t s = 0; s < n_spans; s++) {
     const tt_span *sp = &d->spans[s];
-    /* not a company after another (ДП «КТ» ТОВ «Х»), which is a list */
-    if (sp->type == TEITAG_TYPE_ORG && sp->tok_end != UINT32_MAX &&
-        sp->cert >= TEITAG_CERT_MEDIUM &&
-        !(tt_n_class(n, sp->tok_begin) & TT_WC_LEGAL) && genitive_org(d, sp)) {
-      if (!comps)
-        comps = tt_xmalloc(n_spans * sizeof *comps);
-      comps[n_comps++] = (complement_org){sp->tok_begin, sp->tok_end, sp->ref};
-    }
-  }
-  if (!n_comps)
-    return;
-  qsort(comps, n_comps, sizeof *comps, by_tok_begin);
-  for (size_t s = 0; s < n_spans; s++) {
-    const tt_span sp = d->spans[s]; /* a copy: adding spans moves them */
-    if (sp.type != TEITAG_TYPE_ORG || sp.tok_end == UINT32_MAX ||
-        sp.cert < TEITAG_CERT_MEDIUM || sp.tok_end >= d->n_toks ||
-        d->toks[sp.tok_begin].script != TT_SCRIPT_CYRILLIC ||
-        d->toks[sp.tok_begin].lcase == TEITAG_CASE_LOWER)
+    if (sp->type != TEITAG_TYPE_ORG || sp->tok_end == UINT32_MAX ||
+        sp->cert < TEITAG_CERT_MEDIUM)
       continue;
-    const complement_org *next = complement_at(comps, n_comps, sp.tok_end);
-    if (!next || d->toks[sp.tok_end].start != sp.end + 1 || d->text[sp.end] != ' ')
+    if (!orgs)
+      orgs = tt_xmalloc(n_spans * sizeof *orgs);
+    orgs[count++] = (org_tokens){sp->tok_begin, sp->tok_end, (uint32_t)s};
+  }
+  if (count < 2) {
+    free(orgs);
+    return;
+  }
+  qsort(orgs, count, sizeof *orgs, by_tok_begin);
+  for (size_t k = 0; k < count; k++) {
+    const tt_span *next = complement_at(n, orgs, count, orgs[k].tok_end);
+    if (!next)
+      continue;
+    const tt_span sp = d->spans[orgs[k].span]; /* a copy: adding spans moves them */
+    if (d->toks[sp.tok_begin].script != TT_SCRIPT_CYRILLIC ||
+        d->toks[sp.tok_begin].lcase == TEITAG_CASE_LOWER ||
+        d->toks[sp.tok_end].start != sp.end + 1 || d->text[sp.end] != ' ')
       continue; /* one space apart, no punctuation or line between */
     /* a company's quoted name is whole (КП «Ритуал» міськради is the
      * council's company, two names); and an acronym after the full name
@@ -793,10 +794,11 @@ static void org_of_org(tt_names *n) {
         (sp.ref && next->ref &&
          strcmp(tt_doc_get_str(d, sp.ref), tt_doc_get_str(d, next->ref)) == 0))
       continue;
-    tt_doc_add_token_span(d, sp.tok_begin, next->tok_end, TEITAG_TYPE_ORG,
-                          TEITAG_CERT_MEDIUM, "rule:org organisation+organisation");
+    uint32_t end = next->tok_end;
+    tt_doc_add_token_span(d, sp.tok_begin, end, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM,
+                          "rule:org organisation+organisation");
   }
-  free(comps);
+  free(orgs);
 }
 
 /* Верховна Рада Автономної Республіки Крим, Міністерство юстиції Грузії,

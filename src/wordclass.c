@@ -282,6 +282,13 @@ static const char *const company_words[] = {
     "airlines", "airways", "pharmaceuticals", "studios", "media",
     "holdings", "solutions", "enterprises", "networks", "software", NULL};
 
+/* Words that end an organisation's genitive complement: "Верховний суд
+ * країни" names no country, "… міськради минулого тижня" is a time. */
+static const char *const no_complement_words[] = {
+    "країни", "страны", "держави", "государства", "минулого", "минулої",
+    "наступного", "наступної", "поточного", "поточної", "прошлого",
+    "прошлой", "следующего", "следующей", "текущего", "текущей", NULL};
+
 /* Type words that follow a place name (Херсонська область, Kharkiv
  * Oblast, Dnipro River) ... */
 static const char *const place_types[] = {
@@ -467,6 +474,7 @@ static void build_all(void) {
   add_list(cn_family_names, TT_WC_CN_FAMILY, 0);
   add_list(ministry_short_names, TT_WC_MINISTRY, 0);
   add_list(company_words, TT_WC_COMPANY, 0);
+  add_list(no_complement_words, TT_WC_NO_COMPLEMENT, 0);
 }
 
 unsigned tt_word_class(uint64_t key_hash) {

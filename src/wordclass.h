@@ -34,8 +34,10 @@ enum {
                                     follows it: ТОВ, ООО (also TT_WC_LEGAL) */
   TT_WC_CN_FAMILY = 1u << 16, /* a common Chinese family name in pinyin */
   TT_WC_MINISTRY = 1u << 17,  /* a ministry's short name: МЗС, Минфина */
-  TT_WC_COMPANY = 1u << 18    /* ends an English company's name and leaves
+  TT_WC_COMPANY = 1u << 18,   /* ends an English company's name and leaves
                                  its short name: Labs, Solutions, Group */
+  TT_WC_NO_COMPLEMENT = 1u << 19 /* no part of an organisation's genitive
+                                    complement: країни, минулого (тижня) */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */
