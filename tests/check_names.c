@@ -124,6 +124,11 @@ static const rule_case person_cases[] = {
      OPEN_MARK "PER Alvar Smoutten" CLOSE_MARK " " OPEN_MARK "LOC LONDON" CLOSE_MARK
      " (" OPEN_MARK "ORG Reuters" CLOSE_MARK ") - Shares rose.",
      "rule:person byline"},
+    /* every author of a byline, also between commas */
+    {"Reporting by " OPEN_MARK "PER Dervla Quant" CLOSE_MARK ", " OPEN_MARK
+     "PER Oskari Vehmas" CLOSE_MARK " and " OPEN_MARK "PER Tamsin Orr" CLOSE_MARK
+     "; Editing by " OPEN_MARK "PER Hugh Lawless" CLOSE_MARK,
+     "rule:person byline"},
     /* two unknown capitalised words before ", who" */
     {"Police questioned " OPEN_MARK "PER Tembo Makwaza" CLOSE_MARK ", who runs a clinic. "
      OPEN_MARK "PER Makwaza" CLOSE_MARK " denied it.",
