@@ -525,6 +525,16 @@ static int title_word(const tt_token *t) {
          t->script == TT_SCRIPT_LATIN;
 }
 
+/* Is a Title-case word a compound whose last part is in lower case
+ * ("Islamist-controlled", "Russian-backed")?  It describes the name next
+ * to it and is no part of it. */
+static int attribute_compound(const teitag_doc *doc, const tt_token *t) {
+  for (size_t k = t->end; k > t->start + 1; k--)
+    if (doc->text[k - 1] == '-')
+      return k < t->end && doc->text[k] >= 'a' && doc->text[k] <= 'z';
+  return 0;
+}
+
 /* Context that makes a gazetteer match unlikely to be the name it looks
  * like: a function word opening a sentence ("Мені", "Того"), or, in Latin
  * script, a place or person name that is only part of a longer capitalised
@@ -557,6 +567,7 @@ static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
       !(doc->toks[e].flags & TT_TOK_NL_BEFORE) && !tt_is_role_word(doc->toks[e].hash))
     return 1;
   if (b > p->tok_begin && title_word(&doc->toks[b - 1]) &&
+      !attribute_compound(doc, &doc->toks[b - 1]) &&
       !sentence_initial(doc, b - 1, p->tok_begin) &&
       !tt_is_role_word(doc->toks[b - 1].hash) &&
       !tt_is_function_word(doc->toks[b - 1].hash) &&

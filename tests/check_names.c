@@ -578,6 +578,9 @@ static const rule_case org_cases[] = {
 };
 
 static const rule_case place_cases[] = {
+    /* a Title-case compound before a place describes it (Russian-occupied) */
+    {"Shelling hit Russian-occupied " OPEN_MARK "LOC Melitopol" CLOSE_MARK " on Tuesday.",
+     "gazetteer"},
     /* a village named in the plural, after a preposition of place */
     {"Дід жив у " OPEN_MARK "LOC Гориславцях" CLOSE_MARK ", а внуки в "
      OPEN_MARK "LOC Ставничах" CLOSE_MARK ".",
