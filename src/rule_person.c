@@ -557,6 +557,33 @@ static size_t after_said(tt_names *n, size_t i) {
   return k;
 }
 
+/* «…», — сказав Вальчишин.  "…" - заявил Вальдштейн журналистам: the one
+ * capitalised word after a dash and a verb of saying, which end reported
+ * speech, is the speaker's name. */
+static size_t after_speech(tt_names *n, size_t i) {
+  const teitag_doc *d = n->doc;
+  size_t end = n->para->tok_end, j = i + 1;
+  if (!(tt_n_class(n, i) & TT_WC_SAYING) || d->toks[i].script != TT_SCRIPT_CYRILLIC ||
+      d->toks[i].lcase != TEITAG_CASE_LOWER || i <= n->para->tok_begin || j >= end)
+    return 0;
+  const tt_token *dash = &d->toks[i - 1];
+  const char *dt = d->text + dash->start;
+  size_t dl = dash->end - dash->start;
+  int is_dash = dash->kind == TEITAG_TOKEN_PUNCT &&
+                ((dl == 1 && *dt == '-') ||
+                 (dl == 3 && memcmp(dt, "\xE2\x80", 2) == 0 &&
+                  ((unsigned char)dt[2] == 0x93 || (unsigned char)dt[2] == 0x94)));
+  if (!is_dash || !tt_n_title(n, j) || d->toks[j].script != TT_SCRIPT_CYRILLIC ||
+      n->gaz_type[j] || n->person[j] || not_name_word(n, j))
+    return 0;
+  if (j + 1 < end && d->toks[j + 1].kind == TEITAG_TOKEN_WORD &&
+      d->toks[j + 1].lcase != TEITAG_CASE_LOWER)
+    return 0; /* one word alone: a given name and surname are another rule's */
+  /* low, so that a surname propagated from a full name keeps its ref */
+  tt_n_add(n, j, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW, "rule:person after-speech");
+  return j + 1;
+}
+
 /* "Kandani Ngwira, who works for ...": two or three capitalised Latin
  * words that nothing else explains, before ", who" (organisations take
  * "which"), are a person's name even with a given name no lexicon holds. */
@@ -864,6 +891,8 @@ void tt_rules_person(tt_names *n) {
         next = after_role(n, i);
       if (!next)
         next = after_said(n, i);
+      if (!next)
+        next = after_speech(n, i);
     }
     if (!next && title)
       next = before_who(n, i);

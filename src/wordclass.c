@@ -322,7 +322,14 @@ static const char *const street_types[] = {
  * before "by" (said Carina Oehrn; Editing by …). */
 static const char *const saying_words[] = {
     "said", "says", "told", "added", "wrote", "asked", "explained", "warned",
-    "reporting", "editing", "writing", NULL};
+    "reporting", "editing", "writing",
+    /* after reported speech: «…», — сказав Данко. */
+    "сказав", "сказала", "заявив", "заявила", "додав", "додала", "зазначив",
+    "зазначила", "наголосив", "наголосила", "підкреслив", "підкреслила",
+    "пояснив", "пояснила", "відповів", "відповіла", "сказал", "сказала",
+    "заявил", "заявила", "добавил", "добавила", "отметил", "отметила",
+    "подчеркнул", "подчеркнула", "пояснил", "пояснила", "ответил",
+    "ответила", NULL};
 
 static const char *const compass[] = {
     "north", "south", "east", "west", "northern", "southern", "eastern",

@@ -124,6 +124,12 @@ static const rule_case person_cases[] = {
      OPEN_MARK "PER Alvar Smoutten" CLOSE_MARK " " OPEN_MARK "LOC LONDON" CLOSE_MARK
      " (" OPEN_MARK "ORG Reuters" CLOSE_MARK ") - Shares rose.",
      "rule:person byline"},
+    /* the speaker after reported speech, a dash and a verb of saying */
+    {"«Ми встигнемо до весни», — сказав " OPEN_MARK "PER Вальчишин" CLOSE_MARK ".",
+     "rule:person after-speech"},
+    {"\"Это невозможно\", - заявил " OPEN_MARK "PER Вальдштейн" CLOSE_MARK " журналистам.",
+     "rule:person after-speech"},
+    {"«Добре», — сказав " OPEN_MARK "LOC Київ" CLOSE_MARK ".", "gazetteer"},
     /* every author of a byline, also between commas */
     {"Reporting by " OPEN_MARK "PER Dervla Quant" CLOSE_MARK ", " OPEN_MARK
      "PER Oskari Vehmas" CLOSE_MARK " and " OPEN_MARK "PER Tamsin Orr" CLOSE_MARK
