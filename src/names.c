@@ -495,9 +495,12 @@ static void collect(tt_names *n, known_list *people, known_list *given,
     const tt_span *sp = &d->spans[s];
     prefetch_span_end(d, s);
     /* company_short_name reads the classes of an organisation's last words */
-    if (s + SPAN_LOOKAHEAD < n_spans && d->spans[s + SPAN_LOOKAHEAD].type == TEITAG_TYPE_ORG &&
-        d->spans[s + SPAN_LOOKAHEAD].tok_end != UINT32_MAX)
-      TT_PREFETCH(&n->classes[d->spans[s + SPAN_LOOKAHEAD].tok_end - 1]);
+    if (s + SPAN_LOOKAHEAD < n_spans) {
+      const tt_span *ahead = &d->spans[s + SPAN_LOOKAHEAD];
+      if (ahead->type == TEITAG_TYPE_ORG && ahead->tok_end != UINT32_MAX &&
+          ahead->tok_end > ahead->tok_begin)
+        TT_PREFETCH(&n->classes[ahead->tok_end - 1]);
+    }
     if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)
       continue;
     size_t last = sp->tok_end - 1;

@@ -717,10 +717,6 @@ static int genitive_org(const teitag_doc *d, const tt_span *sp) {
   return 0;
 }
 
-/* Следственное управление Следственного комитета Армении по
- * Гегаркуникской области, Главное управление МВД России: an organisation
- * whose genitive complement is another organisation's name is one name
- * with it. */
 /* An organisation's name, by its tokens: what org_of_org sorts. */
 typedef struct {
   uint32_t tok_begin, tok_end, span;

@@ -547,9 +547,7 @@ static size_t after_said(tt_names *n, size_t i) {
   /* a byline's other authors: Reporting by A, B and C */
   size_t k2;
   while (by && k + 1 < end &&
-         (tt_n_is(n, k, "and") ||
-          (n->doc->toks[k].kind == TEITAG_TOKEN_PUNCT && n->doc->toks[k].end - n->doc->toks[k].start == 1 &&
-           n->doc->text[n->doc->toks[k].start] == ',')) &&
+         (tt_n_is(n, k, "and") || tt_n_is(n, k, ",")) &&
          (k2 = latin_name_run(n, k + 1, 1))) {
     tt_n_add(n, k + 1, k2, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, why);
     k = k2;
