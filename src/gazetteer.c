@@ -526,8 +526,8 @@ static int title_word(const tt_token *t) {
 }
 
 /* Is a Title-case word a compound whose last part is in lower case
- * ("Islamist-controlled", "Russian-backed")?  It describes the name next
- * to it and is no part of it. */
+ * ("Russian-occupied", "Kremlin-backed")?  It describes the name next to
+ * it and is no part of it. */
 static int attribute_compound(const teitag_doc *doc, const tt_token *t) {
   for (size_t k = t->end; k > t->start + 1; k--)
     if (doc->text[k - 1] == '-')

@@ -421,7 +421,7 @@ TT_PREFETCH_HELPER void prefetch_span_end(const teitag_doc *d, size_t s) {
   }
 }
 
-/* Is token i a single comma or full stop (LifePoint Health, Inc.)? */
+/* Is token i a single comma or full stop (Halvorsen Labs, Inc.)? */
 static int comma_or_stop(const teitag_doc *d, size_t i) {
   const tt_token *t = &d->toks[i];
   return t->kind == TEITAG_TOKEN_PUNCT && t->end - t->start == 1 &&
@@ -429,7 +429,7 @@ static int comma_or_stop(const teitag_doc *d, size_t i) {
 }
 
 /* The short name of an English company named in full with designators
- * last (Zignal Labs, Gartner Inc., LifePoint Health, Inc.): its one word
+ * last (Brightfen Networks Inc., Halvorsen Labs, Inc.): its one word
  * before them, which news then uses alone; SIZE_MAX if there is none.
  * A word that says something by itself (General, American, Ford as a
  * given name, China) is not taken. */
@@ -468,7 +468,7 @@ static size_t company_short_name(const tt_names *n, const tt_span *sp) {
 }
 
 /* Forgets the companies' short names that the document also writes in
- * lower case: a common word (Paragon ... a paragon of) names nothing
+ * lower case: a common word (Summit Holdings ... the summit) names nothing
  * alone.  Their type becomes 0. */
 static void forget_common_words(const teitag_doc *d, known_list *companies) {
   if (!companies->n)
@@ -558,9 +558,9 @@ static int after_place_word(const tt_names *n, size_t i) {
 }
 
 /* A one-word listed place that may rather be the surname of a person
- * named in full in the document (Хайко Маас ... заявил Маас, the Meuse in
- * Russian): not after a preposition or type word of place (in London,
- * в Вашингтоне), where the place is meant, not a country (Steven Jordan
+ * named in full in the document (Gwen Bristol ... Later Bristol said)?
+ * Not after a preposition or type word of place (in London,
+ * в Вашингтоне), where the place is meant, not a country (Lucas Jordan
  * ... Jordan), and not the stem of an adjectival surname (Полтавська,
  * Полтава). */
 static int place_or_surname(const tt_names *n, const known_list *people,
@@ -690,8 +690,8 @@ static int norm_starts_with(const teitag_doc *d, uint32_t norm, size_t b) {
 }
 
 /* A company's short name found again, standing alone: no capitalised
- * word joins it on either side (Paragon Banking, UK Paragon), nor a
- * designator after it (Mattel, Inc. is the full name, found or not). */
+ * word joins it on either side (Brightfen Rail, UK Brightfen), nor a
+ * designator after it (Halvorsen, Inc. is the full name, found or not). */
 static int company_alone(const tt_names *n, size_t i) {
   const unsigned apart = TT_WC_FUNCTION | TT_WC_MONTH | TT_WC_SAYING;
   size_t next = i + 1 < n->para->tok_end && comma_or_stop(n->doc, i + 1) ? i + 2 : i + 1;

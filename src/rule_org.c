@@ -106,7 +106,7 @@ static int place_adjective_word(const tt_names *n, size_t i) {
          t->script == TT_SCRIPT_CYRILLIC && tt_n_ends_any(n, i, place_adjective_endings);
 }
 
-/* донецького «Юніоілу», испанской «Барселоны», российскому "Газпрому":
+/* харківського «Термалону», испанской «Валенсии», российскому "Газпрому":
  * a quoted name after an adjective of place is a company's or a club's,
  * also where the gazetteer took it for the place it is named after. */
 static size_t adjective_quoted(tt_names *n, size_t i) {
@@ -118,7 +118,7 @@ static size_t adjective_quoted(tt_names *n, size_t i) {
   if (!close || n->person[i + 2])
     return 0;
   /* a number or a single Latin capital names a product or a model
-   * rather (российский «Спутник V», «Северный поток-2») */
+   * rather (дніпровський «Зорелет-7», a model «Орлан M») */
   for (size_t k = i + 2; k < close; k++) {
     const tt_token *t = &n->doc->toks[k];
     const char *w = n->doc->text + t->start;
@@ -304,7 +304,7 @@ static int place_adjective(const tt_names *n, size_t i) {
 static size_t latin_chain(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
   const tt_token *first = &n->doc->toks[i];
-  /* a name may start with a word in camel case (LifePoint Health Inc.) */
+  /* a name may start with a word in camel case (BrightPath Health Inc.) */
   int camel = first->kind == TEITAG_TOKEN_WORD && first->lcase == TEITAG_CASE_MIXED &&
               n->doc->text[first->start] >= 'A' && n->doc->text[first->start] <= 'Z';
   if (!tt_n_title(n, i) && !tt_n_upper(n, i) && !camel)
@@ -374,8 +374,8 @@ static size_t latin_chain(tt_names *n, size_t i) {
         !tt_n_is(n, last_head, "and") && !tt_n_is(n, last_head, "on")) ||
        tt_n_upper(n, last_head)))
     last = last_head;
-  /* nor does "and" after it join a word with no head of its own (Lehman
-   * Brothers Holdings and Swiss bank UBS) */
+  /* nor does "and" after it join a word with no head of its own (Marrow
+   * Finance Group and Danish lender Tollund) */
   if (last_head && last_head + 1 < last &&
       (tt_n_is(n, last_head, "and") || tt_n_is(n, last_head, "&")))
     last = last_head;
@@ -694,7 +694,7 @@ void tt_rules_org(tt_names *n) {
 
 /* Does the organisation's name at sp start in the genitive, as the
  * complement of a name before it (управление [Следственного комитета],
- * комітет [Верховної Ради], секретариат [МАГАТЭ])?  An acronym does not
+ * комітет [Верховної Ради], секретариат [ОБСЕ])?  An acronym does not
  * decline; a gazetteer form says its case; else an adjective's ending. */
 static int genitive_org(const teitag_doc *d, const tt_span *sp) {
   static const char *const endings[] = {"ого", "ої", "ой", "ей", "их", "ых", NULL};
@@ -750,8 +750,8 @@ static const tt_span *complement_at(const tt_names *n, const org_tokens *v,
   return best;
 }
 
-/* Следственное управление Следственного комитета Армении по
- * Гегаркуникской области, Главное управление МВД России: an organisation
+/* Управління освіти Зіньківської міськради, Главное управление МВД
+ * России: an organisation
  * whose genitive complement is another organisation's name is one name
  * with it.  The names are paired by their tokens first: reading the
  * tokens of every name would cost a cache miss each on a long text. */

@@ -582,7 +582,7 @@ static size_t after_speech(tt_names *n, size_t i) {
   return j + 1;
 }
 
-/* "Kandani Ngwira, who works for ...": two or three capitalised Latin
+/* "Tembo Makwaza, who runs a clinic": two or three capitalised Latin
  * words that nothing else explains, before ", who" (organisations take
  * "which"), are a person's name even with a given name no lexicon holds. */
 static size_t before_who(tt_names *n, size_t i) {

@@ -274,7 +274,8 @@ static const char *const legal_forms[] = {
     "индастриз", "індастріз", "текнолоджис", "текнолоджіс", NULL};
 
 /* English nouns that end a company's name after its short name, which
- * news then uses alone (Zignal Labs ... Zignal); legal forms count too. */
+ * news then uses alone (Brightfen Networks ... Brightfen); legal forms
+ * count too. */
 static const char *const company_words[] = {
     "group", "corporation", "company", "technologies", "technology",
     "systems", "labs", "laboratories", "partners", "capital", "securities",
@@ -323,7 +324,7 @@ static const char *const street_types[] = {
 static const char *const saying_words[] = {
     "said", "says", "told", "added", "wrote", "asked", "explained", "warned",
     "reporting", "editing", "writing",
-    /* after reported speech: «…», — сказав Данко. */
+    /* after reported speech: «…», — сказав Вальчишин. */
     "сказав", "сказала", "заявив", "заявила", "додав", "додала", "зазначив",
     "зазначила", "наголосив", "наголосила", "підкреслив", "підкреслила",
     "пояснив", "пояснила", "відповів", "відповіла", "сказал", "сказала",

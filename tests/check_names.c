@@ -674,7 +674,7 @@ static const rule_case propagation_cases[] = {
     {"Mayor " OPEN_MARK "PER Gwen Bristol" CLOSE_MARK " flew in from " OPEN_MARK
      "LOC Bristol" CLOSE_MARK ". " OPEN_MARK "LOC Bristol" CLOSE_MARK " voted.",
      "rule:person"},
-    {"Soldier " OPEN_MARK "PER Steven Jordan" CLOSE_MARK " was charged. " OPEN_MARK
+    {"Soldier " OPEN_MARK "PER Lucas Jordan" CLOSE_MARK " was charged. " OPEN_MARK
      "LOC Jordan" CLOSE_MARK " denies the claims.",
      "rule:person"},
     {"Співачка " OPEN_MARK "PER Олена Полтавська" CLOSE_MARK " виступила в суботу. "
