@@ -106,13 +106,57 @@ static int place_adjective_word(const tt_names *n, size_t i) {
          t->script == TT_SCRIPT_CYRILLIC && tt_n_ends_any(n, i, place_adjective_endings);
 }
 
-/* харківського «Термалону», испанской «Валенсии», российскому "Газпрому":
- * a quoted name after an adjective of place is a company's or a club's,
+/* Adjectives of nations and countries, by their stems: before a quoted
+ * name they announce weapons and products as often as companies
+ * (російський «Іскандер», американский «Абрамс»), while an adjective of a
+ * town or region names where a company or club is (донецького «…»). */
+static const tt_suffix nation_adjectives[] = {
+    /* uk */
+    TT_SFX("американськ"), TT_SFX("російськ"), TT_SFX("українськ"),
+    TT_SFX("британськ"), TT_SFX("англійськ"), TT_SFX("німецьк"),
+    TT_SFX("французьк"), TT_SFX("китайськ"), TT_SFX("турецьк"),
+    TT_SFX("ізраїльськ"), TT_SFX("іранськ"), TT_SFX("польськ"),
+    TT_SFX("італійськ"), TT_SFX("японськ"), TT_SFX("шведськ"),
+    TT_SFX("норвезьк"), TT_SFX("канадськ"), TT_SFX("австралійськ"),
+    TT_SFX("швейцарськ"), TT_SFX("нідерландськ"), TT_SFX("голландськ"),
+    TT_SFX("бельгійськ"), TT_SFX("чеськ"), TT_SFX("литовськ"),
+    TT_SFX("латвійськ"), TT_SFX("естонськ"), TT_SFX("фінськ"),
+    TT_SFX("данськ"), TT_SFX("іспанськ"), TT_SFX("грецьк"),
+    TT_SFX("румунськ"), TT_SFX("угорськ"), TT_SFX("болгарськ"),
+    TT_SFX("сербськ"), TT_SFX("білоруськ"), TT_SFX("грузинськ"),
+    TT_SFX("корейськ"), TT_SFX("індійськ"), TT_SFX("австрійськ"),
+    TT_SFX("радянськ"), TT_SFX("європейськ"),
+    /* ru */
+    TT_SFX("американск"), TT_SFX("российск"), TT_SFX("украинск"),
+    TT_SFX("британск"), TT_SFX("английск"), TT_SFX("немецк"),
+    TT_SFX("французск"), TT_SFX("китайск"), TT_SFX("турецк"),
+    TT_SFX("израильск"), TT_SFX("иранск"), TT_SFX("польск"),
+    TT_SFX("итальянск"), TT_SFX("японск"), TT_SFX("шведск"),
+    TT_SFX("норвежск"), TT_SFX("канадск"), TT_SFX("австралийск"),
+    TT_SFX("швейцарск"), TT_SFX("нидерландск"), TT_SFX("голландск"),
+    TT_SFX("бельгийск"), TT_SFX("чешск"), TT_SFX("литовск"),
+    TT_SFX("латвийск"), TT_SFX("эстонск"), TT_SFX("финск"),
+    TT_SFX("датск"), TT_SFX("испанск"), TT_SFX("греческ"),
+    TT_SFX("румынск"), TT_SFX("венгерск"), TT_SFX("болгарск"),
+    TT_SFX("сербск"), TT_SFX("белорусск"), TT_SFX("грузинск"),
+    TT_SFX("корейск"), TT_SFX("индийск"), TT_SFX("австрийск"),
+    TT_SFX("советск"), TT_SFX("европейск"), {NULL, 0}};
+
+/* Plural forms: «Абрамси», «Шахеди» after them are weapons, not firms. */
+static const tt_suffix plural_adjective_endings[] = {
+    TT_SFX("ські"), TT_SFX("ських"), TT_SFX("ськими"), TT_SFX("цькі"),
+    TT_SFX("цьких"), TT_SFX("цькими"), TT_SFX("ские"), TT_SFX("ских"),
+    TT_SFX("скими"), TT_SFX("цкие"), TT_SFX("цких"), TT_SFX("цкими"),
+    {NULL, 0}};
+
+/* харківського «Термалону», ужгородського «Закарпаття»: a quoted name
+ * after an adjective of a town or region is a company's or a club's,
  * also where the gazetteer took it for the place it is named after. */
 static size_t adjective_quoted(tt_names *n, size_t i) {
   if (i + 2 >= n->para->tok_end || n->doc->toks[i + 1].kind != TEITAG_TOKEN_PUNCT ||
       tt_n_quote(n, i + 1) != 1 || !name_inside(n, i + 1) ||
-      !place_adjective_word(n, i))
+      !place_adjective_word(n, i) || tt_n_ends_any(n, i, plural_adjective_endings) ||
+      tt_n_starts_any(n, i, nation_adjectives))
     return 0;
   size_t close = closing_quote(n, i + 1);
   if (!close || n->person[i + 2])

@@ -361,6 +361,10 @@ static const rule_case person_cases[] = {
 static const rule_case negative_cases[] = {
     /* a noun that ends like an adjective of place (иске, иску) */
     {"Суд отказал в иску «Агротрона» к банку.", NULL},
+    /* after an adjective of a nation, or a plural one, a quoted name is
+     * as often a weapon's or a product's */
+    {"Армія отримала харківські «Оплоти» минулого року.", NULL},
+    {"Військо застосувало російський «Іскандер» проти міста.", NULL},
     /* a quoted name with a number is a product's or a model's */
     {"Завод випустив новий дніпровський «Зорелет-7» минулого тижня.", NULL},
     /* a facility named after a person, and a saint's name before a given
@@ -476,11 +480,11 @@ static const rule_case org_cases[] = {
     {"Кредит надав " OPEN_MARK "ORG Міжнародний валютний фонд" CLOSE_MARK " " OPEN_MARK
      "ORG МВФ" CLOSE_MARK " у квітні.",
      "gazetteer"},
-    /* a quoted name after an adjective of place is a company's or a
-     * club's, even a place's name (Valencia) */
+    /* a quoted name after an adjective of a town or region is a
+     * company's or a club's, even a place's name (Закарпаття) */
     {"Акції харківського «" OPEN_MARK "ORG Термалону" CLOSE_MARK "» подешевшали вчора.",
      "rule:org adjective+quoted"},
-    {"Защитник испанской «" OPEN_MARK "ORG Валенсии" CLOSE_MARK "» получил травму.",
+    {"Гравець ужгородського «" OPEN_MARK "ORG Закарпаття" CLOSE_MARK "» забив гол.",
      "rule:org adjective+quoted"},
     /* more heads of English organisations' names */
     {"He met the " OPEN_MARK "ORG Kenya Chamber of Commerce" CLOSE_MARK " today.",
