@@ -487,7 +487,7 @@ static const rule_case org_cases[] = {
     {"Гравець ужгородського «" OPEN_MARK "ORG Закарпаття" CLOSE_MARK "» забив гол.",
      "rule:org adjective+quoted"},
     /* more heads of English organisations' names */
-    {"He met the " OPEN_MARK "ORG Kenya Chamber of Commerce" CLOSE_MARK " today.",
+    {"He met the " OPEN_MARK "ORG Morvale Chamber of Commerce" CLOSE_MARK " today.",
      "rule:org english-head"},
     {"Protesters gathered outside the " OPEN_MARK "ORG Norwegian Embassy" CLOSE_MARK
      " on Friday.",
