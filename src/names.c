@@ -378,6 +378,12 @@ static void remember(known_list *l, const teitag_doc *d, size_t tok,
   }
 }
 
+static void known_list_free(known_list *l) {
+  free(l->v);
+  free(l->slots);
+  free(l->prefixes);
+}
+
 static const known *recall(const known_list *l, const teitag_doc *d,
                            size_t tok) {
   const tt_token *t = &d->toks[tok];
@@ -451,8 +457,7 @@ static size_t company_short_name(const tt_names *n, const tt_span *sp) {
   if (t->kind != TEITAG_TOKEN_WORD || t->script != TT_SCRIPT_LATIN ||
       t->key_len < 3 ||
       !(t->lcase == TEITAG_CASE_TITLE || t->lcase == TEITAG_CASE_UPPER ||
-        (t->lcase == TEITAG_CASE_MIXED && d->text[t->start] >= 'A' &&
-         d->text[t->start] <= 'Z')))
+        tt_n_camel(n, core)))
     return SIZE_MAX;
   if (tt_n_class(n, core) &
       (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_EN_ROLE | TT_WC_MONTH |
@@ -552,11 +557,6 @@ static uint8_t *span_cover(const teitag_doc *d, size_t n_spans, int type,
   return c;
 }
 
-static int after_place_word(const tt_names *n, size_t i) {
-  return i > 0 && (tt_n_class(n, i - 1) &
-                   (TT_WC_PREP_PLACE | TT_WC_PLACE_BEFORE | TT_WC_PLACE_TYPE));
-}
-
 /* A one-word listed place that may rather be the surname of a person
  * named in full in the document (Gwen Bristol ... Later Bristol said)?
  * Not after a preposition or type word of place (in London,
@@ -568,7 +568,7 @@ static int place_or_surname(const tt_names *n, const known_list *people,
   size_t i = sp->tok_begin;
   if (sp->type != TEITAG_TYPE_LOC || sp->cert != TEITAG_CERT_HIGH ||
       sp->tok_end != i + 1 || n->doc->toks[i].kind != TEITAG_TOKEN_WORD ||
-      after_place_word(n, i))
+      tt_n_after_place_word(n, i))
     return 0;
   const known *k = recall(people, n->doc, i);
   if (!k || k->adjectival)
@@ -593,7 +593,7 @@ static void collect_suspects(const tt_names *n, const known_list *people,
     return;
   for (size_t i = 1; i < d->n_toks; i++) {
     if (d->toks[i].kind != TEITAG_TOKEN_WORD || d->toks[i].lcase != TEITAG_CASE_TITLE ||
-        !after_place_word(n, i))
+        !tt_n_after_place_word(n, i))
       continue;
     known *k = (known *)recall(suspects, d, i);
     if (k)
@@ -607,7 +607,7 @@ static int surname_not_place(const tt_names *n, const known_list *suspects,
   if (!suspects->n || sp->type != TEITAG_TYPE_LOC || sp->tok_end != sp->tok_begin + 1)
     return 0;
   const known *k = recall(suspects, n->doc, sp->tok_begin);
-  return k && k->type && !after_place_word(n, sp->tok_begin);
+  return k && k->type && !tt_n_after_place_word(n, sp->tok_begin);
 }
 
 /* Drops candidates whose tokens a confident person reading contradicts:
@@ -756,9 +756,8 @@ void tt_names_propagate(tt_names *n) {
       /* McPhail, DeCesare, al-Baghdadi: a Latin surname may have a second
        * capital, or start with a lower-case article */
       const tt_token *t = &d->toks[i];
-      int camel = t->lcase == TEITAG_CASE_MIXED && t->script == TT_SCRIPT_LATIN &&
-                  ((d->text[t->start] >= 'A' && d->text[t->start] <= 'Z') ||
-                   tt_n_article_surname(n, i));
+      int camel = tt_n_camel(n, i) ||
+                  (t->script == TT_SCRIPT_LATIN && tt_n_article_surname(n, i));
       if ((!tt_n_title(n, i) && !camel) || (tt_n_class(n, i) & TT_WC_FUNCTION))
         continue;
       const known *k = recall(&people, d, i);
@@ -793,23 +792,13 @@ void tt_names_propagate(tt_names *n) {
     }
   }
   give_way(n, &people, &suspects);
-  free(suspects.v);
-  free(suspects.slots);
-  free(suspects.prefixes);
   free(per);
   free(any);
-  free(people.v);
-  free(people.slots);
-  free(people.prefixes);
-  free(given.v);
-  free(given.slots);
-  free(given.prefixes);
-  free(acronyms.prefixes);
-  free(acronyms.v);
-  free(acronyms.slots);
-  free(companies.prefixes);
-  free(companies.v);
-  free(companies.slots);
+  known_list_free(&people);
+  known_list_free(&given);
+  known_list_free(&acronyms);
+  known_list_free(&companies);
+  known_list_free(&suspects);
 }
 
 /* ---- regnal numbers ------------------------------------------------------ */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "private.h"
+#include "wordclass.h"
 
 /* A given-name lexicon answer for a word of one key hash and case. */
 typedef struct tt_given_memo {
@@ -63,6 +64,20 @@ int tt_n_sentence_start(const tt_names *n, size_t i);
 /* TT_WC_* classes of token i. */
 static inline unsigned tt_n_class(const tt_names *n, size_t i) {
   return n->classes[i];
+}
+/* A Latin word in mixed case that starts with a capital: McPhail,
+ * LifePoint. */
+static inline int tt_n_camel(const tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  char first = n->doc->text[t->start];
+  return t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_MIXED &&
+         t->script == TT_SCRIPT_LATIN && first >= 'A' && first <= 'Z';
+}
+/* Does token i follow a preposition or type word of place (у, near,
+ * село, river)? */
+static inline int tt_n_after_place_word(const tt_names *n, size_t i) {
+  return i > 0 && (tt_n_class(n, i - 1) &
+                   (TT_WC_PREP_PLACE | TT_WC_PLACE_BEFORE | TT_WC_PLACE_TYPE));
 }
 /* Is token i a given name?  Stores gender and TT_LEX_* flags. */
 int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags);

@@ -347,13 +347,10 @@ static int place_adjective(const tt_names *n, size_t i) {
  * capitalised English run that holds a head noun or ends in a designator. */
 static size_t latin_chain(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
-  const tt_token *first = &n->doc->toks[i];
   /* a name may start with a word in camel case (BrightPath Health Inc.) */
-  int camel = first->kind == TEITAG_TOKEN_WORD && first->lcase == TEITAG_CASE_MIXED &&
-              n->doc->text[first->start] >= 'A' && n->doc->text[first->start] <= 'Z';
-  if (!tt_n_title(n, i) && !tt_n_upper(n, i) && !camel)
+  if (!tt_n_title(n, i) && !tt_n_upper(n, i) && !tt_n_camel(n, i))
     return 0;
-  if (first->script != TT_SCRIPT_LATIN)
+  if (n->doc->toks[i].script != TT_SCRIPT_LATIN)
     return 0;
   size_t j = i, last = i;
   int head = 0, role = 0;
@@ -706,10 +703,8 @@ void tt_rules_org(tt_names *n) {
         continue;
       }
     }
-    int camel = t->lcase == TEITAG_CASE_MIXED && t->script == TT_SCRIPT_LATIN &&
-                n->doc->text[t->start] >= 'A' && n->doc->text[t->start] <= 'Z';
     if (t->kind != TEITAG_TOKEN_WORD ||
-        (t->lcase != TEITAG_CASE_TITLE && t->lcase != TEITAG_CASE_UPPER && !camel &&
+        (t->lcase != TEITAG_CASE_TITLE && t->lcase != TEITAG_CASE_UPPER && !tt_n_camel(n, i) &&
          !(tt_n_class(n, i) & (TT_WC_LEGAL | TT_WC_ORG_HEAD | TT_WC_REPORT))))
       continue;
     /* a designator makes the words before it a company's even where a

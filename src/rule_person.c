@@ -608,10 +608,7 @@ static size_t before_who(tt_names *n, size_t i) {
   for (size_t j = i; j < k; j++)
     if (tt_n_class(n, j) & TT_WC_COMPASS)
       return 0; /* North Koreans, who */
-  const tt_token *comma = &n->doc->toks[k];
-  if (comma->kind != TEITAG_TOKEN_PUNCT || comma->end - comma->start != 1 ||
-      n->doc->text[comma->start] != ',' ||
-      !(tt_n_is(n, k + 1, "who") || tt_n_is(n, k + 1, "whose")) ||
+  if (!tt_n_is(n, k, ",") || !(tt_n_is(n, k + 1, "who") || tt_n_is(n, k + 1, "whose")) ||
       n->doc->toks[k + 1].lcase != TEITAG_CASE_LOWER)
     return 0;
   tt_n_add(n, i, k, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, "rule:person before-who");
@@ -655,8 +652,8 @@ static void given_not_place(tt_names *n, size_t i) {
       !tt_n_given(n, i, &gender, &flags) || (flags & TT_LEX_COMMON))
     return;
   const tt_token *next = &n->doc->toks[i + 1];
-  if ((tt_n_class(n, i - 1) & (TT_WC_PREP_PLACE | TT_WC_PLACE_BEFORE | TT_WC_PLACE_TYPE)) ||
-      tt_n_title(n, i - 1) || tt_n_upper(n, i - 1) || tt_n_quote(n, i - 1) ||
+  if (tt_n_after_place_word(n, i) || tt_n_title(n, i - 1) || tt_n_upper(n, i - 1) ||
+      tt_n_quote(n, i - 1) ||
       next->kind != TEITAG_TOKEN_WORD || next->lcase != TEITAG_CASE_LOWER ||
       (tt_n_class(n, i + 1) & (TT_WC_FUNCTION | TT_WC_PLACE_TYPE)))
     return;
