@@ -107,8 +107,9 @@ enum {
 
 /* Key flags. */
 enum {
-  TT_GZ_INFLECTED = 1u << 0, /* a generated case form */
-  TT_GZ_HAS_EXACT = 1u << 1  /* `orig` holds the as-written tokens */
+  TT_GZ_INFLECTED = 1u << 0,  /* a generated case form */
+  TT_GZ_HAS_EXACT = 1u << 1,  /* `orig` holds the as-written tokens */
+  TT_GZ_ABBREVIATED = 1u << 2 /* ... whose type word is abbreviated */
 };
 
 /* Slot flags. */
@@ -171,7 +172,7 @@ typedef struct tt_gz_key {
   uint32_t line;     /* source line */
   uint16_t file;     /* source file index */
   uint8_t lang;
-  uint8_t flags;     /* TT_GZ_INFLECTED, TT_GZ_HAS_EXACT */
+  uint8_t flags;     /* TT_GZ_INFLECTED, TT_GZ_HAS_EXACT, TT_GZ_ABBREVIATED */
   uint8_t n_tokens;
   uint8_t case_id;   /* for inflected keys: which case */
   uint8_t pad[2];

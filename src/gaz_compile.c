@@ -346,7 +346,8 @@ static void add_prefix(tt_gaz_compiler *c, uint64_t hash) {
 /* Adds one key for `form` (a dictionary form, whose tt_hash_bytes() is
  * `form_hash`, or a generated case form). */
 static void add_key(tt_gaz_compiler *c, const char *form, size_t len,
-                    uint64_t form_hash, int inflected, int case_id) {
+                    uint64_t form_hash, unsigned generated, int case_id) {
+  int inflected = generated != 0;
   tokenize_form(c, form, len);
   const teitag_doc *d = c->scratch;
   if (d->n_toks == 0)
@@ -384,7 +385,7 @@ static void add_key(tt_gaz_compiler *c, const char *form, size_t len,
   k->k.line = c->row->line;
   k->k.file = (uint16_t)(c->row->file < 0xFFFF ? c->row->file : 0xFFFF);
   k->k.lang = c->row->lang;
-  k->k.flags = (uint8_t)((inflected ? TT_GZ_INFLECTED : 0) |
+  k->k.flags = (uint8_t)(generated |
                          (exact ? TT_GZ_HAS_EXACT : 0));
   k->k.n_tokens = (uint8_t)d->n_toks;
   k->k.case_id = (uint8_t)case_id;
@@ -395,9 +396,55 @@ static void add_key(tt_gaz_compiler *c, const char *form, size_t len,
              (inflected ? 1u : 0u);
 }
 
+/* Regions are written with their type word abbreviated as often as in
+ * full (Донецька обл., Курской обл., Бахмутський р-н): a form whose
+ * last word is a case form of область or район also gets keys with that
+ * word abbreviated.  "обл." stands for every case, so it takes the case
+ * of the adjective before it; "р-н" keeps the ending (р-ну, р-ні, р-не).
+ * The abbreviation's dot is part of its token, so keys are made with the
+ * dot and without it (Донецька обл, as text is sometimes cut). */
+static void add_abbreviated(tt_gaz_compiler *c, const char *form, size_t len,
+                            int case_id) {
+  static const struct {
+    const char *stem, *abbrev;
+    int keep_ending;
+  } words[] = {{"област", "обл", 0}, {"район", "р-н", 1}};
+  const char *space = NULL;
+  for (size_t i = len; i > 0 && !space; i--)
+    if (form[i - 1] == ' ')
+      space = form + i - 1;
+  if (!space || space == form)
+    return;
+  const char *last = space + 1;
+  size_t last_len = len - (size_t)(last - form);
+  for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+    size_t stem = strlen(words[w].stem);
+    if (last_len < stem || memcmp(last, words[w].stem, stem) != 0)
+      continue;
+    const char *ending = words[w].keep_ending ? last + stem : last + last_len;
+    size_t ending_len = (size_t)(form + len - ending);
+    if (ending_len > 4 || (ending_len && !((unsigned char)ending[0] & 0x80)))
+      return; /* районний is another word; р-н takes а, у, і, е, ом */
+    char buf[512];
+    int n = snprintf(buf, sizeof buf, "%.*s %s%.*s", (int)(space - form), form,
+                     words[w].abbrev, (int)ending_len, ending);
+    if (n <= 0 || (size_t)n >= sizeof buf - 1)
+      return;
+    add_key(c, buf, (size_t)n, 0, TT_GZ_INFLECTED | TT_GZ_ABBREVIATED, case_id);
+    if (ending_len == 0) { /* обл., р-н. */
+      buf[n] = '.';
+      add_key(c, buf, (size_t)n + 1, 0, TT_GZ_INFLECTED | TT_GZ_ABBREVIATED, case_id);
+    }
+    return;
+  }
+}
+
 static void emit_inflected(void *ctx, const char *form, size_t len,
                            int case_id) {
-  add_key(ctx, form, len, 0, 1, case_id);
+  tt_gaz_compiler *c = ctx;
+  add_key(c, form, len, 0, TT_GZ_INFLECTED, case_id);
+  if (c->row->type == TEITAG_TYPE_LOC)
+    add_abbreviated(c, form, len, case_id);
 }
 
 /* A row read back from the log, with the hashes of its ID and form. */

@@ -492,7 +492,7 @@ static void describe(tt_gaz *g, const tt_gz_key *k, tt_buf *b) {
                              tt_gaz_trust(g, g->h->files_off + (uint64_t)k->file * 4, 4)
                          ? tt_gaz_str(g, g->files[k->file])
                          : "?";
-  /* "gazetteer:FILE:LINE[ inflected CASE]", once per match: written by
+  /* "gazetteer:FILE:LINE[ inflected CASE[ abbreviated]]", once per match: written by
    * hand, as printf was a twentieth of the matcher's time */
   char digits[10];
   size_t n = 0;
@@ -509,6 +509,8 @@ static void describe(tt_gaz *g, const tt_gz_key *k, tt_buf *b) {
     tt_buf_put(b, " inflected ", 11);
     tt_buf_puts(b, tt_case_name(k->case_id));
   }
+  if (k->flags & TT_GZ_ABBREVIATED)
+    tt_buf_put(b, " abbreviated", 12);
 }
 
 /* Is token i the first word of its sentence, perhaps after an opening

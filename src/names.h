@@ -77,7 +77,8 @@ static inline int tt_n_camel(const tt_names *n, size_t i) {
  * село, river)? */
 static inline int tt_n_after_place_word(const tt_names *n, size_t i) {
   return i > 0 && (tt_n_class(n, i - 1) &
-                   (TT_WC_PREP_PLACE | TT_WC_PLACE_BEFORE | TT_WC_PLACE_TYPE));
+                   (TT_WC_PREP_PLACE | TT_WC_PLACE_BEFORE | TT_WC_PLACE_TYPE)) &&
+         !(tt_n_class(n, i - 1) & TT_WC_TYPE_ABBREV);
 }
 /* Is token i a given name?  Stores gender and TT_LEX_* flags. */
 int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags);

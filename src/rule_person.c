@@ -630,7 +630,8 @@ static size_t capital_pair(tt_names *n, size_t i) {
    * a title or a name of that kind (« Океан Ельзи », Клубу Войовничих ...) */
   if (i > n->para->tok_begin &&
       (tt_n_quote(n, i - 1) ||
-       (tt_n_class(n, i - 1) & (TT_WC_ORG_HEAD | TT_WC_PLACE_TYPE | TT_WC_PLACE_BEFORE))))
+       ((tt_n_class(n, i - 1) & (TT_WC_ORG_HEAD | TT_WC_PLACE_TYPE | TT_WC_PLACE_BEFORE)) &&
+        !(tt_n_class(n, i - 1) & TT_WC_TYPE_ABBREV))))
     return 0;
   if (i + 2 < end && (tt_n_title(n, i + 2) || tt_n_upper(n, i + 2)))
     return 0; /* three or more: rather an organisation or a title */

@@ -85,8 +85,15 @@ static size_t adjective_and_type(tt_names *n, size_t i) {
   if (n->doc->toks[i].script == TT_SCRIPT_LATIN)
     return latin_name_and_type(n, i);
   size_t end = n->para->tok_end;
-  if (!tt_n_title(n, i) || n->gaz_type[i] || i + 1 >= end ||
+  /* a listed place of one word may be the case form of a town whose
+   * adjective has the same letters (Курском: Курск's instrumental, and
+   * Курский's locative in Курском районе); with a region's type word
+   * after it, the adjective is meant (a street's may be a common noun:
+   * квартира в Луганську площею 53 м²) */
+  int town_form = n->gaz_type[i] == TEITAG_TYPE_LOC && n->gaz_end[i] == i + 1;
+  if (!tt_n_title(n, i) || (n->gaz_type[i] && !town_form) || i + 1 >= end ||
       !(tt_n_class(n, i + 1) & TT_WC_PLACE_TYPE) ||
+      (town_form && (tt_n_class(n, i + 1) & TT_WC_STREET)) ||
       (tt_n_class(n, i) & (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_ORG_HEAD)))
     return 0;
   const tt_token *t = &n->doc->toks[i];
@@ -107,9 +114,11 @@ static size_t adjective_and_type(tt_names *n, size_t i) {
       }
     /* streets and squares take any adjective: Привокзальна площа,
      * Соборна вулиця */
-    if (!derived && !((tt_n_class(n, i + 1) & TT_WC_STREET) &&
-                      tt_n_ends_any(n, i, adj) && !tt_n_sentence_start(n, i)))
+    if (!derived && (town_form || !((tt_n_class(n, i + 1) & TT_WC_STREET) &&
+                                    tt_n_ends_any(n, i, adj) && !tt_n_sentence_start(n, i))))
       return 0;
+  } else if (town_form) {
+    return 0;
   }
   tt_n_add(n, i, i + 2, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place name+type");
   return i + 2;
@@ -124,7 +133,13 @@ static size_t compass_and_place(tt_names *n, size_t i) {
       TT_SFX("северн"), TT_SFX("южн"), TT_SFX("північно-"),
       TT_SFX("південно-"), TT_SFX("северо-"), TT_SFX("юго-"), {NULL, 0}};
   size_t end = n->para->tok_end;
-  if (!tt_n_title(n, i) || n->gaz_type[i] || i + 1 >= end ||
+  /* a listed place of one word may be the case form of a town whose
+   * adjective has the same letters (Курском: Курск's instrumental, and
+   * Курский's locative in Курском районе); with a region's type word
+   * after it, the adjective is meant (a street's may be a common noun:
+   * квартира в Луганську площею 53 м²) */
+  int town_form = n->gaz_type[i] == TEITAG_TYPE_LOC && n->gaz_end[i] == i + 1;
+  if (!tt_n_title(n, i) || (n->gaz_type[i] && !town_form) || i + 1 >= end ||
       n->gaz_type[i + 1] != TEITAG_TYPE_LOC || !n->gaz_end[i + 1] ||
       !tt_n_same_script(n, i, i + 1))
     return 0;

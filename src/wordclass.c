@@ -302,6 +302,12 @@ static const char *const place_types[] = {
     "улица", "площадь", "шоссе", "переулок", "аллея", "street", "avenue",
     "square", "road", "highway", "boulevard", "canal", NULL};
 
+/* ... the same abbreviated, as they are not declined (Херсонська обл.,
+ * Сумського р-ну, Курском р-не): every case form written out. */
+static const char *const place_type_abbreviations[] = {
+    "обл.", "обл", "р-н.", "р-н", "р-ну", "р-ні", "р-на", "р-не", "р-ном",
+    NULL};
+
 /* ... and those that precede one (місто Бахмут, село Кринки, river
  * Dnipro). */
 static const char *const place_before[] = {
@@ -471,6 +477,7 @@ static void build_all(void) {
   add_list(legal_forms, TT_WC_LEGAL, 0);
   add_list(legal_forms_before, TT_WC_LEGAL | TT_WC_LEGAL_BEFORE, 0);
   add_list(place_types, TT_WC_PLACE_TYPE, 1);
+  add_list(place_type_abbreviations, TT_WC_PLACE_TYPE | TT_WC_TYPE_ABBREV, 0);
   add_list(compass, TT_WC_COMPASS, 0);
   add_list(saying_words, TT_WC_SAYING, 0);
   add_list(place_before, TT_WC_PLACE_BEFORE, 1);

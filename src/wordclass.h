@@ -36,8 +36,10 @@ enum {
   TT_WC_MINISTRY = 1u << 17,  /* a ministry's short name: МЗС, Минфина */
   TT_WC_COMPANY = 1u << 18,   /* ends an English company's name and leaves
                                  its short name: Labs, Solutions, Group */
-  TT_WC_NO_COMPLEMENT = 1u << 19 /* no part of an organisation's genitive
+  TT_WC_NO_COMPLEMENT = 1u << 19, /* no part of an organisation's genitive
                                     complement: країни, минулого (тижня) */
+  TT_WC_TYPE_ABBREV = 1u << 20 /* обл., р-н: an abbreviated type word, which
+                                  follows its name and announces no other */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */

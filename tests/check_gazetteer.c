@@ -155,7 +155,9 @@ static const char sample[] =
     "loc-rnd\tLOC\tru\tРостов-на-Дону\n"
     "Q7747\tPER\tuk\tВолодимир Путін\tg=m\n"
     "Q7747\tPER\tuk\tПутін\tg=m\n"
-    "loc-mena\tLOC\tuk\tМена\n";
+    "loc-mena\tLOC\tuk\tМена\n"
+    "loc-zor-obl\tLOC\tru\tЗорянская область\n"
+    "loc-zor-r\tLOC\tuk\tЗорянський район\n";
 
 static char *compile_sample(size_t *len) {
   const char *src = write_str("sample.tsv", sample);
@@ -163,7 +165,7 @@ static char *compile_sample(size_t *len) {
   snprintf(out, sizeof out, "%s/sample.gaz", dir);
   teitag_diag diag;
   ck_assert_int_eq(teitag_gazetteer_compile(&src, 1, out, NULL, NULL, &diag), TEITAG_OK);
-  ck_assert(strstr(diag.message, "17 rows"));
+  ck_assert(strstr(diag.message, "19 rows"));
   FILE *f = fopen(out, "rb");
   tt_buf b = {NULL, 0, 0};
   char chunk[4096];
@@ -299,6 +301,12 @@ static const struct {
     /* a function word opening a sentence is not a name ("Мені" is also a
      * form of the town Мена); the same word inside a sentence may be */
     {"Мені сказали. Новини з Мени, у Мені тихо.", "Мени|LOC|loc-mena|Мена|medium; Мені|LOC|loc-mena|Мена|medium"},
+    /* a region's type word abbreviated, in every case of its adjective,
+     * with the abbreviation's dot or without: medium, as generated */
+    {"в Зорянской обл. и Зорянскую обл", "Зорянской обл.|LOC|loc-zor-obl|Зорянская область|medium; "
+     "Зорянскую обл|LOC|loc-zor-obl|Зорянская область|medium"},
+    {"у Зорянському р-ні, до Зорянського р-ну", "Зорянському р-ні|LOC|loc-zor-r|Зорянський район|medium; "
+     "Зорянського р-ну|LOC|loc-zor-r|Зорянський район|medium"},
 };
 
 START_TEST(test_matching) {

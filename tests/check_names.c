@@ -588,6 +588,27 @@ static const rule_case org_cases[] = {
 };
 
 static const rule_case place_cases[] = {
+    /* regions with their type word abbreviated: a listed oblast in any
+     * case, an unlisted district by its adjective */
+    {"Завод (" OPEN_MARK "LOC Донецька обл." CLOSE_MARK ") зупинився, як і в "
+     OPEN_MARK "LOC Краматорську" CLOSE_MARK ".",
+     "gazetteer:subdivisions.tsv"},
+    {"Мешканці " OPEN_MARK "LOC Херсонської обл" CLOSE_MARK " та "
+     OPEN_MARK "LOC Сумського р-ну" CLOSE_MARK " отримали допомогу.",
+     "gazetteer:subdivisions.tsv"},
+    {"Мешканці " OPEN_MARK "LOC Сумського р-ну" CLOSE_MARK " отримали допомогу.",
+     "rule:place name+type"},
+    {"Дорогу ремонтують в " OPEN_MARK "LOC Брусничанском р-не" CLOSE_MARK
+     " с весны.",
+     "rule:place name+type"},
+    /* an adjective whose letters are also a case form of a listed town
+     * (Курском: Курск's instrumental, Курский's locative) ... */
+    {"Прививки делают в " OPEN_MARK "LOC Курском районе" CLOSE_MARK " с весны.",
+     "rule:place name+type"},
+    /* ... but a street's type word may be a common noun (площею: floor
+     * area), where the town is meant */
+    {"Він купив квартиру в " OPEN_MARK "LOC Луганську" CLOSE_MARK " площею 53 метри.",
+     "gazetteer"},
     /* a Title-case compound before a place describes it (Russian-occupied) */
     {"Shelling hit Russian-occupied " OPEN_MARK "LOC Melitopol" CLOSE_MARK " on Tuesday.",
      "gazetteer"},
@@ -668,6 +689,13 @@ static const rule_case place_cases[] = {
 
 /* Later mentions take the type and ID of the full name. */
 static const rule_case propagation_cases[] = {
+    /* an abbreviated type word ends its region's name and does not make
+     * the next word a place: the surname is the person's, not the town
+     * Козин's */
+    {"Фірму заснував " OPEN_MARK "PER Петро Козин" CLOSE_MARK " з " OPEN_MARK
+     "LOC Бахмута" CLOSE_MARK " " OPEN_MARK "LOC Донецької обл." CLOSE_MARK " "
+     OPEN_MARK "PER Козин" CLOSE_MARK " має й інші фірми.",
+     NULL},
     /* a person's surname that is also a listed place is the person later
      * in the same document ... */
     {"Mayor " OPEN_MARK "PER Gwen Bristol" CLOSE_MARK " spoke on Monday. Later "
