@@ -868,7 +868,49 @@ static void regnal_number(tt_names *n, tt_span *sp) {
   reshape(d, sp, sp->tok_begin, sp->tok_end + 1);
 }
 
-/* ---- initials before a listed or propagated name ---------------------- */
+/* ---- initials with a listed or propagated name -------------------------- */
+
+/* Could the person the span links to be written with the initial at token
+ * `initial`?  The initial must be the first letter of the given name in
+ * one of the person's dictionary forms (О. or А. for Олександр/Александр
+ * Лукашенко, J. for Joe Biden): "В. Лукашенко" is someone else, whom the
+ * surname alone links wrongly.  A person listed by one word only cannot
+ * be told, and fits. */
+static int initial_fits(const tt_names *n, const tt_span *sp, size_t initial) {
+  const teitag_doc *d = n->doc;
+  const char *ref = sp->ref ? tt_doc_get_str(d, sp->ref) : NULL;
+  if (!ref)
+    return 1;
+  const char *norms[4];
+  tt_pipeline_entity_norms(n->p, ref, norms);
+  const tt_token *t = &d->toks[initial];
+  const char *letter = d->keys.data + t->key;
+  unsigned char lead = (unsigned char)letter[0];
+  size_t letter_len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (t->key_len < letter_len)
+    return 1;
+  int told = 0;
+  tt_buf folded = {NULL, 0, 0};
+  int fits = 0;
+  for (int l = 0; l < 4 && !fits; l++) {
+    if (!norms[l] || !strchr(norms[l], ' '))
+      continue;
+    told = 1;
+    tt_buf_clear(&folded);
+    tt_key_append(&folded, norms[l], strcspn(norms[l], " "));
+    fits = folded.len >= letter_len && memcmp(folded.data, letter, letter_len) == 0;
+  }
+  tt_buf_free(&folded);
+  return fits || !told;
+}
+
+/* Keeps the span's link only when the initial at `initial` fits it. */
+static void check_initial(tt_names *n, tt_span *sp, size_t initial) {
+  if (!initial_fits(n, sp, initial)) {
+    sp->ref = 0;
+    sp->norm = 0;
+  }
+}
 
 /* "В. Лукашенко", "Б.Обама": the initials rule leaves alone a surname that
  * a gazetteer or propagation already took, so the initials before it are
@@ -896,8 +938,51 @@ static void leading_initials(tt_names *n, tt_span *sp) {
     if (len == 1 && (d->toks[b].flags & TT_TOK_SENT_START)) /* it starts the name, too */
       break;
   }
-  if (b != sp->tok_begin)
+  if (b != sp->tok_begin) {
+    check_initial(n, sp, b);
     reshape(d, sp, b, sp->tok_end);
+  }
+}
+
+/* The paragraph that holds token `tok`. */
+static const tt_para *para_of(const teitag_doc *d, size_t tok) {
+  size_t lo = 0, hi = d->n_paras;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->paras[mid].tok_begin <= tok)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return &d->paras[lo];
+}
+
+/* "Кисельов В. І.", as registries and court news write a person: the
+ * initials after a listed or propagated surname join it.  They open the
+ * next name instead where a capitalised word after them can take them. */
+static void trailing_initials(tt_names *n, tt_span *sp) {
+  const teitag_doc *d = n->doc;
+  if (sp->type != TEITAG_TYPE_PER || sp->tok_end == UINT32_MAX ||
+      sp->tok_end != sp->tok_begin + 1 ||
+      d->toks[sp->tok_begin].script != TT_SCRIPT_CYRILLIC || sp->tok_end >= d->n_toks ||
+      !(d->toks[sp->tok_end].flags & TT_TOK_INITIAL || tt_n_one_letter(d, sp->tok_end)))
+    return;
+  n->para = para_of(d, sp->tok_begin);
+  size_t e = sp->tok_end, first = e, end = n->para->tok_end;
+  for (;;) {
+    size_t len = 0;
+    if (e < end && (d->toks[e].flags & TT_TOK_INITIAL))
+      len = 1;
+    else if (e + 1 < end && tt_n_spaced_initial(d, e)) /* "В . І ." */
+      len = 2;
+    if (!len || n->gaz_type[e] || !tt_n_same_script(n, e, sp->tok_begin))
+      break;
+    e += len;
+  }
+  if (e == first || !tt_n_initials_close_name(n, sp->tok_begin, e))
+    return;
+  check_initial(n, sp, first);
+  reshape(d, sp, sp->tok_begin, e);
 }
 
 /* ---- English generic nouns after a listed organisation ----------------- */
@@ -987,6 +1072,7 @@ static void finish_spans(tt_names *n) {
     given_before_listed(n, sp);
     regnal_number(n, sp);
     leading_initials(n, sp);
+    trailing_initials(n, sp);
     trailing_generic_noun(n, sp);
     trailing_legal_form(n, sp);
   }

@@ -122,6 +122,9 @@ int tt_n_one_letter(const teitag_doc *d, size_t i);
  * tokenized before it came here writes an initial ("Т . Бразельтон")?
  * Token i + 1 must exist. */
 int tt_n_spaced_initial(const teitag_doc *d, size_t i);
+/* Do initials between the word `before` and token `after` close the name
+ * before them rather than open one after them (rule_person.c)? */
+int tt_n_initials_close_name(const tt_names *n, size_t before, size_t after);
 
 /* The letters of a Roman numeral (I..XXIII, Latin or with Cyrillic І
  * and Х) at token i, inside a sentence after a space; 0 if it is none. */

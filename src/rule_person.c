@@ -284,6 +284,24 @@ static int place_named_surname(const tt_names *n, size_t j) {
           tt_n_ends_any(n, j, surname_endings));
 }
 
+/* Do initials between the word `before` and token `after` close the name
+ * before them rather than open one after them?  Only a capitalised word
+ * after them can take them (В. Ф. Янукович); not when the word before is
+ * a surname in its dictionary form and the one after is not («Лузина
+ * О.А. Телефон редакции»), nor when the one after is an adjective that
+ * is no surname, as a sentence's first word after initials often is
+ * (Гарматюком В. І. Основним акціонером є ...). */
+int tt_n_initials_close_name(const tt_names *n, size_t before, size_t after) {
+  if (after >= n->para->tok_end || !tt_n_title(n, after) ||
+      !tt_n_same_script(n, before, after))
+    return 1;
+  if (tt_n_ends_any(n, before, nominative_surname_endings) &&
+      !tt_n_ends_any(n, after, nominative_surname_endings))
+    return 1;
+  return adjective_like(n, after) && !tt_n_ends_any(n, after, adjectival_surname_uk) &&
+         !tt_n_ends_any(n, after, adjectival_surname_ru);
+}
+
 /* Initials + surname (В. Зеленський, J. D. Vance), or surname + initials
  * at the end of a name (Януковича В. Ф.). */
 static size_t initials(tt_names *n, size_t i) {
@@ -311,13 +329,9 @@ static size_t initials(tt_names *n, size_t i) {
       i + 1 < end && initial_len(n, i + 1) && tt_n_same_script(n, i, i + 1) &&
       !tt_n_sentence_start(n, i) && !tt_n_roman(n, i + 1)) {
     size_t j = i + 1;
-    while (j < end && (len = initial_len(n, j)) != 0)
+    while (j < end && tt_n_same_script(n, i, j) && (len = initial_len(n, j)) != 0)
       j += len;
-    /* The initials belong to the next name (В. Ф. Янукович), unless only
-     * this word looks like a surname: «Лузина О.А. Телефон редакции». */
-    if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j) &&
-        !(tt_n_ends_any(n, i, nominative_surname_endings) &&
-          !tt_n_ends_any(n, j, nominative_surname_endings)))
+    if (!tt_n_initials_close_name(n, i, j))
       return 0;
     tt_n_add(n, i, j, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
              "rule:person surname+initials");
@@ -343,7 +357,8 @@ static size_t name_end(const tt_names *n, size_t j) {
     size_t m = k;
     while (m < end && m - k < 3 && (initial(n, m) || lower_particle(n, m)))
       m++;
-    if (m >= end || !surname_word(n, m, j) || n->gaz_type[m])
+    if (m >= end || !surname_word(n, m, j) || n->gaz_type[m] ||
+        (m > k && initial(n, m - 1) && tt_n_initials_close_name(n, k - 1, m)))
       break;
     if (words == 3 && m + 1 < end && !end_of_name(n, m + 1))
       break;
@@ -496,6 +511,15 @@ static size_t after_role(tt_names *n, size_t i) {
        (k < end && ((tt_n_class(n, k) & (TT_WC_ROLE | TT_WC_EN_ROLE)) ||
                     n->doc->toks[k].kind == TEITAG_TOKEN_NUMBER))))
     return 0;
+  /* a Cyrillic surname's initials after it (директором Гарматюком В. І.) */
+  if (k < end && n->doc->toks[k - 1].script == TT_SCRIPT_CYRILLIC && initial_len(n, k) &&
+      tt_n_same_script(n, k - 1, k) && !tt_n_roman(n, k)) {
+    size_t e = k, len;
+    while (e < end && tt_n_same_script(n, k - 1, e) && (len = initial_len(n, e)) != 0)
+      e += len;
+    if (tt_n_initials_close_name(n, k - 1, e))
+      k = e;
+  }
   tt_n_add(n, start, k, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, "rule:person after-role");
   return k;
 }

@@ -114,6 +114,21 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* a surname's initials after it, after a role too, but not taking a
+     * capitalised adjective that starts the next sentence, nor a Latin
+     * abbreviation after them */
+    {"Договір уклали з директором " OPEN_MARK "PER Гарматюком В. І." CLOSE_MARK
+     " минулого року.",
+     "rule:person after-role"},
+    {"Фірму продали " OPEN_MARK "PER Гарматюку В. І." CLOSE_MARK
+     " Основним власником лишився фонд.",
+     "rule:person surname+initials"},
+    {"Лікар " OPEN_MARK "PER Ластовенко А.Т." CLOSE_MARK " P.S. Записатися можна щодня.",
+     "rule:person"},
+    {"Консультації веде " OPEN_MARK "PER Ластовенко А.Т." CLOSE_MARK " P.S. Запис щодня.",
+     "rule:person surname+initials"},
+    {"Прийом веде лікар " OPEN_MARK "PER Ластовенко А.Т." CLOSE_MARK " P.S. Запис щодня.",
+     "rule:person after-role"},
     /* English news names sources after "said" and staff in bylines */
     {"\"Demand is weak,\" said " OPEN_MARK "PER Marit Olvendahl" CLOSE_MARK
      ", a trader.",
@@ -788,6 +803,44 @@ END_TEST
 
 /* A given name before a surname listed alone makes one name; the listed
  * person's ID goes with it only when the listed name has that given name. */
+/* Initials next to a listed surname join its span; its link stays only
+ * where the first initial fits the listed person's given name. */
+START_TEST(initials_and_links) {
+  static const struct {
+    const char *text, *span, *ref;
+  } cases[] = {
+      {"Заяву зробив В. Зеленський.", "В. Зеленський", "Q3874799"},
+      {"Заяву зробив Д. Зеленський.", "Д. Зеленський", NULL},
+      {"Выступил А. Лукашенко.", "А. Лукашенко", "per-alexander-lukashenko"},
+      {"Виступив В. Лукашенко.", "В. Лукашенко", NULL},
+      {"Скаргу подав Лукашенко О. Г. минулого тижня.", "Лукашенко О. Г.",
+       "per-alexander-lukashenko"},
+      {"Скаргу подав Лукашенко В. Г. минулого тижня.", "Лукашенко В. Г.", NULL},
+  };
+  teitag_pipeline *p = default_pipeline();
+  for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+    teitag_doc *doc = NULL;
+    teitag_diag diag;
+    const char *text = cases[c].text;
+    ck_assert_int_eq(teitag_annotate(p, text, strlen(text), "t", &doc, &diag), TEITAG_OK);
+    ck_assert_uint_eq(teitag_doc_n_spans(doc), 1);
+    teitag_span sp;
+    teitag_doc_span(doc, 0, &sp);
+    ck_assert_int_eq(sp.type, TEITAG_TYPE_PER);
+    ck_assert_msg(strlen(cases[c].span) == sp.end - sp.start &&
+                      strncmp(text + sp.start, cases[c].span, sp.end - sp.start) == 0,
+                  "%s: got '%.*s'", text, (int)(sp.end - sp.start), text + sp.start);
+    if (cases[c].ref)
+      ck_assert_msg(sp.ref && strcmp(sp.ref, cases[c].ref) == 0, "%s: ref %s", text,
+                    sp.ref ? sp.ref : "(none)");
+    else
+      ck_assert_msg(!sp.ref || !*sp.ref, "%s: ref %s", text, sp.ref);
+    teitag_doc_free(doc);
+  }
+  teitag_pipeline_free(p);
+}
+END_TEST
+
 START_TEST(given_name_before_listed_surname) {
   teitag_pipeline *p = default_pipeline();
   const char *text = "Його син Тарас Янукович має компанії.";
@@ -867,6 +920,7 @@ static Suite *names_suite(void) {
   tcase_add_test(tc, places);
   tcase_add_test(tc, propagation);
   tcase_add_test(tc, propagation_links);
+  tcase_add_test(tc, initials_and_links);
   tcase_add_test(tc, given_name_before_listed_surname);
   tcase_add_test(tc, rules_can_be_switched_off);
   tcase_add_test(tc, given_name_forms);
