@@ -246,6 +246,15 @@ static int same_last_letter(const tt_names *n, size_t a, size_t b) {
  * Державна служба з надзвичайних ситуацій: capitalised adjectives, a head
  * noun, and its lower-case genitive complement, ending at a known place or
  * organisation when one follows. */
+/* Endings of nouns and of adjectives in the instrumental case; of the
+ * nouns' only those no other case has (музей, музею end in -ей, -ею). */
+static const tt_suffix instrumental_nouns[] = {TT_SFX("ою"), TT_SFX("єю"),
+    TT_SFX("ом"), TT_SFX("ем"), TT_SFX("єм"), TT_SFX("ами"), TT_SFX("ями"),
+    TT_SFX("ой"), TT_SFX("ией"), TT_SFX("ёй"), {NULL, 0}};
+static const tt_suffix instrumental_adjectives[] = {TT_SFX("ою"), TT_SFX("им"),
+    TT_SFX("ими"), TT_SFX("ім"), TT_SFX("ой"), TT_SFX("ей"), TT_SFX("ым"),
+    TT_SFX("ыми"), {NULL, 0}};
+
 static size_t cyrillic_chain(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
   if (!tt_n_title(n, i) || n->doc->toks[i].script != TT_SCRIPT_CYRILLIC)
@@ -258,6 +267,14 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
   if (h >= end || !(tt_n_class(n, h) & TT_WC_ORG_HEAD) ||
       n->doc->toks[h].kind != TEITAG_TOKEN_WORD)
     return 0;
+  /* A head in the instrumental takes adjectives in the instrumental: a
+   * word in another case before it is a participle or a noun, and the
+   * head its agent (Вакцина розроблена американською компанією Pfizer,
+   * створений урядом): no name. */
+  if (h > i && tt_n_ends_any(n, h, instrumental_nouns))
+    for (size_t k = i; k < h; k++)
+      if (!tt_n_ends_any(n, k, instrumental_adjectives))
+        return 0;
   /* A sentence's first word that does not agree with the adjective after
    * it is no part of the name: "Слідчі Головного управління". */
   if (h > i + 1 && tt_n_sentence_start(n, i) && tt_n_title(n, i + 1) &&

@@ -425,6 +425,16 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* a participle and its agent in the instrumental are no name: the
+     * organisation after them is the gazetteer's alone */
+    {"Турбіна виготовлена німецькою компанією " OPEN_MARK "ORG Siemens" CLOSE_MARK ".",
+     "gazetteer"},
+    {"Заява підписана " OPEN_MARK "ORG Міністерством оборони України" CLOSE_MARK ".",
+     "gazetteer"},
+    /* ... where a genitive that ends like an instrumental is none */
+    {"Експонати передали до " OPEN_MARK "ORG Зарічного краєзнавчого музею" CLOSE_MARK
+     " минулого року.",
+     "rule:org head+complement"},
     /* an organisation's chain takes in a ministry's short name after it,
      * and leaves out a sentence's first word that does not agree */
     {"Бійців перевели до " OPEN_MARK "ORG Київського управління МВС" CLOSE_MARK
