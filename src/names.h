@@ -69,9 +69,12 @@ static inline unsigned tt_n_class(const tt_names *n, size_t i) {
  * LifePoint. */
 static inline int tt_n_camel(const tt_names *n, size_t i) {
   const tt_token *t = &n->doc->toks[i];
+  /* the text is read last: for most tokens it would be a cache miss */
+  if (t->kind != TEITAG_TOKEN_WORD || t->lcase != TEITAG_CASE_MIXED ||
+      t->script != TT_SCRIPT_LATIN)
+    return 0;
   char first = n->doc->text[t->start];
-  return t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_MIXED &&
-         t->script == TT_SCRIPT_LATIN && first >= 'A' && first <= 'Z';
+  return first >= 'A' && first <= 'Z';
 }
 /* Does token i follow a preposition or type word of place (у, near,
  * село, river)? */
