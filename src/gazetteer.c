@@ -558,8 +558,8 @@ static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
   if (first->script != TT_SCRIPT_LATIN || type == TEITAG_TYPE_ORG)
     return 0;
   /* A name in capitals next to a word in Title case is no part of a
-   * longer name written that way: a dateline after a byline ("Alistair
-   * Smout LONDON, Sept 14").  Short ones are acronyms, which do stand in
+   * longer name written that way: a dateline after a byline ("Alvar
+   * Smoutten LONDON, Sept 14").  Short ones are acronyms, which do stand in
    * such names (US Treasury, UK Parliament). */
   if (first->lcase == TEITAG_CASE_UPPER && doc->toks[e - 1].lcase == TEITAG_CASE_UPPER &&
       (e - b > 1 || first->end - first->start >= 4))

@@ -540,7 +540,7 @@ static size_t latin_name_run(const tt_names *n, size_t j, int dateline) {
   return k;
 }
 
-/* "said Carina Oehrn", "Editing by Kazunori Takada": English news names a
+/* "said Marit Olvendahl", "Editing by Jonas Feldkampe": English news names a
  * source after a verb of saying and its staff after a byline's verb, as a
  * latin_name_run. */
 static size_t after_said(tt_names *n, size_t i) {
@@ -558,14 +558,22 @@ static size_t after_said(tt_names *n, size_t i) {
     if (!by && t->lcase != TEITAG_CASE_LOWER)
       return 0;
   } else if (t->lcase == TEITAG_CASE_TITLE && tt_n_is(n, i, "by")) {
-    by = 1; /* a byline: By Atul Prakash and Alistair Smout */
+    by = 1; /* a byline: By Ostin Prakarsh and Alvar Smoutten */
   } else {
     return 0;
   }
-  /* a byline may run into its dateline: By Atul Prakash LONDON */
+  /* a byline may run into its dateline: By Ostin Prakarsh LONDON */
   size_t k = latin_name_run(n, j, by);
   if (!k)
     return 0;
+  /* a byline glued to the first sentence (By Dorian Kell Intellectual
+   * property law firm ...): of three words, the third begins the
+   * sentence, unless the second is a given name (By Mary Ann Smith) */
+  char g;
+  unsigned f;
+  if (by && k - j == 3 && k < end && n->doc->toks[k].kind == TEITAG_TOKEN_WORD &&
+      n->doc->toks[k].lcase == TEITAG_CASE_LOWER && !tt_n_given(n, j + 1, &g, &f))
+    k--;
   const char *why = by ? "rule:person byline" : "rule:person after-said";
   tt_n_add(n, j, k, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, why);
   /* a byline's other authors: Reporting by A, B and C */

@@ -326,7 +326,7 @@ static const char *const street_types[] = {
     "переулок", "пер.", NULL};
 
 /* English verbs after which news names a source, and the byline verbs
- * before "by" (said Carina Oehrn; Editing by …). */
+ * before "by" (said Marit Olvendahl; Editing by …). */
 static const char *const saying_words[] = {
     "said", "says", "told", "added", "wrote", "asked", "explained", "warned",
     "reporting", "editing", "writing",

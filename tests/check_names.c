@@ -139,6 +139,14 @@ static const rule_case person_cases[] = {
      OPEN_MARK "PER Alvar Smoutten" CLOSE_MARK " " OPEN_MARK "LOC LONDON" CLOSE_MARK
      " (" OPEN_MARK "ORG Reuters" CLOSE_MARK ") - Shares rose.",
      "rule:person byline"},
+    /* a byline glued to the first sentence keeps two of three words,
+     * unless the second is a given name */
+    {"Profits rose. By " OPEN_MARK "PER Dorian Kellworth" CLOSE_MARK
+     " Intellectual property firms grew.",
+     "rule:person byline"},
+    {"Profits rose. By " OPEN_MARK "PER Mary Ann Quorvell" CLOSE_MARK
+     " for the weekly paper.",
+     "rule:person byline"},
     /* the speaker after reported speech, a dash and a verb of saying */
     {"«Ми встигнемо до весни», — сказав " OPEN_MARK "PER Вальчишин" CLOSE_MARK ".",
      "rule:person after-speech"},
