@@ -434,11 +434,32 @@ static int comma_or_stop(const teitag_doc *d, size_t i) {
          (d->text[t->start] == ',' || d->text[t->start] == '.');
 }
 
+/* Can the word at `core`, a company's, stand alone for it?  Not a word
+ * that says something by itself (General, American, Ford as a given name,
+ * China). */
+static int short_name_word(const tt_names *n, size_t core) {
+  const tt_token *t = &n->doc->toks[core];
+  if (t->kind != TEITAG_TOKEN_WORD || t->script != TT_SCRIPT_LATIN ||
+      t->key_len < 3 ||
+      !(t->lcase == TEITAG_CASE_TITLE || t->lcase == TEITAG_CASE_UPPER ||
+        tt_n_camel(n, core)))
+    return 0;
+  if (tt_n_class(n, core) &
+      (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_EN_ROLE | TT_WC_MONTH |
+       TT_WC_COMPASS | TT_WC_ADJECTIVE | TT_WC_ORG_HEAD | TT_WC_COMPANY |
+       TT_WC_LEGAL | TT_WC_PLACE_TYPE | TT_WC_PLACE_BEFORE))
+    return 0;
+  char g;
+  unsigned f;
+  if ((n->gaz_type[core] && n->gaz_type[core] != TEITAG_TYPE_ORG) ||
+      tt_n_given(n, core, &g, &f))
+    return 0;
+  return 1;
+}
+
 /* The short name of an English company named in full with designators
  * last (Brightfen Networks Inc., Halvorsen Labs, Inc.): its one word
- * before them, which news then uses alone; SIZE_MAX if there is none.
- * A word that says something by itself (General, American, Ford as a
- * given name, China) is not taken. */
+ * before them, which news then uses alone; SIZE_MAX if there is none. */
 static size_t company_short_name(const tt_names *n, const tt_span *sp) {
   const teitag_doc *d = n->doc;
   size_t k = sp->tok_end, designators = 0;
@@ -453,23 +474,17 @@ static size_t company_short_name(const tt_names *n, const tt_span *sp) {
   size_t core = sp->tok_begin;
   if (!designators || k != core + 1)
     return SIZE_MAX;
-  const tt_token *t = &d->toks[core];
-  if (t->kind != TEITAG_TOKEN_WORD || t->script != TT_SCRIPT_LATIN ||
-      t->key_len < 3 ||
-      !(t->lcase == TEITAG_CASE_TITLE || t->lcase == TEITAG_CASE_UPPER ||
-        tt_n_camel(n, core)))
+  return short_name_word(n, core) ? core : SIZE_MAX;
+}
+
+/* The one word of a company that the ticker rule found (Brightfen
+ * (NASDAQ: BFN)), which news then uses alone, as company_short_name;
+ * SIZE_MAX if there is none. */
+static size_t listed_company_word(const tt_names *n, const tt_span *sp) {
+  if (sp->tok_end != sp->tok_begin + 1 || !sp->source ||
+      strcmp(tt_doc_get_str(n->doc, sp->source), "rule:org ticker") != 0)
     return SIZE_MAX;
-  if (tt_n_class(n, core) &
-      (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_EN_ROLE | TT_WC_MONTH |
-       TT_WC_COMPASS | TT_WC_ADJECTIVE | TT_WC_ORG_HEAD | TT_WC_COMPANY |
-       TT_WC_LEGAL | TT_WC_PLACE_TYPE | TT_WC_PLACE_BEFORE))
-    return SIZE_MAX;
-  char g;
-  unsigned f;
-  if ((n->gaz_type[core] && n->gaz_type[core] != TEITAG_TYPE_ORG) ||
-      tt_n_given(n, core, &g, &f))
-    return SIZE_MAX;
-  return core;
+  return short_name_word(n, sp->tok_begin) ? sp->tok_begin : SIZE_MAX;
 }
 
 /* Forgets the companies' short names that the document also writes in
@@ -537,6 +552,10 @@ static void collect(tt_names *n, known_list *people, known_list *given,
     if (sp->type == TEITAG_TYPE_ORG && sp->cert >= TEITAG_CERT_MEDIUM &&
         sp->tok_end - sp->tok_begin >= 2) {
       size_t core = company_short_name(n, sp);
+      if (core != SIZE_MAX)
+        remember(companies, d, core, TEITAG_TYPE_ORG, sp, 1);
+    } else if (sp->type == TEITAG_TYPE_ORG && sp->cert >= TEITAG_CERT_MEDIUM) {
+      size_t core = listed_company_word(n, sp);
       if (core != SIZE_MAX)
         remember(companies, d, core, TEITAG_TYPE_ORG, sp, 1);
     }

@@ -556,6 +556,16 @@ static const rule_case org_cases[] = {
      "rule:org ticker"},
     {"Investors in " OPEN_MARK "ORG Kestrel Minerals" CLOSE_MARK " (" OPEN_MARK "ORG ASX" CLOSE_MARK ": KSM) were told.",
      "rule:org ticker"},
+    /* ... whose one word then stands alone for it, as a short name */
+    {OPEN_MARK "ORG Zentrova" CLOSE_MARK " sales recover\nToy maker " OPEN_MARK "ORG Zentrova"
+     CLOSE_MARK " (" OPEN_MARK "ORG NASDAQ" CLOSE_MARK ": ZTV) is recovering.",
+     "propagation:short-name"},
+    {"Toy maker " OPEN_MARK "ORG Zentrova" CLOSE_MARK " (" OPEN_MARK "ORG NASDAQ" CLOSE_MARK
+     ": ZTV) is recovering. Sales at Zentrova Park rose.",
+     "rule:org ticker"},
+    {"Shares in " OPEN_MARK "ORG Harper" CLOSE_MARK " (" OPEN_MARK "ORG NYSE" CLOSE_MARK
+     ": HRP) rose. Analysts said Harper would pay.",
+     "rule:org ticker"},
     /* an English name is its capitalised part: "Time magazine", "U.S.
      * military" (the country, then a common noun) */
     {"In an interview with " OPEN_MARK "ORG Time" CLOSE_MARK " magazine, she said so.",
