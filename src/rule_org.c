@@ -419,6 +419,11 @@ static size_t latin_chain(tt_names *n, size_t i) {
     b += 2;
   while (b < last && tt_n_ends_any(n, b, attributes))
     b++;
+  /* nor do the words before a Title-case "The" inside the run: a
+   * headline glued to the sentence (SC asks Sahara The Reserve Bank ...) */
+  for (size_t k = b + 1; k < last && !(tt_n_class(n, k - 1) & TT_WC_ORG_HEAD); k++)
+    if (tt_n_title(n, k) && tt_n_is(n, k, "the"))
+      b = k + 1;
   /* a title-case function word or a dateline in capitals after the last
    * head is the next sentence's (China First Heavy Industries The ...,
    * Zignal Labs SAN FRANCISCO) */
@@ -453,7 +458,7 @@ static size_t latin_chain(tt_names *n, size_t i) {
   return last;
 }
 
-/* "Walt Disney's (NYSE: DIS)", "Iron Road (ASX: IRD)": a stock exchange
+/* "Morgan Whitlock's (NYSE: MWK)", "Kestrel Minerals (ASX: KSM)": a stock exchange
  * and a ticker in brackets make the capitalised words before them a
  * listed company's name, even where a person rule or a place read them
  * as a person's or a place's.  Called at an opening bracket. */
@@ -473,11 +478,11 @@ static void ticker(tt_names *n, size_t i) {
     return;
   size_t e = i;
   if (e > n->para->tok_begin && tt_n_is(n, e - 1, "'s")) /* keys fold ’ to ' */
-    e--; /* Disney's (NYSE: DIS) */
+    e--; /* Whitlock's (NYSE: MWK) */
   size_t b = e;
   while (b > n->para->tok_begin && e - b < 6 &&
          d->toks[b - 1].script == TT_SCRIPT_LATIN &&
-         (tt_n_title(n, b - 1) || tt_n_upper(n, b - 1)) &&
+         (tt_n_title(n, b - 1) || tt_n_upper(n, b - 1) || tt_n_camel(n, b - 1)) &&
          !(tt_n_class(n, b - 1) & TT_WC_FUNCTION))
     b--;
   if (b == e || n->gaz_type[e - 1] == TEITAG_TYPE_ORG)

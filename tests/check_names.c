@@ -566,6 +566,17 @@ static const rule_case org_cases[] = {
     {"Shares in " OPEN_MARK "ORG Harper" CLOSE_MARK " (" OPEN_MARK "ORG NYSE" CLOSE_MARK
      ": HRP) rose. Analysts said Harper would pay.",
      "rule:org ticker"},
+    /* ... also a name in camel case */
+    {"Transport operator " OPEN_MARK "ORG BrightRail" CLOSE_MARK " (" OPEN_MARK "ORG NYSE"
+     CLOSE_MARK ": BRL) fell.",
+     "rule:org ticker"},
+    /* a headline glued to its sentence ends before a Title-case "The" */
+    {"Court rebukes Velmont The " OPEN_MARK "ORG Harrow Savings Bank" CLOSE_MARK
+     " said on Monday it would appeal.",
+     "rule:org english-head"},
+    /* "Congress" in Title case is the US Congress; the common word is not */
+    {"The bill now goes to " OPEN_MARK "ORG Congress" CLOSE_MARK ".", "gazetteer"},
+    {"The party congress opened on Monday.", NULL},
     /* an English name is its capitalised part: "Time magazine", "U.S.
      * military" (the country, then a common noun) */
     {"In an interview with " OPEN_MARK "ORG Time" CLOSE_MARK " magazine, she said so.",
