@@ -847,14 +847,21 @@ END_TEST
 START_TEST(initials_and_links) {
   static const struct {
     const char *text, *span, *ref;
+    teitag_type type;
   } cases[] = {
-      {"Заяву зробив В. Зеленський.", "В. Зеленський", "Q3874799"},
-      {"Заяву зробив Д. Зеленський.", "Д. Зеленський", NULL},
-      {"Выступил А. Лукашенко.", "А. Лукашенко", "per-alexander-lukashenko"},
-      {"Виступив В. Лукашенко.", "В. Лукашенко", NULL},
+      {"Заяву зробив В. Зеленський.", "В. Зеленський", "Q3874799", TEITAG_TYPE_PER},
+      {"Заяву зробив Д. Зеленський.", "Д. Зеленський", NULL, TEITAG_TYPE_PER},
+      {"Выступил А. Лукашенко.", "А. Лукашенко", "per-alexander-lukashenko", TEITAG_TYPE_PER},
+      {"Виступив В. Лукашенко.", "В. Лукашенко", NULL, TEITAG_TYPE_PER},
       {"Скаргу подав Лукашенко О. Г. минулого тижня.", "Лукашенко О. Г.",
-       "per-alexander-lukashenko"},
-      {"Скаргу подав Лукашенко В. Г. минулого тижня.", "Лукашенко В. Г.", NULL},
+       "per-alexander-lukashenko", TEITAG_TYPE_PER},
+      {"Скаргу подав Лукашенко В. Г. минулого тижня.", "Лукашенко В. Г.", NULL,
+       TEITAG_TYPE_PER},
+      /* a legislature's bare name is linked to no one country's */
+      {"The bill now goes to Congress.", "Congress", "org-legislature-congress",
+       TEITAG_TYPE_ORG},
+      {"The bill now goes to the U.S. Congress.", "U.S. Congress", "org-us-congress",
+       TEITAG_TYPE_ORG},
   };
   teitag_pipeline *p = default_pipeline();
   for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
@@ -865,7 +872,7 @@ START_TEST(initials_and_links) {
     ck_assert_uint_eq(teitag_doc_n_spans(doc), 1);
     teitag_span sp;
     teitag_doc_span(doc, 0, &sp);
-    ck_assert_int_eq(sp.type, TEITAG_TYPE_PER);
+    ck_assert_int_eq(sp.type, cases[c].type);
     ck_assert_msg(strlen(cases[c].span) == sp.end - sp.start &&
                       strncmp(text + sp.start, cases[c].span, sp.end - sp.start) == 0,
                   "%s: got '%.*s'", text, (int)(sp.end - sp.start), text + sp.start);
