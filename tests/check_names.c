@@ -566,8 +566,8 @@ static const rule_case org_cases[] = {
     {"Shares in " OPEN_MARK "ORG Harper" CLOSE_MARK " (" OPEN_MARK "ORG NYSE" CLOSE_MARK
      ": HRP) rose. Analysts said Harper would pay.",
      "rule:org ticker"},
-    /* ... also a name in camel case */
-    {"Transport operator " OPEN_MARK "ORG BrightRail" CLOSE_MARK " (" OPEN_MARK "ORG NYSE"
+    /* ... also a name in camel case; the exchange, listed or not, is one too */
+    {"Transport operator " OPEN_MARK "ORG BrightRail" CLOSE_MARK " (" OPEN_MARK "ORG LSE"
      CLOSE_MARK ": BRL) fell.",
      "rule:org ticker"},
     /* a headline glued to its sentence ends before a Title-case "The" */
