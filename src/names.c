@@ -481,8 +481,13 @@ static size_t company_short_name(const tt_names *n, const tt_span *sp) {
  * (NASDAQ: BFN)), which news then uses alone, as company_short_name;
  * SIZE_MAX if there is none. */
 static size_t listed_company_word(const tt_names *n, const tt_span *sp) {
-  if (sp->tok_end != sp->tok_begin + 1 || !sp->source ||
-      strcmp(tt_doc_get_str(n->doc, sp->source), "rule:org ticker") != 0)
+  const teitag_doc *d = n->doc;
+  /* the bracket (or the 's before it) is looked at first: it is in the
+   * cache already, and rules out nearly every span without reading its
+   * source */
+  if (sp->tok_end != sp->tok_begin + 1 || sp->tok_end >= d->n_toks || !sp->source ||
+      (d->toks[sp->tok_end].hash != n->open_paren_hash && !tt_n_is(n, sp->tok_end, "'s")) ||
+      strcmp(tt_doc_get_str(d, sp->source), "rule:org ticker") != 0)
     return SIZE_MAX;
   return short_name_word(n, sp->tok_begin) ? sp->tok_begin : SIZE_MAX;
 }
