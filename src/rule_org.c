@@ -53,8 +53,23 @@ static size_t legal_form_quoted(tt_names *n, size_t i) {
   size_t close = closing_quote(n, i + 1);
   if (!close)
     return 0;
-  tt_n_add(n, i, close + 1, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM,
-           "rule:org legal-form+quoted");
+  /* НАК «Нафтогаз України»: the name takes in its legal form, and keeps
+   * the link of a listed company inside the quotes (rare: the spans are
+   * searched only then) */
+  uint32_t ref = 0, norm = 0;
+  if (n->gaz_end[i + 2] == close && n->gaz_type[i + 2] == TEITAG_TYPE_ORG) {
+    const teitag_doc *d = n->doc;
+    for (size_t s = 0; s < d->n_spans && !ref; s++)
+      if (d->spans[s].tok_begin == i + 2 && d->spans[s].tok_end == close &&
+          d->spans[s].type == TEITAG_TYPE_ORG) {
+        ref = d->spans[s].ref;
+        norm = d->spans[s].norm;
+      }
+  }
+  tt_span *sp = tt_doc_add_token_span(n->doc, i, close + 1, TEITAG_TYPE_ORG,
+                                      TEITAG_CERT_MEDIUM, "rule:org legal-form+quoted");
+  sp->ref = ref;
+  sp->norm = norm;
   return close + 1;
 }
 

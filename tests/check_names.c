@@ -507,6 +507,18 @@ static const rule_case org_cases[] = {
     {"Кладовище утримує " OPEN_MARK "ORG КП «Спокій»" CLOSE_MARK " " OPEN_MARK
      "ORG Зіньківської міськради" CLOSE_MARK ".",
      "rule:org legal-form+quoted"},
+    /* more legal forms: private and farm enterprises, trading houses */
+    {"Тендер виграло " OPEN_MARK "ORG ПП «Зорелад»" CLOSE_MARK ", а "
+     OPEN_MARK "ORG ФГ «Колосок»" CLOSE_MARK " програло.",
+     "rule:org legal-form+quoted"},
+    {"Постачальник " OPEN_MARK "ORG ТД «Агроверес»" CLOSE_MARK " і "
+     OPEN_MARK "ORG НПО «Звездолит»" CLOSE_MARK " подписали договор.",
+     "rule:org legal-form+quoted"},
+    /* a district council is an organisation's head */
+    {"Рішення " OPEN_MARK "ORG Зарічанської райради" CLOSE_MARK " скасовано.",
+     "rule:org head+complement"},
+    /* the Higher Economic Court by its acronym */
+    {"Рішення " OPEN_MARK "ORG ВГСУ" CLOSE_MARK " оскаржили.", "gazetteer"},
     {"Перевірку провела " OPEN_MARK "ORG Державна аудиторська служба" CLOSE_MARK " "
      OPEN_MARK "ORG ТОВ «Альфатрон»" CLOSE_MARK " оскаржило її висновки.",
      "rule:org head+complement"},
@@ -862,6 +874,10 @@ START_TEST(initials_and_links) {
        TEITAG_TYPE_ORG},
       {"The bill now goes to the U.S. Congress.", "U.S. Congress", "org-us-congress",
        TEITAG_TYPE_ORG},
+      /* a legal form before a listed company's name keeps its link */
+      {"Суд задовольнив позов НАК «Нафтогаз України».", "НАК «Нафтогаз України»",
+       "org-naftogaz", TEITAG_TYPE_ORG},
+      {"Суд задовольнив позов ТОВ «Зорелад».", "ТОВ «Зорелад»", NULL, TEITAG_TYPE_ORG},
   };
   teitag_pipeline *p = default_pipeline();
   for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
