@@ -537,6 +537,20 @@ static int attribute_compound(const teitag_doc *doc, const tt_token *t) {
   return 0;
 }
 
+/* Is the paragraph a headline, every word in it but function words
+ * capitalised ("Audi and Daimler Near Deal to Buy Mapping Service")? */
+static int headline(const teitag_doc *doc, const tt_para *p) {
+  size_t words = 0;
+  for (size_t k = p->tok_begin; k < p->tok_end; k++) {
+    const tt_token *t = &doc->toks[k];
+    if (t->kind != TEITAG_TOKEN_WORD || tt_is_function_word(t->hash))
+      continue;
+    if ((t->lcase != TEITAG_CASE_TITLE && t->lcase != TEITAG_CASE_UPPER) || ++words > 24)
+      return 0;
+  }
+  return words >= 3;
+}
+
 /* Context that makes a gazetteer match unlikely to be the name it looks
  * like: a function word opening a sentence ("Мені", "Того"), or, in Latin
  * script, a place or person name that is only part of a longer capitalised
@@ -555,8 +569,19 @@ static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
         first->lcase != TEITAG_CASE_UPPER) ||
        caps_run))
     return 1;
-  if (first->script != TT_SCRIPT_LATIN || type == TEITAG_TYPE_ORG)
+  if (first->script != TT_SCRIPT_LATIN)
     return 0;
+  /* An English organisation's one word before a Title-case word is part
+   * of a longer name, a product's, an index's or an agency's (Apple Watch,
+   * Nikkei Asian Review, U.N. Environment Program), unless a role follows
+   * (Apple CEO) or the line is a headline, where every word has a capital
+   * (Daimler Near Deal). */
+  if (type == TEITAG_TYPE_ORG)
+    return p->lang == TEITAG_LANG_EN && e - b == 1 && title_word(first) &&
+           e < p->tok_end &&
+           title_word(&doc->toks[e]) && !(doc->toks[e].flags & TT_TOK_SENT_START) &&
+           !(doc->toks[e].flags & TT_TOK_NL_BEFORE) && !tt_is_role_word(doc->toks[e].hash) &&
+           !tt_is_function_word(doc->toks[e].hash) && !headline(doc, p);
   /* A name in capitals next to a word in Title case is no part of a
    * longer name written that way: a dateline after a byline ("Alvar
    * Smoutten LONDON, Sept 14").  Short ones are acronyms, which do stand in

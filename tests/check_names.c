@@ -586,6 +586,14 @@ static const rule_case org_cases[] = {
     {"Court rebukes Velmont The " OPEN_MARK "ORG Harrow Savings Bank" CLOSE_MARK
      " said on Monday it would appeal.",
      "rule:org english-head"},
+    /* a company's one word at the start of a longer name (a product's) is
+     * not the company, unless a role follows or the line is a headline */
+    {"He wore an Apple Watch on stage.", NULL},
+    {OPEN_MARK "ORG Apple" CLOSE_MARK " Spokesman " OPEN_MARK "PER Dorian Kellworth" CLOSE_MARK
+     " said it would appeal.",
+     "gazetteer"},
+    {OPEN_MARK "ORG Apple" CLOSE_MARK " Unveils New Phones\n\nThe phones went on sale.",
+     "gazetteer"},
     /* "Congress" in Title case is the US Congress; the common word is not */
     {"The bill now goes to " OPEN_MARK "ORG Congress" CLOSE_MARK ".", "gazetteer"},
     {"The party congress opened on Monday.", NULL},
