@@ -535,7 +535,7 @@ static void collect(tt_names *n, known_list *people, known_list *given,
         (sp->tok_end - sp->tok_begin >= 2 || sp->cert == TEITAG_CERT_HIGH))
       remember(people, d, last, TEITAG_TYPE_PER, sp, 0);
     /* the given name of a Cyrillic full name, for its later mentions
-     * alone in any case (Михайлина Коцюбинська ... Михайлини) */
+     * alone in any case (Віра Гордійчук ... Віри) */
     if (sp->type == TEITAG_TYPE_PER && sp->cert >= TEITAG_CERT_MEDIUM &&
         sp->tok_end - sp->tok_begin >= 2 &&
         d->toks[sp->tok_begin].script == TT_SCRIPT_CYRILLIC &&

@@ -122,7 +122,7 @@ int tt_n_starts_any(const tt_names *n, size_t i, const tt_suffix *prefixes);
 /* Is token i a single letter? */
 int tt_n_one_letter(const teitag_doc *d, size_t i);
 /* Is token i a capital letter and token i + 1 a full stop, as text
- * tokenized before it came here writes an initial ("Т . Бразельтон")?
+ * tokenized before it came here writes an initial ("Т . Кравельтон")?
  * Token i + 1 must exist. */
 int tt_n_spaced_initial(const teitag_doc *d, size_t i);
 /* Do initials between the word `before` and token `after` close the name

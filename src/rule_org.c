@@ -284,7 +284,7 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
     return 0;
   /* A head in the instrumental takes adjectives in the instrumental: a
    * word in another case before it is a participle or a noun, and the
-   * head its agent (Вакцина розроблена американською компанією Pfizer,
+   * head its agent (Турбіна виготовлена німецькою компанією Siemens,
    * створений урядом): no name. */
   if (h > i && tt_n_ends_any(n, h, instrumental_nouns))
     for (size_t k = i; k < h; k++)

@@ -78,7 +78,7 @@ static const tt_suffix nominative_surname_endings[] = {TT_SFX("ов"),
     TT_SFX("дзе"), TT_SFX("швили"), TT_SFX("швілі"), {NULL, 0}};
 
 /* Endings of adjectives: a capitalised word ending so is rather a place's
- * or an organisation's name (Київський велотрек, Сокирянської РДА). */
+ * or an organisation's name (Київський велотрек, Зарічанської РДА). */
 static const tt_suffix adjective_endings[] = {TT_SFX("ий"), TT_SFX("ій"),
     TT_SFX("ого"), TT_SFX("ому"), TT_SFX("им"), TT_SFX("ою"), TT_SFX("ої"),
     TT_SFX("их"), TT_SFX("ими"), TT_SFX("ую"), TT_SFX("ой"), TT_SFX("ый"),
@@ -97,7 +97,7 @@ static int initial(const tt_names *n, size_t i) {
 }
 
 /* The tokens of an initial at i: 1 for "Т.", 2 for "Т ." as text that was
- * tokenized before it came here writes it ("Т . Бразельтон"), else 0. */
+ * tokenized before it came here writes it ("Т . Кравельтон"), else 0. */
 static size_t initial_len(const tt_names *n, size_t i) {
   if (initial(n, i))
     return 1;
@@ -222,7 +222,7 @@ static size_t given_and_surname(tt_names *n, size_t i) {
                        (tt_n_class(n, j) & TT_WC_PARTICLE)))))
     j++;
   if (!surname_word(n, j, i)) {
-    /* Борис Онуфрійович, Мария Ивановна: the given name and patronymic
+    /* Петро Онисимович, Мария Ивановна: the given name and patronymic
      * of polite address, with no surname after them */
     if (j == i + 2 && tt_n_title(n, i + 1) && tt_n_ends_any(n, i + 1, patronymics) &&
         !capitals_surname(n, j, i)) {
@@ -236,7 +236,7 @@ static size_t given_and_surname(tt_names *n, size_t i) {
              "rule:person given-name+surname");
     return j + 1;
   }
-  /* a double surname (Мехуто Гонсалес, Ким Чен Ир); in English a second
+  /* a double surname (Лопес Мартінес, Ким Чен Ир); in English a second
    * capital is too often the next word of a headline-cased phrase */
   if (j + 1 < end && surname_word(n, j + 1, i) && !n->gaz_type[j + 1] &&
       !(j + 2 < end && (tt_n_title(n, j + 2) || tt_n_upper(n, j + 2) ||
@@ -287,7 +287,7 @@ static int place_named_surname(const tt_names *n, size_t j) {
 /* Do initials between the word `before` and token `after` close the name
  * before them rather than open one after them?  Only a capitalised word
  * after them can take them (В. Ф. Янукович); not when the word before is
- * a surname in its dictionary form and the one after is not («Лузина
+ * a surname in its dictionary form and the one after is not («Ластовенко
  * О.А. Телефон редакции»), nor when the one after is an adjective that
  * is no surname, as a sentence's first word after initials often is
  * (Гарматюком В. І. Основним акціонером є ...). */
@@ -453,7 +453,7 @@ static size_t after_role(tt_names *n, size_t i) {
   }
   if (j >= end || n->person[j])
     return 0;
-  /* "директор Novavax Стенлі Ерік": Latin words between a Cyrillic role
+  /* "директор Brightfen Стенлі Кроуфілд": Latin words between a Cyrillic role
    * and a Cyrillic name are whom the person works for */
   if (n->doc->toks[i].script == TT_SCRIPT_CYRILLIC &&
       n->doc->toks[j].script == TT_SCRIPT_LATIN) {
@@ -648,7 +648,7 @@ static size_t before_who(tt_names *n, size_t i) {
 }
 
 /* Two or three capitalised Cyrillic words inside a sentence that nothing
- * else explains are most often a person's name (Виторио Сандали); a weak
+ * else explains are most often a person's name (Виторио Лангарди); a weak
  * guess. */
 static size_t capital_pair(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
@@ -659,7 +659,7 @@ static size_t capital_pair(tt_names *n, size_t i) {
       adjective_like(n, i))
     return 0;
   /* after a quote, an organisation's head or a place type word the pair is
-   * a title or a name of that kind (« Океан Ельзи », Клубу Войовничих ...) */
+   * a title or a name of that kind (« Океан Ельзи », Клубу Веселих і Кмітливих) */
   if (i > n->para->tok_begin &&
       (tt_n_quote(n, i - 1) ||
        ((tt_n_class(n, i - 1) & (TT_WC_ORG_HEAD | TT_WC_PLACE_TYPE | TT_WC_PLACE_BEFORE)) &&
@@ -732,7 +732,7 @@ static void lone_given(tt_names *n, size_t i) {
   tt_n_add(n, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW, "rule:person given-name");
 }
 
-/* Мельник Андрій Володимирович, Веліжанським Сергієм Сергійовичем: the
+/* Мельник Андрій Володимирович, Зорянським Петром Сергійовичем: the
  * surname before a given name and patronymic, as lists, registers and
  * imprints write them.  At a sentence start the word must look like a
  * surname, since a greeting also comes first (Шановна Маріє Іванівно). */
@@ -850,8 +850,8 @@ static void surname_shape(tt_names *n, size_t i) {
            "rule:person surname-shape");
 }
 
-/* Ukrainian adjectival surnames in any case form (Конецьпольського,
- * Виспянського, Мержинському): a capitalised word so ending inside a
+/* Ukrainian adjectival surnames in any case form (Лозовецького,
+ * Гайдамацького, Зарічанському): a capitalised word so ending inside a
  * sentence that qualifies no noun after it, and that no preposition of
  * place or type word puts in a place (у Слов'янському, вулиці
  * Коцюбинського).  In Russian text the same test found no more names than
@@ -869,7 +869,7 @@ static void adjectival_surname(tt_names *n, size_t i) {
       (tt_n_class(n, i - 1) & (TT_WC_PLACE_BEFORE | TT_WC_PREP_PLACE | TT_WC_STREET)) ||
       tt_n_title(n, i - 1) || tt_n_upper(n, i - 1) || tt_n_quote(n, i - 1))
     return;
-  /* after most roles a surname (графа Баворовського); after a see's or a
+  /* after most roles a surname (графа Зарецького); after a see's or a
    * realm's title the place's adjective (митрополит Київський, князь
    * Галицький) */
   if ((tt_n_class(n, i - 1) & TT_WC_ROLE) && tt_n_starts_any(n, i - 1, realm_titles))
@@ -882,8 +882,8 @@ static void adjectival_surname(tt_names *n, size_t i) {
           !((tt_n_class(n, i + 1) & TT_WC_FUNCTION) || past_verb(n, i + 1)))))
       return;
   }
-  /* adjectives in a row share a noun: Фастівського та Васильківського
-   * районів, Кременчуцькому, Дрогобицькому і Надвірнянському НПЗ */
+  /* adjectives in a row share a noun: Зарічанського та Ковельського
+   * районів, Кременчуцькому і Лисичанському НПЗ */
   for (size_t k = i + 1; k < end && k <= i + 2; k++)
     if (tt_n_ends_any(n, k, adjectival_surname_uk))
       return;

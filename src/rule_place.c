@@ -31,9 +31,9 @@ static const tt_suffix place_endings[] = {TT_SFX("ськ"), TT_SFX("ська"),
     TT_SFX("ївка"), TT_SFX("ївки"), TT_SFX("ївці"), TT_SFX("burg"),
     TT_SFX("bourg"), TT_SFX("ville"), TT_SFX("grad"), TT_SFX("abad"),
     TT_SFX("stan"),
-    /* villages named in the plural (Вербівці, Микитинці, Боянчичі) in
+    /* villages named in the plural (Вербичани, Зарічинці, Ковалівці) in
      * their case forms, and any plural's locative (у Броварах, в
-     * Уторопах, у Микитинцях) */
+     * Вербичанах, у Ковалівцях) */
     TT_SFX("івців"), TT_SFX("инці"), TT_SFX("инців"), TT_SFX("ичі"),
     TT_SFX("ичів"), TT_SFX("ах"), TT_SFX("ях"), {NULL, 0}};
 
@@ -165,7 +165,7 @@ static size_t type_and_name(tt_names *n, size_t i) {
     return 0;
   size_t k = j + 1;
   /* two-word names (Біла Церква, Велика Новосілка), unless the second word
-   * is the adjective of the next place (Олексіївка Перевальського району) */
+   * is the adjective of the next place (Олексіївка Зарічанського району) */
   if (k < end && tt_n_title(n, k) && !n->gaz_type[k] &&
       !(n->doc->toks[k].flags & TT_TOK_SENT_START) &&
       !(k + 1 < end && (tt_n_class(n, k + 1) & TT_WC_PLACE_TYPE)))
@@ -176,7 +176,7 @@ static size_t type_and_name(tt_names *n, size_t i) {
   return k;
 }
 
-/* вул. Богдана Хмельницького, вулиця М. Арнаутської: a street named
+/* вул. Богдана Хмельницького, вулиця М. Зорянської: a street named
  * after a person is a place, with its type word, though the person rules
  * or the gazetteer took the name. */
 static size_t street_of_person(tt_names *n, size_t i) {
