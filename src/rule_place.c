@@ -133,13 +133,7 @@ static size_t compass_and_place(tt_names *n, size_t i) {
       TT_SFX("северн"), TT_SFX("южн"), TT_SFX("північно-"),
       TT_SFX("південно-"), TT_SFX("северо-"), TT_SFX("юго-"), {NULL, 0}};
   size_t end = n->para->tok_end;
-  /* a listed place of one word may be the case form of a town whose
-   * adjective has the same letters (Курском: Курск's instrumental, and
-   * Курский's locative in Курском районе); with a region's type word
-   * after it, the adjective is meant (a street's may be a common noun:
-   * квартира в Луганську площею 53 м²) */
-  int town_form = n->gaz_type[i] == TEITAG_TYPE_LOC && n->gaz_end[i] == i + 1;
-  if (!tt_n_title(n, i) || (n->gaz_type[i] && !town_form) || i + 1 >= end ||
+  if (!tt_n_title(n, i) || n->gaz_type[i] || i + 1 >= end ||
       n->gaz_type[i + 1] != TEITAG_TYPE_LOC || !n->gaz_end[i + 1] ||
       !tt_n_same_script(n, i, i + 1))
     return 0;
