@@ -1148,6 +1148,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.p = p;
   n.gaz_type = tt_xcalloc(doc->n_toks, 1);
   n.gaz_end = tt_xcalloc(doc->n_toks, sizeof *n.gaz_end);
+  n.gaz_span = tt_xmalloc(doc->n_toks * sizeof *n.gaz_span);
   n.person = tt_xcalloc(doc->n_toks, 1);
   n.given = tt_xcalloc(doc->n_toks, 1);
   n.given_gender = tt_xmalloc(doc->n_toks);
@@ -1186,6 +1187,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
     for (size_t i = sp->tok_begin; i < sp->tok_end; i++)
       n.gaz_type[i] = sp->type;
     n.gaz_end[sp->tok_begin] = sp->tok_end;
+    n.gaz_span[sp->tok_begin] = (uint32_t)s;
     if (sp->type == TEITAG_TYPE_PER)
       for (size_t i = sp->tok_begin; i < sp->tok_end; i++)
         n.person[i] = 1;
@@ -1202,6 +1204,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   finish_spans(&n);
   free(n.gaz_type);
   free(n.gaz_end);
+  free(n.gaz_span);
   free(n.person);
   free(n.given);
   free(n.given_gender);

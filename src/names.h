@@ -29,6 +29,8 @@ typedef struct tt_names {
   uint8_t *gaz_type;      /* per token: type of a gazetteer candidate on it */
   uint32_t *gaz_end;      /* per token: end token of the gazetteer candidate
                              that starts there, 0 if none */
+  uint32_t *gaz_span;     /* per token: that candidate's index in
+                             doc->spans, where gaz_end is set */
   uint8_t *person;        /* per token: 1 when a person rule claimed it */
   uint32_t *classes;      /* per token: its TT_WC_* classes */
   uint8_t *given;         /* per token: 0 not asked, 1 no given name, 2 one */

@@ -54,17 +54,14 @@ static size_t legal_form_quoted(tt_names *n, size_t i) {
   if (!close)
     return 0;
   /* НАК «Нафтогаз України»: the name takes in its legal form, and keeps
-   * the link of a listed company inside the quotes (rare: the spans are
-   * searched only then) */
+   * the link of a listed company inside the quotes */
   uint32_t ref = 0, norm = 0;
   if (n->gaz_end[i + 2] == close && n->gaz_type[i + 2] == TEITAG_TYPE_ORG) {
-    const teitag_doc *d = n->doc;
-    for (size_t s = 0; s < d->n_spans && !ref; s++)
-      if (d->spans[s].tok_begin == i + 2 && d->spans[s].tok_end == close &&
-          d->spans[s].type == TEITAG_TYPE_ORG) {
-        ref = d->spans[s].ref;
-        norm = d->spans[s].norm;
-      }
+    const tt_span *listed = &n->doc->spans[n->gaz_span[i + 2]];
+    if (listed->type == TEITAG_TYPE_ORG && listed->tok_end == close) {
+      ref = listed->ref;
+      norm = listed->norm;
+    }
   }
   tt_span *sp = tt_doc_add_token_span(n->doc, i, close + 1, TEITAG_TYPE_ORG,
                                       TEITAG_CERT_MEDIUM, "rule:org legal-form+quoted");
