@@ -653,6 +653,59 @@ static void word_forms(teitag_lang lang, int para, const char *w, size_t n,
   }
 }
 
+/* A Cyrillic acronym read as a word (МИД, ДТЕК, ЮКОС): two to six
+ * capitals, the last a consonant.  News declines these with lower-case
+ * endings (МИДа, ДТЕКу, ЮКОСом); acronyms spelt letter by letter (ФСБ)
+ * do not decline, but their "forms" never occur in text, so generating
+ * them costs keys, not matches. */
+static int word_acronym(const char *w, size_t n) {
+  unsigned letters = 0;
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    i += tt_utf8_next((const unsigned char *)w + i, &cp);
+    unsigned cls = tt_cp_class(cp);
+    if (!(cls & TT_C_CYRILLIC) || !(cls & TT_C_UPPER))
+      return 0;
+    letters++;
+  }
+  size_t s;
+  uint32_t last = last_cp(w, n, &s);
+  return letters >= 2 && letters <= 6 && !is_cyr_vowel(last) &&
+         last != 0x42C && last != 0x419 && last != 0x42A; /* Ь Й Ъ */
+}
+
+/* The case forms of such an acronym: the endings of a hard masculine
+ * noun, written after the capitals (-ем after Ж Ц Ч Ш Щ). */
+static void acronym_forms(teitag_lang lang, const char *w, size_t n,
+                          alts out[TT_N_CASES]) {
+  size_t s;
+  uint32_t last = last_cp(w, n, &s);
+  int hushing = last == 0x416 || last == 0x426 || last == 0x427 ||
+                last == 0x428 || last == 0x429; /* Ж Ц Ч Ш Щ */
+  static const char *const uk[TT_N_CASES] = {"", "а|у", "у|ові", "", "ом", "і|у", ""};
+  static const char *const ru[TT_N_CASES] = {"", "а", "у", "", "ом", "е", ""};
+  const char *const *end = lang == TEITAG_LANG_UK ? uk : ru;
+  for (int c = 0; c < TT_N_CASES; c++) {
+    out[c].n = 0;
+    const char *e = end[c];
+    if (!*e) {
+      alts_add(&out[c], w, n);
+      continue;
+    }
+    while (*e) {
+      size_t el = strcspn(e, "|");
+      char buf[WORD_BYTES];
+      const char *ending = hushing && el == 4 && memcmp(e, "ом", 4) == 0 ? "ем" : e;
+      if (n + el < sizeof buf) {
+        memcpy(buf, w, n);
+        memcpy(buf + n, ending, el);
+        alts_add(&out[c], buf, n + el);
+      }
+      e += el + (e[el] == '|');
+    }
+  }
+}
+
 /* The forms of a word that may be hyphenated.  Ростов-на-Дону declines its
  * first part; Нью-Йорк and Івано-Франківськ their last; a noun joined to an
  * adjective (Кам'янець-Подільський) and a double given name (Жан-Клод)
@@ -836,6 +889,8 @@ void tt_inflect(teitag_lang lang, teitag_type type, const char *form,
       compound_forms(lang, w[i], wl[i], 0, ROLE_HEAD, person, attrs, f);
     } else if (i >= first && i < k && declinable(w[i], wl[i])) {
       compound_forms(lang, w[i], wl[i], person, role, person, attrs, f);
+    } else if (!person && i == 0 && k == 1 && word_acronym(w[i], wl[i])) {
+      acronym_forms(lang, w[i], wl[i], f); /* МИД России -> МИДа России */
     } else {
       for (int c = 0; c < TT_N_CASES; c++) {
         f[c].n = 0;
