@@ -185,13 +185,39 @@ static int cmp_u64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* Brings the index of spans by first token up to the spans of the
+ * document now.  Rules only append spans while the index is in use; were
+ * some dropped, it is built again. */
+static void index_spans(tt_names *n) {
+  const teitag_doc *d = n->doc;
+  if (!n->span_first || d->n_spans < n->n_indexed) {
+    if (!n->span_first)
+      n->span_first = tt_xmalloc(d->n_toks * sizeof *n->span_first);
+    memset(n->span_first, 0xFF, d->n_toks * sizeof *n->span_first);
+    n->n_indexed = 0;
+  }
+  TT_RESERVE(n->span_next, n->cap_next, d->n_spans);
+  for (; n->n_indexed < d->n_spans; n->n_indexed++) {
+    const tt_span *sp = &d->spans[n->n_indexed];
+    n->span_next[n->n_indexed] = UINT32_MAX;
+    if (sp->tok_end == UINT32_MAX || sp->tok_begin >= d->n_toks)
+      continue;
+    n->span_next[n->n_indexed] = n->span_first[sp->tok_begin];
+    n->span_first[sp->tok_begin] = (uint32_t)n->n_indexed;
+  }
+}
+
 void tt_n_retype(tt_names *n, size_t b, size_t e, teitag_type from,
                  teitag_type to, teitag_cert cert, const char *why) {
   teitag_doc *d = n->doc;
   uint32_t source = 0;
-  for (size_t s = 0; s < d->n_spans; s++) {
+  /* looked up by first token: a scan of every span at each retype made a
+   * part with thousands of them (газета «Житомирщина» ...) quadratic */
+  index_spans(n);
+  for (uint32_t s = b < d->n_toks ? n->span_first[b] : UINT32_MAX; s != UINT32_MAX;
+       s = n->span_next[s]) {
     tt_span *sp = &d->spans[s];
-    if (sp->tok_begin != b || sp->tok_end != e || sp->type != from)
+    if (sp->tok_end != e || sp->type != from)
       continue;
     if (!source)
       source = tt_doc_str(d, why);
@@ -1164,6 +1190,8 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.classes = tt_xmalloc(doc->n_toks * sizeof *n.classes);
   n.caps = tt_xmalloc(doc->n_toks * sizeof *n.caps);
   n.n_caps = 0;
+  n.span_first = n.span_next = NULL;
+  n.n_indexed = n.cap_next = 0;
   /* one pass: a long part's tokens do not stay in the cache for two */
   for (size_t i = 0; i < doc->n_toks; i++) {
     const tt_token *t = &doc->toks[i];
@@ -1212,5 +1240,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   free(n.given_memo);
   free(n.classes);
   free(n.caps);
+  free(n.span_first);
+  free(n.span_next);
   return TEITAG_OK;
 }

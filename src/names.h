@@ -44,6 +44,12 @@ typedef struct tt_names {
    * tt_n_quote reads the text of a quote only, not of every comma */
   uint64_t quote_hash[2];
   uint64_t open_paren_hash, close_paren_hash; /* of "(" and ")", the same */
+  /* The spans by first token, for tt_n_retype: per token the last span
+   * indexed that starts there, and per span the one before it (UINT32_MAX
+   * ends a chain).  Built at the first retype, which most documents never
+   * make, and extended with the spans added since at each one after. */
+  uint32_t *span_first, *span_next;
+  size_t n_indexed, cap_next;
 } tt_names;
 
 /* How often an ALL-CAPS word with this key hash occurs in the document. */

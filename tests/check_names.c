@@ -627,6 +627,14 @@ static const rule_case org_cases[] = {
      "rule:org head+quoted"},
     {"Игроки клуба «" OPEN_MARK "ORG Томь" CLOSE_MARK "» выиграли.",
      "rule:org head+quoted"},
+    /* ... each of several, and a person's name overturned later by a
+     * ticker (spans are looked up by first token, and those added after
+     * one overturn are found by the next) */
+    {"Редакція газети «" OPEN_MARK "ORG Полтавщина" CLOSE_MARK "» і редактор "
+     OPEN_MARK "PER Олег Ковальчук" CLOSE_MARK " писали про клуб «" OPEN_MARK "ORG Дніпро"
+     CLOSE_MARK "».\nShares of " OPEN_MARK "ORG Morgan Whitlock" CLOSE_MARK " (" OPEN_MARK
+     "ORG NYSE" CLOSE_MARK ": MWK) fell 4%.",
+     "rule:org head+quoted"},
     /* a name's complement holds genitives and the prepositions of
      * official names, not what follows the name in the sentence */
     {"Судьи " OPEN_MARK "ORG Кассационного суда" CLOSE_MARK " с утра ждали решения.",
