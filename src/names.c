@@ -976,7 +976,7 @@ static void leading_initials(tt_names *n, tt_span *sp) {
       !(sp->tok_begin > 1 && tt_n_spaced_initial(d, sp->tok_begin - 2)))
     return;
   size_t b = sp->tok_begin;
-  for (;;) {
+  for (int count = 0;; count++) {
     size_t len = 0;
     if (b > 0 && (d->toks[b - 1].flags & TT_TOK_INITIAL))
       len = 1;
@@ -984,6 +984,8 @@ static void leading_initials(tt_names *n, tt_span *sp) {
       len = 2;
     if (!len || n->gaz_type[b - len] || !tt_n_same_script(n, b - len, sp->tok_begin))
       break;
+    if (count == TT_MAX_INITIALS)
+      return; /* too many for a name's */
     b -= len;
     if (len == 1 && (d->toks[b].flags & TT_TOK_SENT_START)) /* it starts the name, too */
       break;
@@ -1019,7 +1021,7 @@ static void trailing_initials(tt_names *n, tt_span *sp) {
     return;
   n->para = para_of(d, sp->tok_begin);
   size_t e = sp->tok_end, first = e, end = n->para->tok_end;
-  for (;;) {
+  for (int count = 0;; count++) {
     size_t len = 0;
     if (e < end && (d->toks[e].flags & TT_TOK_INITIAL))
       len = 1;
@@ -1027,6 +1029,8 @@ static void trailing_initials(tt_names *n, tt_span *sp) {
       len = 2;
     if (!len || n->gaz_type[e] || !tt_n_same_script(n, e, sp->tok_begin))
       break;
+    if (count == TT_MAX_INITIALS)
+      return; /* too many for a name's */
     e += len;
   }
   if (e == first || !tt_n_initials_close_name(n, sp->tok_begin, e))

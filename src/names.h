@@ -22,6 +22,11 @@ typedef struct tt_given_memo {
   uint8_t flags;
 } tt_given_memo;
 
+/* No name has more initials than this (J. R. R. Tolkien has three): the
+ * rules read a run of initials no further, so that a run of thousands
+ * costs a bounded look from each token, not a scan to its end. */
+#define TT_MAX_INITIALS 4
+
 typedef struct tt_names {
   teitag_doc *doc;
   const teitag_pipeline *p;

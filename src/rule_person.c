@@ -214,13 +214,17 @@ static size_t given_and_surname(tt_names *n, size_t i) {
   char g2;
   unsigned f2;
   /* initials, patronymics, further given names (Хуан Пабло), particles
-   * (von der, Ле, ван) */
+   * (von der, Ле, ван): a few words at most, since a run of thousands of
+   * initials is no name */
   while (j < end && (initial(n, j) || tt_n_ends_any(n, j, patronymics) ||
                      (j + 1 < end &&
                       (surname_word(n, j + 1, i) || capitals_surname(n, j + 1, i)) &&
                       (tt_n_given(n, j, &g2, &f2) ||
-                       (tt_n_class(n, j) & TT_WC_PARTICLE)))))
+                       (tt_n_class(n, j) & TT_WC_PARTICLE))))) {
+    if (j - i > TT_MAX_INITIALS)
+      return 0;
     j++;
+  }
   if (!surname_word(n, j, i)) {
     /* Петро Онисимович, Мария Ивановна: the given name and patronymic
      * of polite address, with no surname after them */
@@ -307,8 +311,12 @@ int tt_n_initials_close_name(const tt_names *n, size_t before, size_t after) {
  * name rather than open the next; else 0. */
 static size_t initials_closing(const tt_names *n, size_t before) {
   size_t end = n->para->tok_end, e = before + 1, len;
-  while (e < end && tt_n_same_script(n, before, e) && (len = initial_len(n, e)) != 0)
+  for (int count = 0; e < end && tt_n_same_script(n, before, e) &&
+                      (len = initial_len(n, e)) != 0; count++) {
+    if (count == TT_MAX_INITIALS)
+      return 0;
     e += len;
+  }
   return tt_n_initials_close_name(n, before, e) ? e : 0;
 }
 
@@ -320,9 +328,15 @@ static size_t initials(tt_names *n, size_t i) {
     return 0; /* both an initial and a surname start with a capital */
   size_t len = initial_len(n, i);
   if (len) {
+    /* the middle of a longer run, which was no name from its start */
+    if (i > n->para->tok_begin && initial(n, i - 1))
+      return 0;
     size_t j = i;
-    while (j < end && (len = initial_len(n, j)) != 0)
+    for (int count = 0; j < end && (len = initial_len(n, j)) != 0; count++) {
+      if (count == TT_MAX_INITIALS)
+        return 0;
       j += len;
+    }
     /* a single capital is no surname ("U.S - China", a dot missing) */
     if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j) &&
         !tt_n_one_letter(n->doc, j) &&

@@ -936,6 +936,44 @@ START_TEST(given_name_before_listed_surname) {
 }
 END_TEST
 
+/* A run of initials longer than any name's, before or after a surname,
+ * found by a rule or listed: the surname is still found, and no span
+ * takes in more than a name's initials (each rule looks a few initials
+ * ahead, not to the end of the run). */
+START_TEST(long_run_of_initials) {
+  static const char *const before[] = {"Список: ", "Підписав Петренко ",
+                                       "Документ підписав Кисельов. "};
+  static const char *const after[] = {"Петренко підписав.", "учора.", "Кисельов підписав."};
+  teitag_pipeline *p = default_pipeline();
+  for (size_t k = 0; k < 3; k++) {
+    char text[1024];
+    size_t len = (size_t)snprintf(text, sizeof text, "%s", before[k]);
+    for (int r = 0; r < 60; r++)
+      len += (size_t)snprintf(text + len, sizeof text - len, "В. І. ");
+    snprintf(text + len, sizeof text - len, "%s", after[k]);
+    teitag_doc *doc = NULL;
+    teitag_diag diag;
+    ck_assert_int_eq(teitag_annotate(p, text, strlen(text), "t", &doc, &diag), TEITAG_OK);
+    int surname = 0;
+    for (size_t i = 0; i < teitag_doc_n_spans(doc); i++) {
+      teitag_span sp;
+      teitag_doc_span(doc, i, &sp);
+      size_t dots = 0;
+      for (size_t b = sp.start; b < sp.end; b++)
+        dots += text[b] == '.';
+      ck_assert_msg(dots <= 4, "%zu initials in one name: %.*s", dots,
+                    (int)(sp.end - sp.start), text + sp.start);
+      surname |= sp.type == TEITAG_TYPE_PER && sp.end - sp.start >= strlen("Кисельов") &&
+                 (memcmp(text + sp.end - strlen("Кисельов"), "Кисельов", strlen("Кисельов")) == 0 ||
+                  memcmp(text + sp.end - strlen("Петренко"), "Петренко", strlen("Петренко")) == 0);
+    }
+    ck_assert_msg(surname, "no surname found in: %s", text);
+    teitag_doc_free(doc);
+  }
+  teitag_pipeline_free(p);
+}
+END_TEST
+
 /* --no-rules leaves only what the gazetteer knows. */
 START_TEST(rules_can_be_switched_off) {
   teitag_pipeline *p = default_pipeline();
@@ -1001,6 +1039,7 @@ static Suite *names_suite(void) {
   tcase_add_test(tc, initials_and_links);
   tcase_add_test(tc, given_name_before_listed_surname);
   tcase_add_test(tc, rules_can_be_switched_off);
+  tcase_add_test(tc, long_run_of_initials);
   tcase_add_test(tc, given_name_forms);
   suite_add_tcase(s, tc);
   return s;
