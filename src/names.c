@@ -233,19 +233,24 @@ void tt_n_retype(tt_names *n, size_t b, size_t e, teitag_type from,
   }
 }
 
-size_t tt_n_caps_count(const tt_names *n, uint64_t hash) {
+/* The first of the sorted n->caps that is not below `hash` (above it,
+ * with `above` set). */
+static size_t caps_bound(const tt_names *n, uint64_t hash, int above) {
   size_t lo = 0, hi = n->n_caps;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (n->caps[mid] < hash)
+    if (n->caps[mid] < hash || (above && n->caps[mid] == hash))
       lo = mid + 1;
     else
       hi = mid;
   }
-  size_t c = 0;
-  while (lo + c < n->n_caps && n->caps[lo + c] == hash)
-    c++;
-  return c;
+  return lo;
+}
+
+size_t tt_n_caps_count(const tt_names *n, uint64_t hash) {
+  /* two searches, not a walk over the equal ones: an acronym repeated
+   * thousands of times in a part is counted as fast as a rare one */
+  return caps_bound(n, hash, 1) - caps_bound(n, hash, 0);
 }
 
 /* ---- propagation -------------------------------------------------------- */

@@ -436,6 +436,9 @@ static int state_body_compound(const tt_names *n, size_t i) {
   return 0;
 }
 
+/* How many words after a role word its name may start. */
+#define ROLE_REACH 12
+
 /* A role or title, then the name after it: президент Ердоган, Prime
  * Minister Keir Starmer, міністр закордонних справ України Андрій Сибіга. */
 static size_t after_role(tt_names *n, size_t i) {
@@ -450,15 +453,23 @@ static size_t after_role(tt_names *n, size_t i) {
   if (n->gaz_type[i] ||
       (j < end && (tt_n_is(n, j, "'s") || tt_n_is(n, j, "'"))))
     return 0;
-  /* more role words, a few lower-case words, known places/organisations */
+  /* more role words, a few lower-case words, known places/organisations;
+   * a dozen words at most, since a longer run (Mr Bloomberg Ms Bayer Mr
+   * ... over a whole paragraph) names nobody after a role and read from
+   * every role word would make the rule quadratic */
   while (j < end) {
     const tt_token *t = &n->doc->toks[j];
+    if (j - i > ROLE_REACH)
+      return 0;
     if (tt_n_class(n, j) & TT_WC_ROLE) {
       j++;
     } else if (n->gaz_type[j] == TEITAG_TYPE_LOC || n->gaz_type[j] == TEITAG_TYPE_ORG) {
       while (j < end && (n->gaz_type[j] == TEITAG_TYPE_LOC ||
-                         n->gaz_type[j] == TEITAG_TYPE_ORG))
+                         n->gaz_type[j] == TEITAG_TYPE_ORG)) {
+        if (j - i > ROLE_REACH)
+          return 0;
         j++;
+      }
     } else if (t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER &&
                lower < 4 && !(tt_n_class(n, j) & TT_WC_FUNCTION)) {
       j++;
