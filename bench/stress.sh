@@ -6,7 +6,8 @@
 #   bench/stress.sh [MEGABYTES]          (default: 4, one part)
 #
 # Each file repeats one short pattern (a run of initials, an acronym
-# defined again and again, honorifics before listed names ...) to
+# defined again and again, honorifics before listed names, full stops
+# ...) to
 # MEGABYTES, so that a rule which looks from every token to the end of a
 # run, or walks every earlier span, shows as seconds instead of
 # milliseconds.  Prints the wall time, MB/s and peak memory per pattern;
@@ -46,6 +47,11 @@ pattern regions 'Донецька обл. Сумського р-ну '
 pattern money '$5 million 10 млн грн '
 pattern roman 'Louis XIV Henry VIII '
 pattern capitals 'A B C D '
+pattern stops '. '
+pattern closers '.» ) '
+pattern numbers '1 2 3 4 '
+pattern money-mixed 'USD 5 EUR 6 грн 7 '
+pattern apostrophes "'"
 
 printf '%-18s %8s %8s %9s\n' pattern wall_s MB/s peak_MB
 status=0

@@ -811,6 +811,13 @@ void tt_split_sentences(teitag_doc *doc, size_t tb, size_t te) {
           (TOK_IS(doc, &doc->toks[last + 1], ",") ||
            TOK_IS(doc, &doc->toks[last + 1], ";")))
         ends = 0;
+      /* every terminal among the closers would look at the same token
+       * after them: none ends a sentence either, and a run of thousands
+       * of dots is read once, not once per dot */
+      if (!ends) {
+        i = last;
+        continue;
+      }
     } else if ((t->flags & TT_TOK_MAY_END) && i + 1 < te) {
       const tt_token *n = &doc->toks[i + 1];
       ends = n->kind == TEITAG_TOKEN_WORD &&
