@@ -68,4 +68,18 @@ for f in "$work"/*.txt; do
     status=1
   fi
 done
+# the densest pattern's TEI read back (-i tei): a paragraph of a million
+# names, each placed on its tokens
+tei="$work/acronyms.tei"
+if "$teitag" annotate -f tei "$work/acronyms.txt" >"$tei" 2>"$work/err" &&
+    /usr/bin/time -f '%e %M' -o "$work/time" timeout 60 "$teitag" annotate -i tei -f tei "$tei" \
+      >/dev/null 2>"$work/err"; then
+  set -- $(tail -1 "$work/time")
+  awk -v w="$1" -v m="$2" -v b="$(wc -c <"$tei")" 'BEGIN {
+    if (w <= 0) w = 0.01
+    printf "%-18s %8.2f %8.1f %9.1f  (%.0f MB of TEI in)\n", "acronyms -i tei", w, b / 1e6 / w, m / 1024, b / 1e6 }'
+else
+  printf '%-18s failed or over 60 s: %s\n' "acronyms -i tei" "$(tail -1 "$work/err")"
+  status=1
+fi
 exit $status

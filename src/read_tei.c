@@ -876,8 +876,15 @@ static void add_input_name(teitag_doc *doc, const name_rec *r,
   if (s >= e || p == doc->n_paras || e > doc->paras[p].end)
     return;
   size_t tb = doc->paras[p].tok_begin, te = doc->paras[p].tok_end;
-  while (tb < te && doc->toks[tb].end <= s)
-    tb++;
+  /* the first token that ends after s, by bisection: a paragraph may hold
+   * thousands of names, and walking from its start to each was quadratic */
+  for (size_t hi = te; tb < hi;) {
+    size_t mid = tb + (hi - tb) / 2;
+    if (doc->toks[mid].end <= s)
+      tb = mid + 1;
+    else
+      hi = mid;
+  }
   size_t k = tb;
   while (k < te && doc->toks[k].start < e)
     k++;
