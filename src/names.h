@@ -151,9 +151,10 @@ size_t tt_n_roman(const tt_names *n, size_t i);
  * be the pronoun, so it needs the title. */
 int tt_n_regnal(const tt_names *n, size_t first, size_t name, size_t numeral);
 
-/* The gazetteer's spans of type `from` over exactly tokens [b, e) become
- * `to`, without the entry's ID and norm (they named something else):
- * a place's name that names a newspaper or a person here. */
+/* The spans of type `from` over exactly tokens [b, e) become `to`,
+ * without an entry's ID and norm (they named something else): a place's
+ * name that names a newspaper or a person here, a person's that names a
+ * listed company.  Gazetteer spans and those the rules added before. */
 void tt_n_retype(tt_names *n, size_t b, size_t e, teitag_type from,
                  teitag_type to, teitag_cert cert, const char *why);
 /* Adds a candidate over tokens [b, e). */
