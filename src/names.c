@@ -1025,22 +1025,10 @@ static void trailing_initials(tt_names *n, tt_span *sp) {
       !(d->toks[sp->tok_end].flags & TT_TOK_INITIAL || tt_n_one_letter(d, sp->tok_end)))
     return;
   n->para = para_of(d, sp->tok_begin);
-  size_t e = sp->tok_end, first = e, end = n->para->tok_end;
-  for (int count = 0;; count++) {
-    size_t len = 0;
-    if (e < end && (d->toks[e].flags & TT_TOK_INITIAL))
-      len = 1;
-    else if (e + 1 < end && tt_n_spaced_initial(d, e)) /* "В . І ." */
-      len = 2;
-    if (!len || n->gaz_type[e] || !tt_n_same_script(n, e, sp->tok_begin))
-      break;
-    if (count == TT_MAX_INITIALS)
-      return; /* too many for a name's */
-    e += len;
-  }
-  if (e == first || !tt_n_initials_close_name(n, sp->tok_begin, e))
+  size_t e = tt_n_initials_closing(n, sp->tok_begin); /* also "В . І ." */
+  if (!e || e == sp->tok_end)
     return;
-  check_initial(n, sp, first);
+  check_initial(n, sp, sp->tok_end);
   reshape(d, sp, sp->tok_begin, e);
 }
 

@@ -141,6 +141,11 @@ int tt_n_spaced_initial(const teitag_doc *d, size_t i);
 /* Do initials between the word `before` and token `after` close the name
  * before them rather than open one after them (rule_person.c)? */
 int tt_n_initials_close_name(const tt_names *n, size_t before, size_t after);
+/* The end of the initials of the same script after the word `before`
+ * (Януковича В. Ф., директором Гарматюком В. І.), at most
+ * TT_MAX_INITIALS of them, when they close that name rather than open the
+ * next; else 0 (rule_person.c). */
+size_t tt_n_initials_closing(const tt_names *n, size_t before);
 
 /* The letters of a Roman numeral (I..XXIII, Latin or with Cyrillic І
  * and Х) at token i, inside a sentence after a space; 0 if it is none. */

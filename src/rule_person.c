@@ -306,10 +306,7 @@ int tt_n_initials_close_name(const tt_names *n, size_t before, size_t after) {
          !tt_n_ends_any(n, after, adjectival_surname_ru);
 }
 
-/* The end of the initials of the same script after the word `before`
- * (Януковича В. Ф., директором Гарматюком В. І.), when they close that
- * name rather than open the next; else 0. */
-static size_t initials_closing(const tt_names *n, size_t before) {
+size_t tt_n_initials_closing(const tt_names *n, size_t before) {
   size_t end = n->para->tok_end, e = before + 1, len;
   for (int count = 0; e < end && tt_n_same_script(n, before, e) &&
                       (len = initial_len(n, e)) != 0; count++) {
@@ -352,7 +349,7 @@ static size_t initials(tt_names *n, size_t i) {
   if (tt_n_title(n, i) && !not_name_word(n, i) && !n->gaz_type[i] &&
       i + 1 < end && initial_len(n, i + 1) && tt_n_same_script(n, i, i + 1) &&
       !tt_n_sentence_start(n, i) && !tt_n_roman(n, i + 1)) {
-    size_t j = initials_closing(n, i);
+    size_t j = tt_n_initials_closing(n, i);
     if (!j)
       return 0;
     tt_n_add(n, i, j, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
@@ -547,7 +544,7 @@ static size_t after_role(tt_names *n, size_t i) {
   /* a Cyrillic surname's initials after it (директором Гарматюком В. І.) */
   if (k < end && n->doc->toks[k - 1].script == TT_SCRIPT_CYRILLIC && initial_len(n, k) &&
       tt_n_same_script(n, k - 1, k) && !tt_n_roman(n, k)) {
-    size_t e = initials_closing(n, k - 1);
+    size_t e = tt_n_initials_closing(n, k - 1);
     if (e)
       k = e;
   }
