@@ -200,11 +200,23 @@ static void index_spans(tt_names *n) {
   for (; n->n_indexed < d->n_spans; n->n_indexed++) {
     const tt_span *sp = &d->spans[n->n_indexed];
     n->span_next[n->n_indexed] = UINT32_MAX;
-    if (sp->tok_end == UINT32_MAX || sp->tok_begin >= d->n_toks)
+    if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin ||
+        sp->tok_begin >= d->n_toks)
       continue;
     n->span_next[n->n_indexed] = n->span_first[sp->tok_begin];
     n->span_first[sp->tok_begin] = (uint32_t)n->n_indexed;
   }
+}
+
+const tt_span *tt_n_candidate_at(tt_names *n, size_t b) {
+  index_spans(n);
+  /* a chain runs from the latest span back: the first candidate in it is
+   * the last to start at b, as gaz_end was set */
+  for (uint32_t s = b < n->doc->n_toks ? n->span_first[b] : UINT32_MAX; s != UINT32_MAX;
+       s = n->span_next[s])
+    if (s < n->n_candidates)
+      return &n->doc->spans[s];
+  return NULL;
 }
 
 void tt_n_retype(tt_names *n, size_t b, size_t e, teitag_type from,
@@ -1171,7 +1183,6 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.p = p;
   n.gaz_type = tt_xcalloc(doc->n_toks, 1);
   n.gaz_end = tt_xcalloc(doc->n_toks, sizeof *n.gaz_end);
-  n.gaz_span = tt_xmalloc(doc->n_toks * sizeof *n.gaz_span);
   n.person = tt_xcalloc(doc->n_toks, 1);
   n.given = tt_xcalloc(doc->n_toks, 1);
   n.given_gender = tt_xmalloc(doc->n_toks);
@@ -1187,6 +1198,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.classes = tt_xmalloc(doc->n_toks * sizeof *n.classes);
   n.caps = tt_xmalloc(doc->n_toks * sizeof *n.caps);
   n.n_caps = 0;
+  n.n_candidates = doc->n_spans;
   n.span_first = n.span_next = NULL;
   n.n_indexed = n.cap_next = 0;
   /* one pass: a long part's tokens do not stay in the cache for two */
@@ -1212,7 +1224,6 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
     for (size_t i = sp->tok_begin; i < sp->tok_end; i++)
       n.gaz_type[i] = sp->type;
     n.gaz_end[sp->tok_begin] = sp->tok_end;
-    n.gaz_span[sp->tok_begin] = (uint32_t)s;
     if (sp->type == TEITAG_TYPE_PER)
       for (size_t i = sp->tok_begin; i < sp->tok_end; i++)
         n.person[i] = 1;
@@ -1229,7 +1240,6 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   finish_spans(&n);
   free(n.gaz_type);
   free(n.gaz_end);
-  free(n.gaz_span);
   free(n.person);
   free(n.given);
   free(n.given_gender);

@@ -34,8 +34,6 @@ typedef struct tt_names {
   uint8_t *gaz_type;      /* per token: type of a gazetteer candidate on it */
   uint32_t *gaz_end;      /* per token: end token of the gazetteer candidate
                              that starts there, 0 if none */
-  uint32_t *gaz_span;     /* per token: that candidate's index in
-                             doc->spans, where gaz_end is set */
   uint8_t *person;        /* per token: 1 when a person rule claimed it */
   uint32_t *classes;      /* per token: its TT_WC_* classes */
   uint8_t *given;         /* per token: 0 not asked, 1 no given name, 2 one */
@@ -49,10 +47,13 @@ typedef struct tt_names {
    * tt_n_quote reads the text of a quote only, not of every comma */
   uint64_t quote_hash[2];
   uint64_t open_paren_hash, close_paren_hash; /* of "(" and ")", the same */
-  /* The spans by first token, for tt_n_retype: per token the last span
-   * indexed that starts there, and per span the one before it (UINT32_MAX
-   * ends a chain).  Built at the first retype, which most documents never
-   * make, and extended with the spans added since at each one after. */
+  size_t n_candidates;     /* doc->spans from before the rules: the
+                              candidates gaz_type and gaz_end describe */
+  /* The spans by first token, for tt_n_retype and tt_n_candidate_at: per
+   * token the last span indexed that starts there, and per span the one
+   * before it (UINT32_MAX ends a chain).  Built at the first lookup, which
+   * most documents never make, and extended with the spans added since at
+   * each one after. */
   uint32_t *span_first, *span_next;
   size_t n_indexed, cap_next;
 } tt_names;
@@ -162,6 +163,9 @@ int tt_n_regnal(const tt_names *n, size_t first, size_t name, size_t numeral);
  * listed company.  Gazetteer spans and those the rules added before. */
 void tt_n_retype(tt_names *n, size_t b, size_t e, teitag_type from,
                  teitag_type to, teitag_cert cert, const char *why);
+/* The candidate that starts at token b, the one gaz_end[b] describes (its
+ * type may have changed since), or NULL.  Valid until a span is added. */
+const tt_span *tt_n_candidate_at(tt_names *n, size_t b);
 /* Adds a candidate over tokens [b, e). */
 void tt_n_add(tt_names *n, size_t b, size_t e, teitag_type type,
               teitag_cert cert, const char *rule);

@@ -57,8 +57,8 @@ static size_t legal_form_quoted(tt_names *n, size_t i) {
    * the link of a listed company inside the quotes */
   uint32_t ref = 0, norm = 0;
   if (n->gaz_end[i + 2] == close && n->gaz_type[i + 2] == TEITAG_TYPE_ORG) {
-    const tt_span *listed = &n->doc->spans[n->gaz_span[i + 2]];
-    if (listed->type == TEITAG_TYPE_ORG && listed->tok_end == close) {
+    const tt_span *listed = tt_n_candidate_at(n, i + 2);
+    if (listed && listed->type == TEITAG_TYPE_ORG && listed->tok_end == close) {
       ref = listed->ref;
       norm = listed->norm;
     }
