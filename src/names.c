@@ -208,12 +208,17 @@ static void index_spans(tt_names *n) {
   }
 }
 
-const tt_span *tt_n_candidate_at(tt_names *n, size_t b) {
+/* The latest span that starts at token b, the head of its chain in
+ * n->span_next (UINT32_MAX if none), with the index brought up to date. */
+static uint32_t spans_at(tt_names *n, size_t b) {
   index_spans(n);
+  return b < n->doc->n_toks ? n->span_first[b] : UINT32_MAX;
+}
+
+const tt_span *tt_n_candidate_at(tt_names *n, size_t b) {
   /* a chain runs from the latest span back: the first candidate in it is
    * the last to start at b, as gaz_end was set */
-  for (uint32_t s = b < n->doc->n_toks ? n->span_first[b] : UINT32_MAX; s != UINT32_MAX;
-       s = n->span_next[s])
+  for (uint32_t s = spans_at(n, b); s != UINT32_MAX; s = n->span_next[s])
     if (s < n->n_candidates)
       return &n->doc->spans[s];
   return NULL;
@@ -225,9 +230,7 @@ void tt_n_retype(tt_names *n, size_t b, size_t e, teitag_type from,
   uint32_t source = 0;
   /* looked up by first token: a scan of every span at each retype made a
    * part with thousands of them (газета «Житомирщина» ...) quadratic */
-  index_spans(n);
-  for (uint32_t s = b < d->n_toks ? n->span_first[b] : UINT32_MAX; s != UINT32_MAX;
-       s = n->span_next[s]) {
+  for (uint32_t s = spans_at(n, b); s != UINT32_MAX; s = n->span_next[s]) {
     tt_span *sp = &d->spans[s];
     if (sp->tok_end != e || sp->type != from)
       continue;
