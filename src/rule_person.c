@@ -220,7 +220,11 @@ static size_t given_and_surname(tt_names *n, size_t i) {
                      (j + 1 < end &&
                       (surname_word(n, j + 1, i) || capitals_surname(n, j + 1, i)) &&
                       (tt_n_given(n, j, &g2, &f2) ||
-                       (tt_n_class(n, j) & TT_WC_PARTICLE))))) {
+                       (tt_n_class(n, j) & TT_WC_PARTICLE))) ||
+                     /* two particles in a row: van der, de la, von der */
+                     (j + 2 < end && (tt_n_class(n, j) & TT_WC_PARTICLE) &&
+                      (tt_n_class(n, j + 1) & TT_WC_PARTICLE) &&
+                      surname_word(n, j + 2, i)))) {
     if (j - i > TT_MAX_INITIALS)
       return 0;
     j++;

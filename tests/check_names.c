@@ -338,6 +338,11 @@ static const rule_case person_cases[] = {
      "rule:person after-role"},
     {"Mr. " OPEN_MARK "PER da Cunha" CLOSE_MARK " left early.",
      "rule:person after-role"},
+    /* with no role before it, a given name takes two particles and the
+     * surname after them */
+    {"The plan was backed by " OPEN_MARK "PER Pieter van der Molendijk" CLOSE_MARK
+     " on Tuesday, and " OPEN_MARK "PER Marco de la Ferrante" CLOSE_MARK " agreed.",
+     "rule:person given-name+surname"},
     {"The senator " OPEN_MARK "PER Hollis T.W. Pembrook" CLOSE_MARK
      " voted against it.",
      "rule:person after-role"},
