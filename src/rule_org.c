@@ -267,6 +267,54 @@ static const tt_suffix instrumental_adjectives[] = {TT_SFX("ою"), TT_SFX("им
     TT_SFX("ими"), TT_SFX("ім"), TT_SFX("ой"), TT_SFX("ей"), TT_SFX("ым"),
     TT_SFX("ыми"), {NULL, 0}};
 
+/* "Головне", "главное" are function words (головне — вчасно), but before
+ * a head they are the adjective of official names: Головне управління,
+ * Главное управление. */
+static int main_adjective(const tt_names *n, size_t h) {
+  static const tt_suffix words[] = {TT_SFX("головне"), TT_SFX("главное"), {NULL, 0}};
+  return h + 1 < n->para->tok_end && (tt_n_class(n, h + 1) & TT_WC_ORG_HEAD) &&
+         tt_n_is_any(n, h, words);
+}
+
+/* The end of an organisation named by a town's or region's adjective
+ * and a head at token j (Житомирської міськради, Полтавської ОДА,
+ * Київської міської ради), where it closes another's name in the
+ * genitive (Управління освіти Житомирської міськради); 0 if there is
+ * none. */
+static size_t council_of_place(const tt_names *n, size_t j) {
+  size_t end = n->para->tok_end;
+  const tt_token *t = &n->doc->toks[j];
+  /* in the genitive, as a complement is: Громадська рада after a name
+   * is another organisation */
+  static const tt_suffix genitive_place_adjective[] = {
+      TT_SFX("ського"), TT_SFX("ської"), TT_SFX("ських"), TT_SFX("цького"),
+      TT_SFX("цької"), TT_SFX("цьких"), TT_SFX("ского"), TT_SFX("ской"),
+      TT_SFX("ских"), TT_SFX("цкого"), TT_SFX("цкой"), TT_SFX("цких"),
+      {NULL, 0}};
+  if (t->script != TT_SCRIPT_CYRILLIC || !tt_n_title(n, j) ||
+      !tt_n_ends_any(n, j, genitive_place_adjective))
+    return 0;
+  size_t k = j + 1;
+  while (k < end && k - j <= 2 && n->doc->toks[k].kind == TEITAG_TOKEN_WORD &&
+         n->doc->toks[k].lcase == TEITAG_CASE_LOWER &&
+         !(tt_n_class(n, k) & TT_WC_ORG_HEAD) && adjective_like(n, k))
+    k++;
+  if (k >= end || n->doc->toks[k].kind != TEITAG_TOKEN_WORD ||
+      n->doc->toks[k].script != TT_SCRIPT_CYRILLIC ||
+      !((tt_n_class(n, k) & TT_WC_ORG_HEAD) || n->doc->toks[k].lcase == TEITAG_CASE_UPPER))
+    return 0;
+  return k + 1;
+}
+
+/* A short passive participle (зареєстрована, прописана, признана,
+ * запрещена): after a sentence's first noun it is the predicate, and the
+ * noun a common one (Фірма зареєстрована в …). */
+static int short_participle(const tt_names *n, size_t i) {
+  static const tt_suffix endings[] = {TT_SFX("ана"), TT_SFX("яна"), TT_SFX("ена"),
+                                      TT_SFX("ано"), TT_SFX("ено"), {NULL, 0}};
+  return tt_n_ends_any(n, i, endings);
+}
+
 static size_t cyrillic_chain(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
   if (!tt_n_title(n, i) || n->doc->toks[i].script != TT_SCRIPT_CYRILLIC)
@@ -274,7 +322,8 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
   size_t h = i;
   while (h < end && h - i < 3 && !(tt_n_class(n, h) & TT_WC_ORG_HEAD) &&
          (h == i || n->doc->toks[h].kind == TEITAG_TOKEN_WORD) &&
-         adjective_like(n, h) && !(tt_n_class(n, h) & TT_WC_FUNCTION))
+         adjective_like(n, h) &&
+         (!(tt_n_class(n, h) & TT_WC_FUNCTION) || main_adjective(n, h)))
     h++;
   if (h >= end || !(tt_n_class(n, h) & TT_WC_ORG_HEAD) ||
       n->doc->toks[h].kind != TEITAG_TOKEN_WORD)
@@ -292,10 +341,7 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
   if (h > i + 1 && tt_n_sentence_start(n, i) && tt_n_title(n, i + 1) &&
       !same_last_letter(n, i, i + 1))
     i++;
-  /* A sentence-initial head alone ("Рада вирішила") is a common noun. */
-  if (h == i && tt_n_sentence_start(n, i) && n->doc->toks[i].lcase != TEITAG_CASE_UPPER)
-    return 0;
-  size_t j = h + 1, last = h + 1;
+  size_t j = h + 1, last = h + 1, complements = 0;
   int after_preposition = 0;
   while (j < end && j - h <= MAX_CHAIN) {
     const tt_token *t = &n->doc->toks[j];
@@ -308,6 +354,14 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
       /* or at a ministry's short name and its place (управління МВС,
        * Центр Минздрава Удмуртии) */
       last = j + 1;
+      if (last < end && n->gaz_type[last] == TEITAG_TYPE_LOC)
+        last = n->gaz_end[last] ? n->gaz_end[last] : last + 1;
+      break;
+    }
+    size_t council_end = council_of_place(n, j);
+    if (council_end) {
+      /* and its place, as for a ministry (… міськради Донецької області) */
+      last = council_end;
       if (last < end && n->gaz_type[last] == TEITAG_TYPE_LOC)
         last = n->gaz_end[last] ? n->gaz_end[last] : last + 1;
       break;
@@ -335,12 +389,16 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
       }
       break;
     }
+    complements++;
     j++;
     last = j;
   }
-  /* A head with nothing after it needs a capitalised adjective before it
-   * (Верховний суд), or a capitalised head inside a sentence. */
-  if (last == h + 1 && h == i && tt_n_sentence_start(n, i))
+  /* A sentence-initial head with no lower-case complement ("Рада
+   * вирішила", "Компания Microsoft", "Правительство Китая") is a common
+   * noun; with one, the name goes on (Управління освіти Житомирської
+   * міськради, at the start of a report). */
+  if (h == i && tt_n_sentence_start(n, i) && n->doc->toks[i].lcase != TEITAG_CASE_UPPER &&
+      (!complements || short_participle(n, h + 1)))
     return 0;
   /* At a sentence start the capital proves nothing: there the chain must
    * end at a known place or organisation, or hold another capital
