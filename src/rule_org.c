@@ -30,9 +30,12 @@ static size_t closing_quote(const tt_names *n, size_t q) {
     if (tt_n_quote(n, j) == 2)
       return j > q + 1 ? j : 0;
     const tt_token *t = &n->doc->toks[j];
+    /* hyphens, spaced en dashes (ТОВ «Вербена – Трейд»), & and + are
+     * part of names */
     if (t->kind == TEITAG_TOKEN_PUNCT && !tt_n_quote(n, j) &&
         n->doc->text[t->start] != '-' && n->doc->text[t->start] != '&' &&
-        n->doc->text[t->start] != '+')
+        n->doc->text[t->start] != '+' &&
+        !(t->end - t->start == 3 && memcmp(n->doc->text + t->start, "\xE2\x80\x93", 3) == 0))
       return 0; /* a sentence, not a name */
   }
   return 0;
@@ -47,17 +50,27 @@ static int name_inside(const tt_names *n, size_t q) {
 
 /* ТОВ «X», ООО "X": the legal form, the quotes and the name. */
 static size_t legal_form_quoted(tt_names *n, size_t i) {
-  if (!(tt_n_class(n, i) & TT_WC_LEGAL) || i + 1 >= n->para->tok_end ||
-      !tt_n_quote(n, i + 1) || !name_inside(n, i + 1))
+  /* legal forms are written in capitals (2009-го компанія «…» holds none) */
+  if (!(tt_n_class(n, i) & TT_WC_LEGAL) || n->doc->toks[i].lcase == TEITAG_CASE_LOWER)
     return 0;
-  size_t close = closing_quote(n, i + 1);
+  /* a second legal form or a lower-case head may stand between (ТОВ НВП
+   * «…», ТОВ фірма «…»): the name takes in both */
+  size_t q = i + 1;
+  while (q < n->para->tok_end && q - i <= 2 && n->doc->toks[q].kind == TEITAG_TOKEN_WORD &&
+         n->doc->toks[q].script == TT_SCRIPT_CYRILLIC &&
+         (((tt_n_class(n, q) & TT_WC_LEGAL) && n->doc->toks[q].lcase != TEITAG_CASE_LOWER) ||
+          ((tt_n_class(n, q) & TT_WC_ORG_HEAD) && n->doc->toks[q].lcase == TEITAG_CASE_LOWER)))
+    q++;
+  if (q >= n->para->tok_end || !tt_n_quote(n, q) || !name_inside(n, q))
+    return 0;
+  size_t close = closing_quote(n, q);
   if (!close)
     return 0;
   /* НАК «Нафтогаз України»: the name takes in its legal form, and keeps
    * the link of a listed company inside the quotes */
   uint32_t ref = 0, norm = 0;
-  if (n->gaz_end[i + 2] == close && n->gaz_type[i + 2] == TEITAG_TYPE_ORG) {
-    const tt_span *listed = tt_n_candidate_at(n, i + 2);
+  if (n->gaz_end[q + 1] == close && n->gaz_type[q + 1] == TEITAG_TYPE_ORG) {
+    const tt_span *listed = tt_n_candidate_at(n, q + 1);
     if (listed && listed->type == TEITAG_TYPE_ORG && listed->tok_end == close) {
       ref = listed->ref;
       norm = listed->norm;

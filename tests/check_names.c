@@ -535,6 +535,15 @@ static const rule_case org_cases[] = {
     {"Кладовище утримує " OPEN_MARK "ORG КП «Спокій»" CLOSE_MARK " " OPEN_MARK
      "ORG Зіньківської міськради" CLOSE_MARK ".",
      "rule:org legal-form+quoted"},
+    /* a spaced en dash inside the quotes, a second legal form or a
+     * lower-case head before them: all one name */
+    {"Угоду уклали " OPEN_MARK "ORG ТОВ «Вербена – Трейд»" CLOSE_MARK ", " OPEN_MARK
+     "ORG ТОВ НВП «Зорелад»" CLOSE_MARK " і " OPEN_MARK "ORG ТОВ фірма «Мирослав»"
+     CLOSE_MARK ".",
+     "rule:org legal-form+quoted"},
+    /* ... but a lower-case ending that spells a legal form is none */
+    {"У січні 2009-го компанія «" OPEN_MARK "ORG Зорекс" CLOSE_MARK "» підняла ціни.",
+     "rule:org head+quoted"},
     /* more legal forms: private and farm enterprises, trading houses */
     {"Тендер виграло " OPEN_MARK "ORG ПП «Зорелад»" CLOSE_MARK ", а "
      OPEN_MARK "ORG ФГ «Колосок»" CLOSE_MARK " програло.",
