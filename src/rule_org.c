@@ -297,7 +297,7 @@ static int main_adjective(const tt_names *n, size_t h) {
 static size_t council_of_place(const tt_names *n, size_t j) {
   size_t end = n->para->tok_end;
   const tt_token *t = &n->doc->toks[j];
-  /* in the genitive, as a complement is: Громадська рада after a name
+  /* in the genitive, as a complement is: Міська рада after a name
    * is another organisation */
   static const tt_suffix genitive_place_adjective[] = {
       TT_SFX("ського"), TT_SFX("ської"), TT_SFX("ських"), TT_SFX("цького"),
@@ -319,9 +319,58 @@ static size_t council_of_place(const tt_names *n, size_t j) {
   return k + 1;
 }
 
+/* The end of the name of a person an institution is named after, when
+ * token j says so (Інститут ботаніки ім. О. О. Зорянського, Університет
+ * імені Тараса Вербицького, Центр имени Н. Ф. Заречного): the naming
+ * word, a few initials and up to three capitalised words; 0 if there is
+ * none. */
+static size_t named_after(const tt_names *n, size_t j) {
+  static const tt_suffix naming[] = {TT_SFX("імені"), TT_SFX("ім."), TT_SFX("имени"),
+                                     TT_SFX("им."), {NULL, 0}};
+  static const tt_suffix naming_bare[] = {TT_SFX("ім"), TT_SFX("им"), {NULL, 0}};
+  static const tt_suffix patronymics[] = {TT_SFX("вича"), TT_SFX("ича"), TT_SFX("вни"),
+                                         TT_SFX("вны"), TT_SFX("ичны"), {NULL, 0}};
+  size_t end = n->para->tok_end, k = j + 1;
+  if (n->doc->toks[j].kind != TEITAG_TOKEN_WORD || n->doc->toks[j].lcase != TEITAG_CASE_LOWER)
+    return 0;
+  if (!tt_n_is_any(n, j, naming)) {
+    /* "ім ." as pre-tokenized text writes it */
+    if (k + 1 >= end || !tt_n_is_any(n, j, naming_bare) || !tt_n_is(n, k, "."))
+      return 0;
+    k++;
+  }
+  size_t after_naming = k;
+  for (int initials = 0; k < end && initials < TT_MAX_INITIALS; initials++) {
+    if (n->doc->toks[k].flags & TT_TOK_INITIAL)
+      k++;
+    else if (k + 1 < end && tt_n_spaced_initial(n->doc, k))
+      k += 2;
+    else
+      break;
+  }
+  /* the surname after initials (ім. О. О. Зорянського); else a given
+   * name, perhaps a patronymic, and the surname (імені Тараса Вербицького),
+   * or the surname alone (имени Заречного): a word after that is no part
+   * of it (… имени Заречного Ольга Лисенко сказала) */
+  size_t words = 1;
+  char gender;
+  unsigned flags;
+  if (k == after_naming && k < end && tt_n_given(n, k, &gender, &flags))
+    words = k + 2 < end && tt_n_ends_any(n, k + 1, patronymics) ? 3 : 2;
+  else if (k == after_naming && k + 1 < end && !n->gaz_type[k + 1] &&
+           !tt_n_given(n, k + 1, &gender, &flags))
+    words = 2; /* a given name the lexicon lacks: ім. Вольфрама Зеєра */
+  size_t first = k;
+  while (k < end && k - first < words && tt_n_title(n, k) &&
+         n->doc->toks[k].script == TT_SCRIPT_CYRILLIC &&
+         !(tt_n_class(n, k) & (TT_WC_ORG_HEAD | TT_WC_FUNCTION)))
+    k++;
+  return k > first ? k : 0;
+}
+
 /* A short passive participle (зареєстрована, прописана, признана,
  * запрещена): after a sentence's first noun it is the predicate, and the
- * noun a common one (Фірма зареєстрована в …). */
+ * noun a common one (Компанія зареєстрована в …). */
 static int short_participle(const tt_names *n, size_t i) {
   static const tt_suffix endings[] = {TT_SFX("ана"), TT_SFX("яна"), TT_SFX("ена"),
                                       TT_SFX("ано"), TT_SFX("ено"), {NULL, 0}};
@@ -371,9 +420,19 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
         last = n->gaz_end[last] ? n->gaz_end[last] : last + 1;
       break;
     }
+    size_t named_end = named_after(n, j);
+    if (named_end) {
+      /* the name ends there, or with the body it belongs to (… ім. О. О.
+       * Зорянського НАН України) */
+      last = named_end;
+      if (last < end && n->gaz_type[last] == TEITAG_TYPE_ORG)
+        last = n->gaz_end[last] ? n->gaz_end[last] : last + 1;
+      complements++;
+      break;
+    }
     size_t council_end = council_of_place(n, j);
     if (council_end) {
-      /* and its place, as for a ministry (… міськради Донецької області) */
+      /* and its place, as for a ministry (… міськради Полтавської області) */
       last = council_end;
       if (last < end && n->gaz_type[last] == TEITAG_TYPE_LOC)
         last = n->gaz_end[last] ? n->gaz_end[last] : last + 1;

@@ -465,15 +465,30 @@ static const rule_case org_cases[] = {
     {"Вчера " OPEN_MARK "ORG Главное управление строительства Заречинской администрации"
      CLOSE_MARK " заключило договор.",
      "rule:org head+complement"},
-    {"Позов подав " OPEN_MARK "ORG Відділ освіти Зарічанської міськради Донецької області"
+    {"Позов подав " OPEN_MARK "ORG Відділ освіти Зарічанської міськради Полтавської області"
      CLOSE_MARK ".",
+     "rule:org head+complement"},
+    /* an institution named after a person takes in the name, and the
+     * body it belongs to when one follows; not the words after it */
+    {"Дослідження провели фахівці " OPEN_MARK
+     "ORG Інституту мовознавства ім. О. О. Зорянського НАН України" CLOSE_MARK
+     " минулого року.",
+     "rule:org head+complement"},
+    {"За даними вчених з " OPEN_MARK "ORG Інституту ботаніки ім . М . Зорянського" CLOSE_MARK
+     " , степів меншає .",
+     "rule:org head+complement"},
+    {"Вона навчалась в " OPEN_MARK "ORG Університеті імені Тараса Вербицького" CLOSE_MARK
+     " у " OPEN_MARK "LOC Києві" CLOSE_MARK ".",
+     "rule:org head+complement"},
+    {"Ректор " OPEN_MARK "ORG Университета имени Заречного" CLOSE_MARK " " OPEN_MARK
+     "PER Ольга Лисенко" CLOSE_MARK " выступила.",
      "rule:org head+complement"},
     /* ... but a sentence's first noun with a participle after it is a
      * common noun, and a council's adjective in the nominative starts
      * another name */
-    {"Фірма зареєстрована в " OPEN_MARK "LOC Києві" CLOSE_MARK ".", NULL},
+    {"Компанія зареєстрована в " OPEN_MARK "LOC Полтаві" CLOSE_MARK ".", NULL},
     {"Рішення " OPEN_MARK "ORG Верховного суду" CLOSE_MARK " " OPEN_MARK
-     "ORG Громадська рада" CLOSE_MARK " оскаржила.",
+     "ORG Міська рада" CLOSE_MARK " оскаржила.",
      NULL},
     /* historical organisations are listed (orgs-history.tsv) */
     {"Архіви " OPEN_MARK "ORG НКВС" CLOSE_MARK " відкрили, а про " OPEN_MARK
