@@ -872,7 +872,7 @@ void tt_rules_org(tt_names *n) {
     }
     if (t->kind != TEITAG_TOKEN_WORD ||
         (t->lcase != TEITAG_CASE_TITLE && t->lcase != TEITAG_CASE_UPPER && !tt_n_camel(n, i) &&
-         !(tt_n_class(n, i) & (TT_WC_LEGAL | TT_WC_ORG_HEAD | TT_WC_REPORT))))
+         !(tt_n_class(n, i) & (TT_WC_LEGAL | TT_WC_ORG_HEAD | TT_WC_REPORT | TT_WC_MINISTRY))))
       continue;
     /* a designator makes the words before it a company's even where a
      * person rule saw a surname (Грін Веллі Трейдинг Лімітед) */

@@ -499,6 +499,10 @@ static const rule_case org_cases[] = {
     {"Сьогодні в " OPEN_MARK "ORG МВС" CLOSE_MARK " заявили, що закупівлю "
      "скасовано, а " OPEN_MARK "ORG Мінюст" CLOSE_MARK " мовчить.",
      "rule:org ministry"},
+    /* МИД is read as a word, and declines (во главе МИДа, в МИДе) */
+    {"Новый глава " OPEN_MARK "ORG МИДа" CLOSE_MARK " прибыл, а в " OPEN_MARK
+     "ORG МИДе" CLOSE_MARK " молчат.",
+     "rule:org ministry"},
     {"Глава " OPEN_MARK "ORG МИД Кении" CLOSE_MARK " прибыл в " OPEN_MARK
      "LOC Сеул" CLOSE_MARK ".",
      "rule:org organisation+place"},
