@@ -555,6 +555,15 @@ static void forget_common_words(const teitag_doc *d, known_list *companies) {
   }
 }
 
+/* Is token i an English possessive glued to the word before it: 's or a
+ * lone apostrophe (Motors')?  Every apostrophe folds to "'". */
+static int possessive(const tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  if (t->flags & TT_TOK_SPACE_BEFORE)
+    return 0;
+  return (t->kind == TEITAG_TOKEN_PUNCT && t->hash == n->quote_hash[1]) || tt_n_is(n, i, "'s");
+}
+
 /* Collects surnames from person spans of two words or more (and from
  * confident one-word gazetteer persons), acronyms defined as
  * "Full Name (ACR)", and companies' short names. */
@@ -589,16 +598,20 @@ static void collect(tt_names *n, known_list *people, known_list *given,
         !(d->toks[sp->tok_begin].flags & TT_TOK_INITIAL) &&
         !(d->toks[sp->tok_begin + 1].flags & TT_TOK_INITIAL))
       remember(given, d, sp->tok_begin, TEITAG_TYPE_PER, NULL, 0);
-    /* ORG ( ACR ), the brackets told by their keys' hashes */
+    /* ORG ( ACR ), the brackets told by their keys' hashes; also after a
+     * possessive (Brightfen Motors' (BM), Halvorsen Bank's (HB)) */
     if (sp->type == TEITAG_TYPE_ORG && sp->tok_end - sp->tok_begin >= 2 &&
         sp->tok_end + 2 < d->n_toks) {
-      const tt_token *open = &d->toks[sp->tok_end];
-      const tt_token *acr = &d->toks[sp->tok_end + 1];
-      const tt_token *close = &d->toks[sp->tok_end + 2];
+      size_t at = sp->tok_end;
+      if (at + 3 < d->n_toks && possessive(n, at))
+        at++;
+      const tt_token *open = &d->toks[at];
+      const tt_token *acr = &d->toks[at + 1];
+      const tt_token *close = &d->toks[at + 2];
       if (open->hash == n->open_paren_hash &&
           close->hash == n->close_paren_hash &&
           acr->lcase == TEITAG_CASE_UPPER)
-        remember(acronyms, d, sp->tok_end + 1, TEITAG_TYPE_ORG, sp, 1);
+        remember(acronyms, d, at + 1, TEITAG_TYPE_ORG, sp, 1);
     }
     if (sp->type == TEITAG_TYPE_ORG && sp->cert >= TEITAG_CERT_MEDIUM &&
         sp->tok_end - sp->tok_begin >= 2) {

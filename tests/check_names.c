@@ -827,6 +827,11 @@ static const rule_case place_cases[] = {
 
 /* Later mentions take the type and ID of the full name. */
 static const rule_case propagation_cases[] = {
+    /* an acronym defined after a possessive, two letters long, is the
+     * organisation wherever it recurs */
+    {OPEN_MARK "ORG Brightfen Motors" CLOSE_MARK "’ (" OPEN_MARK "ORG BM" CLOSE_MARK
+     ") grew. " OPEN_MARK "ORG BM" CLOSE_MARK "’s margins rose.",
+     "rule:org"},
     /* an abbreviated type word ends its region's name and does not make
      * the next word a place: the surname is the person's, not the town
      * Козин's */
