@@ -526,6 +526,15 @@ static size_t latin_chain(tt_names *n, size_t i) {
     int amp = t->end - t->start == 1 && n->doc->text[t->start] == '&';
     if (cls & TT_WC_MONTH)
       break; /* "the Labor Department Friday issued" */
+    /* Halvorsen Labs, Inc.: a comma, then the legal form that ends the
+     * name */
+    if (j > i && j + 1 < end && t->kind == TEITAG_TOKEN_PUNCT && t->end - t->start == 1 &&
+        n->doc->text[t->start] == ',' && n->doc->toks[j + 1].script == TT_SCRIPT_LATIN &&
+        (tt_n_class(n, j + 1) & TT_WC_LEGAL) && !(tt_n_class(n, j + 1) & TT_WC_LEGAL_BEFORE)) {
+      last = j + 2;
+      head = 1;
+      break;
+    }
     if (cap || ((connector || amp) && tt_n_title(n, j + 1))) {
       if (cap) {
         head |= (cls & TT_WC_ORG_HEAD) != 0;

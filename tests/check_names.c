@@ -536,6 +536,10 @@ static const rule_case org_cases[] = {
     /* an attribute before the name stays outside it */
     {"Shares of State-backed " OPEN_MARK "ORG Morrow Utilities Group" CLOSE_MARK " fell.",
      "rule:org english-head"},
+    /* a comma before the legal form keeps the name whole */
+    {"As of May, " OPEN_MARK "ORG BrightPath Health, Inc." CLOSE_MARK
+     " operated 65 hospitals.",
+     "rule:org english-head"},
     /* an organisation whose genitive complement is another's name is one
      * name with it (the chain takes in a council or bank named by a
      * town's adjective, the pass over all names joins the rest); a time
@@ -612,12 +616,12 @@ static const rule_case org_cases[] = {
      "the contract. Analysts expect " OPEN_MARK "ORG Brightfen" CLOSE_MARK " to hire.",
      "propagation:short-name"},
     /* ... but not one the text also writes as a common word, nor one
-     * before a designator (the full name again) */
+     * before a designator (the full name again, found as a whole) */
     {OPEN_MARK "ORG Summit Holdings" CLOSE_MARK " reported a loss before the "
      "summit. Summit said nothing.",
      "rule:org english-head"},
-    {OPEN_MARK "ORG Halvorsen Labs" CLOSE_MARK " said on Monday that Halvorsen, "
-     "Inc. would pay.",
+    {OPEN_MARK "ORG Halvorsen Labs" CLOSE_MARK " said on Monday that " OPEN_MARK
+     "ORG Halvorsen, Inc." CLOSE_MARK " would pay.",
      "rule:org english-head"},
     /* an exchange and a ticker make a listed company of a person's name */
     {"Shares of " OPEN_MARK "ORG Morgan Whitlock" CLOSE_MARK " (" OPEN_MARK "ORG NYSE" CLOSE_MARK ": MWK) fell 4%.",
