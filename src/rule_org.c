@@ -627,9 +627,13 @@ static void ticker(tt_names *n, size_t i) {
   if (i + 3 >= n->para->tok_end || !tt_n_is(n, i + 2, ":") || !tt_n_upper(n, i + 3) ||
       d->toks[i + 1].script != TT_SCRIPT_LATIN || !tt_n_is_any(n, i + 1, exchanges))
     return;
-  /* the exchange is an organisation too, listed or not (LSE, Xetra) */
+  /* the exchange is an organisation too, listed or not (LSE, Xetra), and
+   * the ticker names the company as its name does */
   if (!n->gaz_type[i + 1])
     tt_n_add(n, i + 1, i + 2, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org ticker");
+  if (!n->gaz_type[i + 3] && !n->person[i + 3] && i + 4 < n->para->tok_end &&
+      d->toks[i + 4].hash == n->close_paren_hash) /* not (LSE: BARC.L-news) */
+    tt_n_add(n, i + 3, i + 4, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org ticker symbol");
   size_t e = i;
   if (e > n->para->tok_begin && tt_n_is(n, e - 1, "'s")) /* keys fold ’ to ' */
     e--; /* Whitlock's (NYSE: MWK) */

@@ -623,24 +623,31 @@ static const rule_case org_cases[] = {
     {OPEN_MARK "ORG Halvorsen Labs" CLOSE_MARK " said on Monday that " OPEN_MARK
      "ORG Halvorsen, Inc." CLOSE_MARK " would pay.",
      "rule:org english-head"},
-    /* an exchange and a ticker make a listed company of a person's name */
-    {"Shares of " OPEN_MARK "ORG Morgan Whitlock" CLOSE_MARK " (" OPEN_MARK "ORG NYSE" CLOSE_MARK ": MWK) fell 4%.",
+    /* an exchange and a ticker make a listed company of a person's name,
+     * and the ticker names the company too, unless more is glued to it */
+    {"Shares of " OPEN_MARK "ORG Morgan Whitlock" CLOSE_MARK " (" OPEN_MARK "ORG NYSE"
+     CLOSE_MARK ": " OPEN_MARK "ORG MWK" CLOSE_MARK ") fell 4%.",
      "rule:org ticker"},
-    {"Investors in " OPEN_MARK "ORG Kestrel Minerals" CLOSE_MARK " (" OPEN_MARK "ORG ASX" CLOSE_MARK ": KSM) were told.",
+    {"Investors in " OPEN_MARK "ORG Kestrel Minerals" CLOSE_MARK " (" OPEN_MARK "ORG ASX"
+     CLOSE_MARK ": " OPEN_MARK "ORG KSM" CLOSE_MARK ") were told.",
+     "rule:org ticker"},
+    {"Funding came from " OPEN_MARK "ORG Brightfen" CLOSE_MARK " (" OPEN_MARK "ORG LSE"
+     CLOSE_MARK ": BRF.L-news) last week.",
      "rule:org ticker"},
     /* ... whose one word then stands alone for it, as a short name */
     {OPEN_MARK "ORG Zentrova" CLOSE_MARK " sales recover\nToy maker " OPEN_MARK "ORG Zentrova"
-     CLOSE_MARK " (" OPEN_MARK "ORG NASDAQ" CLOSE_MARK ": ZTV) is recovering.",
+     CLOSE_MARK " (" OPEN_MARK "ORG NASDAQ" CLOSE_MARK ": " OPEN_MARK "ORG ZTV" CLOSE_MARK
+     ") is recovering.",
      "propagation:short-name"},
     {"Toy maker " OPEN_MARK "ORG Zentrova" CLOSE_MARK " (" OPEN_MARK "ORG NASDAQ" CLOSE_MARK
-     ": ZTV) is recovering. Sales at Zentrova Park rose.",
+     ": " OPEN_MARK "ORG ZTV" CLOSE_MARK ") is recovering. Sales at Zentrova Park rose.",
      "rule:org ticker"},
     {"Shares in " OPEN_MARK "ORG Harper" CLOSE_MARK " (" OPEN_MARK "ORG NYSE" CLOSE_MARK
-     ": HRP) rose. Analysts said Harper would pay.",
+     ": " OPEN_MARK "ORG HRP" CLOSE_MARK ") rose. Analysts said Harper would pay.",
      "rule:org ticker"},
     /* ... also a name in camel case; the exchange, listed or not, is one too */
     {"Transport operator " OPEN_MARK "ORG BrightRail" CLOSE_MARK " (" OPEN_MARK "ORG LSE"
-     CLOSE_MARK ": BRL) fell.",
+     CLOSE_MARK ": " OPEN_MARK "ORG BRL" CLOSE_MARK ") fell.",
      "rule:org ticker"},
     /* a headline glued to its sentence ends before a Title-case "The" */
     {"Court rebukes Velmont The " OPEN_MARK "ORG Harrow Savings Bank" CLOSE_MARK
@@ -693,7 +700,7 @@ static const rule_case org_cases[] = {
     {"Редакція газети «" OPEN_MARK "ORG Полтавщина" CLOSE_MARK "» і редактор "
      OPEN_MARK "PER Олег Ковальчук" CLOSE_MARK " писали про клуб «" OPEN_MARK "ORG Дніпро"
      CLOSE_MARK "».\nShares of " OPEN_MARK "ORG Morgan Whitlock" CLOSE_MARK " (" OPEN_MARK
-     "ORG NYSE" CLOSE_MARK ": MWK) fell 4%.",
+     "ORG NYSE" CLOSE_MARK ": " OPEN_MARK "ORG MWK" CLOSE_MARK ") fell 4%.",
      "rule:org head+quoted"},
     /* a name's complement holds genitives and the prepositions of
      * official names, not what follows the name in the sentence */
