@@ -1155,17 +1155,18 @@ static void finish_spans(tt_names *n) {
 
 /* ---- names given in honour --------------------------------------------- */
 
+int tt_n_naming_word(const tt_names *n, size_t i) {
+  static const tt_suffix naming[] = {TT_SFX("имени"), TT_SFX("им."), TT_SFX("імені"),
+                                     TT_SFX("ім."), {NULL, 0}};
+  return tt_n_is_any(n, i, naming);
+}
+
 /* «центр имени Н. Ф. Гамалеи», «університет імені Шевченка», «ул. им.
  * Ленина»: the person names an institution or a street and is no one
  * taking part in the news; tagged, the surname would also spread to
  * every later mention of the institution.  Persons right after these
  * words are dropped. */
 static void honorific_names(tt_names *n) {
-  static const tt_suffix naming[] = {TT_SFX("имени"),
-                                     TT_SFX("им."),
-                                     TT_SFX("імені"),
-                                     TT_SFX("ім."),
-                                     {NULL, 0}};
   teitag_doc *d = n->doc;
   size_t out = 0;
   for (size_t s = 0; s < d->n_spans; s++) {
@@ -1177,7 +1178,7 @@ static void honorific_names(tt_names *n) {
     if (sp->type == TEITAG_TYPE_PER && sp->tok_end != UINT32_MAX &&
         sp->tok_begin > 0 && d->toks[sp->tok_begin - 1].kind == TEITAG_TOKEN_WORD &&
         d->toks[sp->tok_begin - 1].script == TT_SCRIPT_CYRILLIC)
-      drop = tt_n_is_any(n, sp->tok_begin - 1, naming);
+      drop = tt_n_naming_word(n, sp->tok_begin - 1);
     /* «мальчик по имени Артём» names the person himself */
     if (drop && sp->tok_begin > 1 && tt_n_is(n, sp->tok_begin - 2, "по"))
       drop = 0;

@@ -133,6 +133,10 @@ int tt_n_ends_any(const tt_names *n, size_t i, const tt_suffix *list);
 /* Does the folded key of token i start with one of `prefixes`? */
 int tt_n_starts_any(const tt_names *n, size_t i, const tt_suffix *prefixes);
 
+/* Is token i a word that names an institution or street after a person
+ * (імені, ім., имени, им.)? */
+int tt_n_naming_word(const tt_names *n, size_t i);
+
 /* Is token i a single letter? */
 int tt_n_one_letter(const teitag_doc *d, size_t i);
 /* Is token i a capital letter and token i + 1 a full stop, as text

@@ -319,21 +319,28 @@ static size_t council_of_place(const tt_names *n, size_t j) {
   return k + 1;
 }
 
+/* The end of the candidate of `type` that starts at token `at`, or `at`
+ * when none does: a chain that reaches a name ends after the place or
+ * body that follows it (МВС України, … міськради Полтавської області). */
+static size_t through_known(const tt_names *n, size_t at, teitag_type type) {
+  if (at >= n->para->tok_end || n->gaz_type[at] != type)
+    return at;
+  return n->gaz_end[at] ? n->gaz_end[at] : at + 1;
+}
+
 /* The end of the name of a person an institution is named after, when
  * token j says so (Інститут ботаніки ім. О. О. Зорянського, Університет
  * імені Тараса Вербицького, Центр имени Н. Ф. Заречного): the naming
  * word, a few initials and up to three capitalised words; 0 if there is
  * none. */
 static size_t named_after(const tt_names *n, size_t j) {
-  static const tt_suffix naming[] = {TT_SFX("імені"), TT_SFX("ім."), TT_SFX("имени"),
-                                     TT_SFX("им."), {NULL, 0}};
   static const tt_suffix naming_bare[] = {TT_SFX("ім"), TT_SFX("им"), {NULL, 0}};
   static const tt_suffix patronymics[] = {TT_SFX("вича"), TT_SFX("ича"), TT_SFX("вни"),
                                          TT_SFX("вны"), TT_SFX("ичны"), {NULL, 0}};
   size_t end = n->para->tok_end, k = j + 1;
   if (n->doc->toks[j].kind != TEITAG_TOKEN_WORD || n->doc->toks[j].lcase != TEITAG_CASE_LOWER)
     return 0;
-  if (!tt_n_is_any(n, j, naming)) {
+  if (!tt_n_naming_word(n, j)) {
     /* "ім ." as pre-tokenized text writes it */
     if (k + 1 >= end || !tt_n_is_any(n, j, naming_bare) || !tt_n_is(n, k, "."))
       return 0;
@@ -415,27 +422,21 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
     if ((cls & TT_WC_MINISTRY) && !n->person[j]) {
       /* or at a ministry's short name and its place (управління МВС,
        * Центр Минздрава Удмуртии) */
-      last = j + 1;
-      if (last < end && n->gaz_type[last] == TEITAG_TYPE_LOC)
-        last = n->gaz_end[last] ? n->gaz_end[last] : last + 1;
+      last = through_known(n, j + 1, TEITAG_TYPE_LOC);
       break;
     }
     size_t named_end = named_after(n, j);
     if (named_end) {
       /* the name ends there, or with the body it belongs to (… ім. О. О.
        * Зорянського НАН України) */
-      last = named_end;
-      if (last < end && n->gaz_type[last] == TEITAG_TYPE_ORG)
-        last = n->gaz_end[last] ? n->gaz_end[last] : last + 1;
+      last = through_known(n, named_end, TEITAG_TYPE_ORG);
       complements++;
       break;
     }
     size_t council_end = council_of_place(n, j);
     if (council_end) {
       /* and its place, as for a ministry (… міськради Полтавської області) */
-      last = council_end;
-      if (last < end && n->gaz_type[last] == TEITAG_TYPE_LOC)
-        last = n->gaz_end[last] ? n->gaz_end[last] : last + 1;
+      last = through_known(n, council_end, TEITAG_TYPE_LOC);
       break;
     }
     if (t->kind != TEITAG_TOKEN_WORD || t->lcase != TEITAG_CASE_LOWER)
