@@ -710,7 +710,12 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
           english_article_of_other(doc, p, i, best))
         continue;
       describe(from, best, &desc);
-      const char *norm = tt_gaz_str(from, e->norm[best->lang < 4 ? best->lang : 0]);
+      /* the dictionary form in the text's language where the ID has one:
+       * a Ukrainian row's form met in Russian text (Рааб) reports the
+       * Russian name */
+      uint32_t norm_at = p->lang < 4 && e->norm[p->lang] ? e->norm[p->lang]
+                                                         : e->norm[best->lang < 4 ? best->lang : 0];
+      const char *norm = tt_gaz_str(from, norm_at);
       uint32_t ref = tt_doc_str(doc, tt_gaz_str(from, e->id));
       uint32_t nrm = *norm ? tt_doc_str(doc, norm) : 0;
       tt_span *sp = tt_doc_add_token_span(

@@ -987,12 +987,20 @@ static int initial_fits(const tt_names *n, const tt_span *sp, size_t initial) {
   return fits || !told;
 }
 
+/* Takes the listed person's link off a span that names someone else. */
+static void unlink_namesake(tt_names *n, tt_span *sp) {
+  if (sp->ref) {
+    TT_RESERVE(n->unlinked, n->cap_unlinked, n->n_unlinked + 1);
+    n->unlinked[n->n_unlinked++] = (struct tt_unlinked){sp->ref, sp->start};
+  }
+  sp->ref = 0;
+  sp->norm = 0;
+}
+
 /* Keeps the span's link only when the initial at `initial` fits it. */
 static void check_initial(tt_names *n, tt_span *sp, size_t initial) {
-  if (!initial_fits(n, sp, initial)) {
-    sp->ref = 0;
-    sp->norm = 0;
-  }
+  if (!initial_fits(n, sp, initial))
+    unlink_namesake(n, sp);
 }
 
 /* "В. Лукашенко", "Б.Обама": the initials rule leaves alone a surname that
@@ -1131,8 +1139,77 @@ static void given_before_listed(tt_names *n, tt_span *sp) {
   if (!tt_n_given(n, b - 1, &gender, &flags))
     return;
   if (!norm_starts_with(d, sp->norm, b - 1))
-    sp->ref = sp->norm = 0;
+    unlink_namesake(n, sp);
   reshape(d, sp, b - 1, sp->tok_end);
+}
+
+/* A person's full name in the document, linked to a listed person or
+ * written by a namesake of one. */
+typedef struct {
+  const char *ref;
+  uint32_t start;
+  int namesake;
+} full_mention;
+
+static int by_ref_then_start(const void *a, const void *b) {
+  const full_mention *x = a, *y = b;
+  int c = strcmp(x->ref, y->ref);
+  return c ? c : x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The last mention of `ref` that starts before `start`, or NULL. */
+static const full_mention *mention_before(const full_mention *m, size_t n_m,
+                                          const char *ref, uint32_t start) {
+  size_t lo = 0, hi = n_m; /* the first one not before (ref, start) */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(m[mid].ref, ref);
+    if (c < 0 || (c == 0 && m[mid].start < start))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo > 0 && strcmp(m[lo - 1].ref, ref) == 0 ? &m[lo - 1] : NULL;
+}
+
+/* Once the document has named a namesake of a listed person (Тарас
+ * Янукович), the surname alone after that may be either of them; the
+ * nearest full name before it says which.  Where that is the namesake's,
+ * the listed link, from the gazetteer or from propagation, is taken off;
+ * where it is the listed person's own (Віктор Янукович), or where no full
+ * name comes before, the link stays.  Sorted, not compared pairwise: a
+ * long part may name both thousands of times. */
+static void unlink_later_mentions(tt_names *n) {
+  teitag_doc *d = n->doc;
+  if (!n->n_unlinked)
+    return;
+  size_t n_m = n->n_unlinked, cap_m = n_m;
+  full_mention *m = tt_xmalloc(cap_m * sizeof *m);
+  for (size_t u = 0; u < n_m; u++)
+    m[u] = (full_mention){tt_doc_get_str(d, n->unlinked[u].ref), n->unlinked[u].start, 1};
+  qsort(m, n_m, sizeof *m, by_ref_then_start);
+  size_t n_namesakes = n_m;
+  for (size_t s = 0; s < d->n_spans; s++) {
+    const tt_span *sp = &d->spans[s];
+    if (sp->type != TEITAG_TYPE_PER || !sp->ref || sp->tok_end == UINT32_MAX ||
+        sp->tok_end < sp->tok_begin + 2)
+      continue;
+    const char *ref = tt_doc_get_str(d, sp->ref);
+    if (!mention_before(m, n_namesakes, ref, UINT32_MAX))
+      continue; /* no namesake of this one */
+    TT_RESERVE(m, cap_m, n_m + 1);
+    m[n_m++] = (full_mention){ref, sp->start, 0};
+  }
+  qsort(m, n_m, sizeof *m, by_ref_then_start);
+  for (size_t s = 0; s < d->n_spans; s++) {
+    tt_span *sp = &d->spans[s];
+    if (sp->type != TEITAG_TYPE_PER || !sp->ref || sp->tok_end != sp->tok_begin + 1)
+      continue;
+    const full_mention *nearest = mention_before(m, n_m, tt_doc_get_str(d, sp->ref), sp->start);
+    if (nearest && nearest->namesake)
+      sp->ref = sp->norm = 0;
+  }
+  free(m);
 }
 
 /* The last touches to each span, in one pass over them: a long part's
@@ -1151,6 +1228,7 @@ static void finish_spans(tt_names *n) {
     trailing_generic_noun(n, sp);
     trailing_legal_form(n, sp);
   }
+  unlink_later_mentions(n);
 }
 
 /* ---- names given in honour --------------------------------------------- */
@@ -1218,6 +1296,8 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.n_candidates = doc->n_spans;
   n.span_first = n.span_next = NULL;
   n.n_indexed = n.cap_next = 0;
+  n.unlinked = NULL;
+  n.n_unlinked = n.cap_unlinked = 0;
   /* one pass: a long part's tokens do not stay in the cache for two */
   for (size_t i = 0; i < doc->n_toks; i++) {
     const tt_token *t = &doc->toks[i];
@@ -1266,5 +1346,6 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   free(n.caps);
   free(n.span_first);
   free(n.span_next);
+  free(n.unlinked);
   return TEITAG_OK;
 }

@@ -56,6 +56,13 @@ typedef struct tt_names {
    * each one after. */
   uint32_t *span_first, *span_next;
   size_t n_indexed, cap_next;
+  /* Links taken off a listed surname because the given name or initial
+   * with it names someone else (Тарас Янукович): the ref's offset in
+   * doc->strs and where that name starts. */
+  struct tt_unlinked {
+    uint32_t ref, start;
+  } *unlinked;
+  size_t n_unlinked, cap_unlinked;
 } tt_names;
 
 /* How often an ALL-CAPS word with this key hash occurs in the document. */

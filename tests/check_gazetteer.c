@@ -274,6 +274,10 @@ static const struct {
     /* exact form: high; dictionary form and ID */
     {"Troops left Kyiv.", "Kyiv|LOC|Q1899|Kyiv|high"},
     {"Troops left Kiev.", "Kiev|LOC|Q1899|Kyiv|high"},
+    /* the dictionary form is the text's language's where the ID has one,
+     * whatever language the matched form is in */
+    {"Войска покинули Kyiv и вернулись домой.", "Kyiv|LOC|Q1899|Киев|high"},
+    {"Войска вышли из Києва и вернулись домой.", "Києва|LOC|Q1899|Киев|medium"},
     /* headlines in Title Case and ALL CAPS match */
     {"STRIKES ON KYIV", "KYIV|LOC|Q1899|Kyiv|high"},
     /* lower case common words do not; acronyms only in capitals */

@@ -1008,6 +1008,48 @@ START_TEST(given_name_before_listed_surname) {
 }
 END_TEST
 
+/* After a namesake of a listed person (his son, named in full), the
+ * surname alone keeps the listed link only where the nearest full name
+ * before it is the listed person's own. */
+START_TEST(namesake_takes_the_link_off) {
+  static const struct {
+    const char *text;
+    const char *linked[4]; /* per PER span in order: its ref, "" for none */
+  } cases[] = {
+      {"Його син Тарас Янукович має компанії. Янукович це заперечує.", {"", ""}},
+      {"Янукович це заперечує. Його син Тарас Янукович має компанії.",
+       {"per-viktor-yanukovych", ""}},
+      {"Тарас Янукович має компанії. Віктор Янукович прибув. Янукович заявив.",
+       {"", "per-viktor-yanukovych", "per-viktor-yanukovych"}},
+      {"Його син Тарас Янукович має компанії. Януковича бачили в Тисовому Гаю.", {"", ""}},
+      /* an initial that is not the listed person's */
+      {"Скаргу подав Т. Янукович. Янукович наполягає на своєму.", {"", ""}},
+  };
+  teitag_pipeline *p = default_pipeline();
+  for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+    teitag_doc *doc = NULL;
+    teitag_diag diag;
+    const char *text = cases[c].text;
+    ck_assert_int_eq(teitag_annotate(p, text, strlen(text), "t", &doc, &diag), TEITAG_OK);
+    size_t k = 0;
+    for (size_t i = 0; i < teitag_doc_n_spans(doc); i++) {
+      teitag_span sp;
+      teitag_doc_span(doc, i, &sp);
+      if (sp.type != TEITAG_TYPE_PER)
+        continue;
+      ck_assert_msg(k < 4 && cases[c].linked[k], "%s: more persons than expected", text);
+      const char *ref = sp.ref ? sp.ref : "";
+      ck_assert_msg(strcmp(ref, cases[c].linked[k]) == 0, "%s: person %zu '%.*s' ref '%s'",
+                    text, k, (int)(sp.end - sp.start), text + sp.start, ref);
+      k++;
+    }
+    ck_assert_msg(k == 4 || !cases[c].linked[k], "%s: %zu persons", text, k);
+    teitag_doc_free(doc);
+  }
+  teitag_pipeline_free(p);
+}
+END_TEST
+
 /* A run of initials longer than any name's, before or after a surname,
  * found by a rule or listed: the surname is still found, and no span
  * takes in more than a name's initials (each rule looks a few initials
@@ -1110,6 +1152,7 @@ static Suite *names_suite(void) {
   tcase_add_test(tc, propagation_links);
   tcase_add_test(tc, initials_and_links);
   tcase_add_test(tc, given_name_before_listed_surname);
+  tcase_add_test(tc, namesake_takes_the_link_off);
   tcase_add_test(tc, rules_can_be_switched_off);
   tcase_add_test(tc, long_run_of_initials);
   tcase_add_test(tc, given_name_forms);
