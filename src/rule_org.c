@@ -737,18 +737,15 @@ static int roman_numeral(const tt_names *n, size_t i) {
   return 1;
 }
 
-/* Letters after a digit: a code (H5N1, A320, F16A), not a name; G7 and
- * G20 end in their digits. */
+/* Capitals with a digit are a model's or a document's code (H5N1, A320,
+ * SSJ100, Су-25, ФС77), not an organisation's name.  The few bodies named
+ * so (G7, G20) are listed. */
 static int code_like(const tt_names *n, size_t i) {
   const tt_token *t = &n->doc->toks[i];
   const char *s = n->doc->keys.data + t->key;
-  int digit = 0;
-  for (size_t k = 0; k < t->key_len; k++) {
+  for (size_t k = 0; k < t->key_len; k++)
     if (s[k] >= '0' && s[k] <= '9')
-      digit = 1;
-    else if (digit)
       return 1;
-  }
   return 0;
 }
 

@@ -489,6 +489,69 @@ static size_t scan_number(const unsigned char *s, size_t i, size_t end) {
   }
 }
 
+/* Top-level domains (and the second-level labels before them, as in
+ * bbc.co.uk) that make "Word.tld" a web address.  Short English words
+ * (in, is, to, me, it, at, us, no, be) are left out: a missing space
+ * after a full stop ("ended.In") is commoner than their sites. */
+static const char *const top_domains[] = {
+    "com", "net", "org", "info", "biz", "ua", "ru", "by", "kz", "uz", "md",
+    "ge", "az", "uk", "de", "fr", "pl", "es", "eu", "ca", "au", "cz", "sk",
+    "lt", "lv", "ee", "fi", "se", "dk", "nl", "ch", "io", "tv", "fm", "news",
+    "online", "media", "pro", "gov", "edu", NULL};
+static const char *const second_level_domains[] = {"co", "com", "org", "net",
+                                                   "gov", "ac", NULL};
+
+/* The end of the label of ASCII letters at k, all in one case, if it is in
+ * `list`; k otherwise. */
+static size_t domain_label(const unsigned char *s, size_t k, size_t end,
+                           const char *const *list) {
+  size_t e = k, upper = 0;
+  while (e < end && e - k <= 6 && ((s[e] | 0x20) >= 'a' && (s[e] | 0x20) <= 'z')) {
+    upper += s[e] < 'a';
+    e++;
+  }
+  if (e - k < 2 || e - k > 6 || (upper && upper != e - k))
+    return k;
+  for (size_t l = 0; list[l]; l++)
+    if (strlen(list[l]) == e - k && ascii_ieq(s, end, k, list[l]))
+      return e;
+  return k;
+}
+
+/* A Latin word glued to a top-level domain (Censor.net, LIGA.net,
+ * ONLINE.UA, bbc.co.uk) is one token, a site's name: not a word, a full
+ * stop and the start of a sentence.  Returns the end of the address, or j
+ * when there is none; counts the domain's letters into `acc`. */
+static size_t domain_end(const unsigned char *s, size_t j, size_t end, shape_acc *acc) {
+  if (j + 2 >= end || s[j] != '.' || acc->scripts != TT_SCRIPT_LATIN || acc->letters < 2)
+    return j;
+  size_t k = j + 1, second = domain_label(s, k, end, second_level_domains);
+  if (second > k && second + 2 < end && s[second] == '.') {
+    size_t top = domain_label(s, second + 1, end, top_domains);
+    if (top > second + 1)
+      k = top;
+  }
+  if (k == j + 1)
+    k = domain_label(s, j + 1, end, top_domains);
+  if (k == j + 1)
+    return j;
+  /* the address ends where the label does: not inside a longer word */
+  if (k < end && (s[k] == '-' || s[k] == '_' || s[k] == '@' ||
+                  (at(s, k, end).cls & (TT_C_ALPHA | TT_C_DIGIT | TT_C_MARK))))
+    return j;
+  for (size_t m = j + 1; m < k; m++) {
+    if (s[m] == '.')
+      continue;
+    int up = s[m] < 'a';
+    acc->letters++;
+    acc->upper += up;
+    acc->lower += !up;
+    if (up)
+      acc->bad_title = 1;
+  }
+  return k;
+}
+
 /* Extends a word that ends at j with the dot of an abbreviation, an
  * initial, or a dotted acronym (U.S., т.е.); returns the new end and sets
  * token flags. */
@@ -699,7 +762,9 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
       memset(&acc, 0, sizeof acc);
       word_key wk;
       size_t word_end = scan_word(s, i, end, c.cls, &acc, &doc->keys, &wk);
-      j = abbreviation_dot(doc, s, i, word_end, end, &acc, &wk, &flags);
+      j = domain_end(s, word_end, end, &acc);
+      if (j == word_end)
+        j = abbreviation_dot(doc, s, i, word_end, end, &acc, &wk, &flags);
       if (j == word_end && wk.ok)
         push_word(doc, i, j, shape_case(&acc), flags, (uint8_t)acc.scripts,
                   &wk);

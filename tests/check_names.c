@@ -413,6 +413,11 @@ static const rule_case negative_cases[] = {
     {"Quotes are in INR; the INR weakened.", NULL},
     {"Shares of BLUEWATERS rose and BLUEWATERS bonds fell.", NULL},
     {"Every CIO wants savings, so the CIO cut the budget.", NULL},
+    /* capitals with a digit, repeated, are a model's code */
+    {"Завод поставив 12 літаків ЗЛК-21, і ще 5 ЗЛК-21 чекають.", NULL},
+    {"The fleet has 40 ZR300 jets and 12 more ZR300 are due.", NULL},
+    /* a site's address is one token, its capitals no acronym alone */
+    {"Про це пише ZORA.UA. Як повідомляв ZORA.UA, ціни зросли.", NULL},
     /* a name written in capitals, as some agencies do */
     {"Agency files name the suspect as ROBERT; ROBERT denies it.", NULL},
     /* ... while an unknown acronym used twice is an organisation */

@@ -63,6 +63,10 @@ static const struct {
      "See|https://example.com/a?b=1&c=(2)|.|Mail|press@example.org|."},
     {"(www.kmu.gov.ua, info@nbu.gov.ua)",
      "(|www.kmu.gov.ua|,|info@nbu.gov.ua|)"},
+    /* a site's name with its domain is one word; a missing space after a
+     * full stop, or letters glued after the domain, make none */
+    {"Пише LIGA.net, «ZN.UA» і bbc.co.uk.", "Пише|LIGA.net|,|«|ZN.UA|»|і|bbc.co.uk|."},
+    {"It ended.The end. See site.uaforum", "It|ended|.|The|end|.|See|site|.|uaforum"},
     /* quote styles */
     {"«Нафтогаз» „Газпром“ \"Shell\" 'BP' “Reuters”",
      "«|Нафтогаз|»|„|Газпром|“|\"|Shell|\"|'|BP|'|“|Reuters|”"},
