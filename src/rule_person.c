@@ -868,6 +868,27 @@ static size_t given_regnal(tt_names *n, size_t i) {
 }
 
 /* A capitalised word with a surname ending, inside a sentence. */
+/* A given name the lexicon lacks before a surname found by its shape
+ * (Шалва Нателашвили, Бердибек Сапарбаев): a capitalised Cyrillic word
+ * of no word class, listed as nothing, that does not end like an
+ * adjective or a surname itself. */
+static int unlisted_given_name(const tt_names *n, size_t g) {
+  /* endings of abstract and collective nouns, and of plurals, that no
+   * given name has: Прізвище, Дії, Управление, Молодость */
+  static const tt_suffix noun_endings[] = {TT_SFX("ння"), TT_SFX("ття"),
+      TT_SFX("ство"), TT_SFX("цтво"), TT_SFX("ість"), TT_SFX("ості"),
+      TT_SFX("ще"), TT_SFX("ії"), TT_SFX("ние"), TT_SFX("ния"), TT_SFX("тие"),
+      TT_SFX("ость"), TT_SFX("ости"), TT_SFX("ище"), {NULL, 0}};
+  const tt_token *t = &n->doc->toks[g];
+  return tt_n_title(n, g) && t->script == TT_SCRIPT_CYRILLIC && !n->gaz_type[g] &&
+         !n->person[g] && !tt_n_class(n, g) && !(t->flags & TT_TOK_INITIAL) &&
+         tt_utf8_count(n->doc->keys.data + t->key, t->key_len) <= 9 &&
+         !tt_n_ends_any(n, g, adjective_endings) && !tt_n_ends_any(n, g, surname_endings) &&
+         !tt_n_ends_any(n, g, noun_endings) &&
+         !(g > n->para->tok_begin && (tt_n_title(n, g - 1) || tt_n_upper(n, g - 1) ||
+                                      tt_n_quote(n, g - 1)));
+}
+
 static void surname_shape(tt_names *n, size_t i) {
   if (n->person[i] || n->gaz_type[i] || !tt_n_title(n, i) ||
       n->doc->toks[i].script != TT_SCRIPT_CYRILLIC ||
@@ -878,7 +899,10 @@ static void surname_shape(tt_names *n, size_t i) {
    * name, which the place rules take */
   if (i > n->para->tok_begin && (tt_n_class(n, i - 1) & TT_WC_PLACE_BEFORE))
     return;
-  tt_n_add(n, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW,
+  size_t b = i;
+  if (i > n->para->tok_begin && unlisted_given_name(n, i - 1))
+    b = i - 1;
+  tt_n_add(n, b, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_LOW,
            "rule:person surname-shape");
 }
 

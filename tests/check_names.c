@@ -370,6 +370,16 @@ static const rule_case person_cases[] = {
     {"Ліси Фастівського та Богуславського районів горіли.", NULL},
     {"Маєток графа " OPEN_MARK "PER Завадовського" CLOSE_MARK " стояв порожній.",
      "rule:person surname-shape"},
+    /* a given name the lexicon lacks before a surname of its shape, also
+     * opening a sentence; not a noun or function word there */
+    {"Заяву оприлюднив " OPEN_MARK "PER Бердан Кочиашвили" CLOSE_MARK " минулого тижня.",
+     "rule:person"},
+    {OPEN_MARK "PER Зурат Тамазян" CLOSE_MARK " заявив про відставку.",
+     "rule:person surname-shape"},
+    {"Прізвище " OPEN_MARK "PER Гарбузенко" CLOSE_MARK " він вигадав сам.",
+     "rule:person surname-shape"},
+    {"Наразі " OPEN_MARK "PER Кравчука" CLOSE_MARK " ніхто не бачив.",
+     "rule:person surname-shape"},
     /* the given name and patronymic of polite address, even opening a
      * sentence */
     {OPEN_MARK "PER Богдан Онисимович" CLOSE_MARK " згадав війну.",
