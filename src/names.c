@@ -349,7 +349,42 @@ typedef struct {
    * remembered stem or key, and most capitalised words are passed over on
    * it without stemming them.  8 KB, allocated with the first name. */
   uint64_t *prefixes;
+  /* The key hashes of the words remember() was given, so that a name
+   * mentioned again is passed over on its token alone, without reading
+   * its key (which a long part has long out of the cache) to stem it
+   * again: the first mention decides.  A power of two, at least twice
+   * n_seen. */
+  uint64_t *seen;
+  size_t n_seen, seen_cap;
 } known_list;
+
+#define KNOWN_LIST_INIT {NULL, 0, 0, NULL, 0, NULL, NULL, 0, 0}
+
+/* Records `hash` as given to remember(); 0 if it was already. */
+static int first_sight(known_list *l, uint64_t hash) {
+  uint64_t h = hash ? hash : 1;
+  if (2 * (l->n_seen + 1) > l->seen_cap) {
+    size_t cap = l->seen_cap ? 2 * l->seen_cap : 256;
+    uint64_t *grown = tt_xcalloc(cap, sizeof *grown);
+    for (size_t i = 0; i < l->seen_cap; i++)
+      if (l->seen[i]) {
+        size_t k = (size_t)l->seen[i] & (cap - 1);
+        while (grown[k])
+          k = (k + 1) & (cap - 1);
+        grown[k] = l->seen[i];
+      }
+    free(l->seen);
+    l->seen = grown;
+    l->seen_cap = cap;
+  }
+  size_t k = (size_t)h & (l->seen_cap - 1);
+  for (; l->seen[k]; k = (k + 1) & (l->seen_cap - 1))
+    if (l->seen[k] == h)
+      return 0;
+  l->seen[k] = h;
+  l->n_seen++;
+  return 1;
+}
 
 #define PREFIX_BITS 65536
 
@@ -386,6 +421,8 @@ static const known *known_find(const known_list *l, const char *stem,
 static void remember(known_list *l, const teitag_doc *d, size_t tok,
                      uint8_t type, const tt_span *from, int exact) {
   const tt_token *t = &d->toks[tok];
+  if (!first_sight(l, t->hash))
+    return;
   known k;
   memset(&k, 0, sizeof k);
   if (exact || t->script != TT_SCRIPT_CYRILLIC) {
@@ -425,6 +462,7 @@ static void remember(known_list *l, const teitag_doc *d, size_t tok,
 }
 
 static void known_list_free(known_list *l) {
+  free(l->seen);
   free(l->v);
   free(l->slots);
   free(l->prefixes);
@@ -805,14 +843,13 @@ static int add_company(tt_names *n, const known_list *companies, size_t i) {
 
 void tt_names_propagate(tt_names *n) {
   teitag_doc *d = n->doc;
-  known_list people = {NULL, 0, 0, NULL, 0, NULL}, acronyms = {NULL, 0, 0, NULL, 0, NULL};
-  known_list given = {NULL, 0, 0, NULL, 0, NULL};
-  known_list companies = {NULL, 0, 0, NULL, 0, NULL};
+  known_list people = KNOWN_LIST_INIT, acronyms = KNOWN_LIST_INIT;
+  known_list given = KNOWN_LIST_INIT, companies = KNOWN_LIST_INIT;
   collect(n, &people, &given, &acronyms, &companies);
   size_t n_spans = d->n_spans;
   uint8_t *per = span_cover(d, n_spans, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM);
   uint8_t *any = span_cover(d, n_spans, 0, TEITAG_CERT_HIGH);
-  known_list suspects = {NULL, 0, 0, NULL, 0, NULL};
+  known_list suspects = KNOWN_LIST_INIT;
   if (people.n)
     collect_suspects(n, &people, &suspects);
   for (size_t s = 0; s < n_spans && suspects.n; s++)
