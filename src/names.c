@@ -602,15 +602,33 @@ static int possessive(const tt_names *n, size_t i) {
   return (t->kind == TEITAG_TOKEN_PUNCT && t->hash == n->quote_hash[1]) || tt_n_is(n, i, "'s");
 }
 
+/* «центр имени Н. Ф. Гамалеи», «університет імені Шевченка», «ул. им.
+ * Ленина»: the person names an institution or a street and is no one
+ * taking part in the news; tagged, the surname would also spread to
+ * every later mention of the institution.  Persons right after these
+ * words are dropped, before propagation reads them. */
+static int named_in_honour(const tt_names *n, const tt_span *sp) {
+  const teitag_doc *d = n->doc;
+  /* only a Cyrillic word can be a naming word: most persons are passed
+   * over on what the token says, without comparing keys */
+  if (sp->type != TEITAG_TYPE_PER || sp->tok_end == UINT32_MAX || sp->tok_begin == 0 ||
+      d->toks[sp->tok_begin - 1].kind != TEITAG_TOKEN_WORD ||
+      d->toks[sp->tok_begin - 1].script != TT_SCRIPT_CYRILLIC ||
+      !tt_n_naming_word(n, sp->tok_begin - 1))
+    return 0;
+  /* «мальчик по имени Артём» names the person himself */
+  return !(sp->tok_begin > 1 && tt_n_is(n, sp->tok_begin - 2, "по"));
+}
+
 /* Collects surnames from person spans of two words or more (and from
  * confident one-word gazetteer persons), acronyms defined as
- * "Full Name (ACR)", and companies' short names. */
+ * "Full Name (ACR)", and companies' short names; drops the persons an
+ * institution is named after on the way, in the same pass. */
 static void collect(tt_names *n, known_list *people, known_list *given,
                     known_list *acronyms, known_list *companies) {
   teitag_doc *d = n->doc;
-  size_t n_spans = d->n_spans;
+  size_t n_spans = d->n_spans, out = 0;
   for (size_t s = 0; s < n_spans; s++) {
-    const tt_span *sp = &d->spans[s];
     prefetch_span_end(d, s);
     /* company_short_name reads the classes of an organisation's last words */
     if (s + SPAN_LOOKAHEAD < n_spans) {
@@ -619,6 +637,10 @@ static void collect(tt_names *n, known_list *people, known_list *given,
           ahead->tok_end > ahead->tok_begin)
         TT_PREFETCH(&n->classes[ahead->tok_end - 1]);
     }
+    if (named_in_honour(n, &d->spans[s]))
+      continue;
+    d->spans[out] = d->spans[s];
+    const tt_span *sp = &d->spans[out++];
     if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)
       continue;
     size_t last = sp->tok_end - 1;
@@ -662,20 +684,24 @@ static void collect(tt_names *n, known_list *people, known_list *given,
         remember(companies, d, core, TEITAG_TYPE_ORG, sp, 1);
     }
   }
+  d->n_spans = out;
   forget_common_words(d, companies);
 }
 
-static uint8_t *span_cover(const teitag_doc *d, size_t n_spans, int type,
-                           teitag_cert min) {
-  uint8_t *c = tt_xcalloc(d->n_toks ? d->n_toks : 1, 1);
+/* Marks in `per` the tokens of persons of medium certainty or more, and
+ * in `any` those of every span of high certainty: one pass for both. */
+static void span_cover(const teitag_doc *d, size_t n_spans, uint8_t **per, uint8_t **any) {
+  *per = tt_xcalloc(d->n_toks ? d->n_toks : 1, 1);
+  *any = tt_xcalloc(d->n_toks ? d->n_toks : 1, 1);
   for (size_t s = 0; s < n_spans; s++) {
     const tt_span *sp = &d->spans[s];
-    if (sp->tok_end == UINT32_MAX || (type && sp->type != type) || sp->cert < min)
+    if (sp->tok_end == UINT32_MAX)
       continue;
-    for (size_t i = sp->tok_begin; i < sp->tok_end; i++)
-      c[i] = 1;
+    if (sp->type == TEITAG_TYPE_PER && sp->cert >= TEITAG_CERT_MEDIUM)
+      memset(*per + sp->tok_begin, 1, sp->tok_end - sp->tok_begin);
+    if (sp->cert >= TEITAG_CERT_HIGH)
+      memset(*any + sp->tok_begin, 1, sp->tok_end - sp->tok_begin);
   }
-  return c;
 }
 
 /* A one-word listed place that may rather be the surname of a person
@@ -735,6 +761,11 @@ static int surname_not_place(const tt_names *n, const known_list *suspects,
  * a word found as a person is not a place or organisation elsewhere by a
  * weaker rule or an inflected gazetteer form, nor a listed place of one
  * word where it is no place (surname_not_place). */
+static void finish_span(tt_names *n, tt_span *sp);
+static void unlink_later_mentions(tt_names *n);
+
+/* ... and gives every span that stays its last touches (finish_span), in
+ * the same pass. */
 static void give_way(tt_names *n, const known_list *people,
                      const known_list *suspects) {
   teitag_doc *d = n->doc;
@@ -751,10 +782,13 @@ static void give_way(tt_names *n, const known_list *people,
     } else if (surname_not_place(n, suspects, sp)) {
       drop = 1;
     }
-    if (!drop)
-      d->spans[out++] = *sp;
+    if (drop)
+      continue;
+    d->spans[out] = *sp;
+    finish_span(n, &d->spans[out++]);
   }
   d->n_spans = out;
+  unlink_later_mentions(n);
 }
 
 /* Around token i, are the words (function words aside) all capitalised,
@@ -847,8 +881,8 @@ void tt_names_propagate(tt_names *n) {
   known_list given = KNOWN_LIST_INIT, companies = KNOWN_LIST_INIT;
   collect(n, &people, &given, &acronyms, &companies);
   size_t n_spans = d->n_spans;
-  uint8_t *per = span_cover(d, n_spans, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM);
-  uint8_t *any = span_cover(d, n_spans, 0, TEITAG_CERT_HIGH);
+  uint8_t *per, *any;
+  span_cover(d, n_spans, &per, &any);
   known_list suspects = KNOWN_LIST_INIT;
   if (people.n)
     collect_suspects(n, &people, &suspects);
@@ -1249,23 +1283,17 @@ static void unlink_later_mentions(tt_names *n) {
   free(m);
 }
 
-/* The last touches to each span, in one pass over them: a long part's
- * tokens are long out of the cache by now, and each pass of its own paid
- * for reading them again.  Each looks at its own span only, so one pass
- * gives what five in a row gave. */
-static void finish_spans(tt_names *n) {
-  teitag_doc *d = n->doc;
-  for (size_t s = 0; s < d->n_spans; s++) {
-    tt_span *sp = &d->spans[s];
-    prefetch_span(d, s);
-    given_before_listed(n, sp);
-    regnal_number(n, sp);
-    leading_initials(n, sp);
-    trailing_initials(n, sp);
-    trailing_generic_noun(n, sp);
-    trailing_legal_form(n, sp);
-  }
-  unlink_later_mentions(n);
+/* The last touches to a span that stays, given by give_way in its pass:
+ * a long part's tokens are long out of the cache by now, and each pass
+ * of its own paid for reading them again.  Each looks at its own span
+ * only. */
+static void finish_span(tt_names *n, tt_span *sp) {
+  given_before_listed(n, sp);
+  regnal_number(n, sp);
+  leading_initials(n, sp);
+  trailing_initials(n, sp);
+  trailing_generic_noun(n, sp);
+  trailing_legal_form(n, sp);
 }
 
 /* ---- names given in honour --------------------------------------------- */
@@ -1274,33 +1302,6 @@ int tt_n_naming_word(const tt_names *n, size_t i) {
   static const tt_suffix naming[] = {TT_SFX("имени"), TT_SFX("им."), TT_SFX("імені"),
                                      TT_SFX("ім."), {NULL, 0}};
   return tt_n_is_any(n, i, naming);
-}
-
-/* «центр имени Н. Ф. Гамалеи», «університет імені Шевченка», «ул. им.
- * Ленина»: the person names an institution or a street and is no one
- * taking part in the news; tagged, the surname would also spread to
- * every later mention of the institution.  Persons right after these
- * words are dropped. */
-static void honorific_names(tt_names *n) {
-  teitag_doc *d = n->doc;
-  size_t out = 0;
-  for (size_t s = 0; s < d->n_spans; s++) {
-    const tt_span *sp = &d->spans[s];
-    int drop = 0;
-    prefetch_span(d, s);
-    /* only a Cyrillic word can be a naming word: most persons are passed
-     * over on what the token says, without comparing keys */
-    if (sp->type == TEITAG_TYPE_PER && sp->tok_end != UINT32_MAX &&
-        sp->tok_begin > 0 && d->toks[sp->tok_begin - 1].kind == TEITAG_TOKEN_WORD &&
-        d->toks[sp->tok_begin - 1].script == TT_SCRIPT_CYRILLIC)
-      drop = tt_n_naming_word(n, sp->tok_begin - 1);
-    /* «мальчик по имени Артём» names the person himself */
-    if (drop && sp->tok_begin > 1 && tt_n_is(n, sp->tok_begin - 2, "по"))
-      drop = 0;
-    if (!drop)
-      d->spans[out++] = *sp;
-  }
-  d->n_spans = out;
 }
 
 /* ---- driver -------------------------------------------------------------- */
@@ -1369,9 +1370,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
     tt_rules_place(&n);
   }
   tt_rules_org_of_place(&n);
-  honorific_names(&n);
   tt_names_propagate(&n);
-  finish_spans(&n);
   free(n.gaz_type);
   free(n.gaz_end);
   free(n.person);
