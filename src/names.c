@@ -1337,13 +1337,14 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.unlinked = NULL;
   n.n_unlinked = n.cap_unlinked = 0;
   /* one pass: a long part's tokens do not stay in the cache for two */
+  const tt_wc_tables *wc = tt_word_class_tables();
   for (size_t i = 0; i < doc->n_toks; i++) {
     const tt_token *t = &doc->toks[i];
     if (t->kind != TEITAG_TOKEN_WORD) {
       n.classes[i] = 0;
       continue;
     }
-    n.classes[i] = tt_word_class(t->hash);
+    n.classes[i] = tt_wc_lookup(wc, t->hash);
     if (t->lcase == TEITAG_CASE_UPPER)
       n.caps[n.n_caps++] = t->hash;
   }

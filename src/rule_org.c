@@ -979,8 +979,9 @@ static void org_of_org(tt_names *n) {
   for (size_t s = 0; s < n_spans; s++) {
     const tt_span *sp = &d->spans[s];
     if (sp->type != TEITAG_TYPE_ORG || sp->tok_end == UINT32_MAX ||
-        sp->cert < TEITAG_CERT_MEDIUM)
-      continue;
+        sp->cert < TEITAG_CERT_MEDIUM ||
+        d->toks[sp->tok_begin].script != TT_SCRIPT_CYRILLIC)
+      continue; /* both names of a pair are Cyrillic (genitive_org) */
     if (!orgs)
       orgs = tt_xmalloc(n_spans * sizeof *orgs);
     orgs[count++] = (org_tokens){sp->tok_begin, sp->tok_end, (uint32_t)s};

@@ -419,13 +419,11 @@ static const char *const ministry_short_names[] = {
     "минстроя", "минстрою", "минстроем", "минстрое", NULL};
 
 /* An open-addressing table from a folded key's hash to its classes. */
-typedef struct {
-  uint64_t hash;
-  unsigned classes;
-} entry;
+typedef struct tt_wc_entry entry;
 
 static entry *table;
 static size_t table_cap;
+static tt_wc_tables tt_wc;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* One bit per 2^16 slices of the hash space, set for the words of the
@@ -434,7 +432,7 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
  * cost a miss per word on a long text. */
 static uint64_t filter[1024];
 
-static inline size_t filter_bit(uint64_t h) { return (size_t)(h >> 40) & 0xFFFF; }
+static inline size_t filter_bit(uint64_t h) { return tt_wc_filter_bit(h); }
 
 static void add_hash(uint64_t h, unsigned cls) {
   h = h ? h : 1;
@@ -497,18 +495,16 @@ static void build_all(void) {
   add_list(ministry_short_names, TT_WC_MINISTRY, 0);
   add_list(company_words, TT_WC_COMPANY, 0);
   add_list(no_complement_words, TT_WC_NO_COMPLEMENT, 0);
+  tt_wc.filter = filter;
+  tt_wc.table = table;
+  tt_wc.mask = table_cap - 1;
+}
+
+const tt_wc_tables *tt_word_class_tables(void) {
+  pthread_once(&once, build_all);
+  return &tt_wc;
 }
 
 unsigned tt_word_class(uint64_t key_hash) {
-  pthread_once(&once, build_all);
-  uint64_t h = key_hash ? key_hash : 1;
-  if (!tt_bit_get(filter, filter_bit(h)))
-    return 0;
-  size_t i = (size_t)h & (table_cap - 1);
-  while (table[i].hash) {
-    if (table[i].hash == h)
-      return table[i].classes;
-    i = (i + 1) & (table_cap - 1);
-  }
-  return 0;
+  return tt_wc_lookup(tt_word_class_tables(), key_hash);
 }
