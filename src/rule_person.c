@@ -969,7 +969,10 @@ void tt_rules_person(tt_names *n) {
       if (!next)
         next = initials(n, i);
     }
-    if (!next && (tt_n_class(n, i) & (TT_WC_ROLE | TT_WC_SAYING | TT_WC_FUNCTION))) {
+    /* a function word starts a rule only in Title case (By Jane Doe):
+     * the rest, near half the words of a text, are passed over here */
+    unsigned cls = tt_n_class(n, i);
+    if (!next && ((cls & (TT_WC_ROLE | TT_WC_SAYING)) || ((cls & TT_WC_FUNCTION) && title))) {
       next = after_honorific(n, i);
       if (!next)
         next = after_role(n, i);

@@ -222,6 +222,12 @@ static void preposition_and_shape(tt_names *n, size_t i) {
 
 void tt_rules_place(tt_names *n) {
   for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
+    /* every rule starts at a Title-case word or at a type word or
+     * preposition of place: other tokens are passed over here rather
+     * than by each rule in turn */
+    if (!tt_n_title(n, i) &&
+        !(tt_n_class(n, i) & (TT_WC_STREET | TT_WC_PLACE_BEFORE | TT_WC_PREP_PLACE)))
+      continue;
     size_t next = compass_and_place(n, i);
     if (!next)
       next = adjective_and_type(n, i);
