@@ -356,9 +356,25 @@ typedef struct {
    * n_seen. */
   uint64_t *seen;
   size_t n_seen, seen_cap;
+  /* Once the list is complete (freeze()), recall()'s answers by key
+   * hash: a word met again is answered without reading its key. */
+  struct recall_memo *memo;
 } known_list;
 
-#define KNOWN_LIST_INIT {NULL, 0, 0, NULL, 0, NULL, NULL, 0, 0}
+struct recall_memo {
+  struct {
+    uint64_t hash;
+    uint32_t known; /* index + 1 in v, 0 for none */
+  } *slots;
+  size_t n, cap;
+};
+
+#define KNOWN_LIST_INIT {NULL, 0, 0, NULL, 0, NULL, NULL, 0, 0, NULL}
+
+static void freeze(known_list *l) {
+  if (l->n && !l->memo)
+    l->memo = tt_xcalloc(1, sizeof *l->memo);
+}
 
 /* Records `hash` as given to remember(); 0 if it was already. */
 static int first_sight(known_list *l, uint64_t hash) {
@@ -462,14 +478,50 @@ static void remember(known_list *l, const teitag_doc *d, size_t tok,
 }
 
 static void known_list_free(known_list *l) {
+  if (l->memo)
+    free(l->memo->slots);
+  free(l->memo);
   free(l->seen);
   free(l->v);
   free(l->slots);
   free(l->prefixes);
 }
 
+static const known *recall_key(const known_list *l, const teitag_doc *d, size_t tok);
+
 static const known *recall(const known_list *l, const teitag_doc *d,
                            size_t tok) {
+  struct recall_memo *m = l->memo;
+  if (!m)
+    return recall_key(l, d, tok);
+  uint64_t h = d->toks[tok].hash ? d->toks[tok].hash : 1;
+  if (2 * (m->n + 1) > m->cap) {
+    size_t cap = m->cap ? 2 * m->cap : 256;
+    struct recall_memo grown = {tt_xcalloc(cap, sizeof *m->slots), m->n, cap};
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->slots[i].hash) {
+        size_t k = (size_t)m->slots[i].hash & (cap - 1);
+        while (grown.slots[k].hash)
+          k = (k + 1) & (cap - 1);
+        grown.slots[k] = m->slots[i];
+      }
+    free(m->slots);
+    *m = grown;
+  }
+  size_t k = (size_t)h & (m->cap - 1);
+  for (; m->slots[k].hash; k = (k + 1) & (m->cap - 1))
+    if (m->slots[k].hash == h)
+      return m->slots[k].known ? &l->v[m->slots[k].known - 1] : NULL;
+  const known *found = recall_key(l, d, tok);
+  m->slots[k].hash = h;
+  m->slots[k].known = found ? (uint32_t)(found - l->v) + 1 : 0;
+  m->n++;
+  return found;
+}
+
+/* recall() without the memo: by the word's key. */
+static const known *recall_key(const known_list *l, const teitag_doc *d,
+                               size_t tok) {
   const tt_token *t = &d->toks[tok];
   if (!l->n)
     return NULL;
@@ -738,6 +790,7 @@ static void collect_suspects(const tt_names *n, const known_list *people,
   }
   if (!suspects->n)
     return;
+  freeze(suspects);
   for (size_t i = 1; i < d->n_toks; i++) {
     if (d->toks[i].kind != TEITAG_TOKEN_WORD || d->toks[i].lcase != TEITAG_CASE_TITLE ||
         !tt_n_after_place_word(n, i))
@@ -880,6 +933,10 @@ void tt_names_propagate(tt_names *n) {
   known_list people = KNOWN_LIST_INIT, acronyms = KNOWN_LIST_INIT;
   known_list given = KNOWN_LIST_INIT, companies = KNOWN_LIST_INIT;
   collect(n, &people, &given, &acronyms, &companies);
+  freeze(&people);
+  freeze(&given);
+  freeze(&acronyms);
+  freeze(&companies);
   size_t n_spans = d->n_spans;
   uint8_t *per, *any;
   span_cover(d, n_spans, &per, &any);
