@@ -950,13 +950,20 @@ static void adjectival_surname(tt_names *n, size_t i) {
 }
 
 void tt_rules_person(tt_names *n) {
-  for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
-    /* Every rule starts at a capitalised word or at a role, saying or
-     * function word; most tokens are neither, and are passed over here
-     * rather than by each rule in turn. */
-    if (n->doc->toks[i].kind != TEITAG_TOKEN_WORD)
+  /* the rules add spans, never tokens: the array and the paragraph's end
+   * stay where they are, and are read once here, not at every token */
+  const tt_token *toks = n->doc->toks;
+  const size_t end = n->para->tok_end;
+  for (size_t i = n->para->tok_begin; i < end; i++) {
+    /* Every rule starts at a capitalised word or at a role or saying
+     * word; most tokens are neither, and are passed over here rather
+     * than by each rule in turn. */
+    unsigned cls = tt_n_class(n, i);
+    if (toks[i].kind != TEITAG_TOKEN_WORD ||
+        (toks[i].lcase != TEITAG_CASE_TITLE && toks[i].lcase != TEITAG_CASE_UPPER &&
+         !(cls & (TT_WC_ROLE | TT_WC_SAYING))))
       continue;
-    int title = tt_n_title(n, i), cap = title || tt_n_upper(n, i);
+    int title = toks[i].lcase == TEITAG_CASE_TITLE, cap = title || toks[i].lcase == TEITAG_CASE_UPPER;
     size_t next = 0;
     if (cap) {
       next = surname_given_patronymic(n, i);
@@ -969,9 +976,7 @@ void tt_rules_person(tt_names *n) {
       if (!next)
         next = initials(n, i);
     }
-    /* a function word starts a rule only in Title case (By Jane Doe):
-     * the rest, near half the words of a text, are passed over here */
-    unsigned cls = tt_n_class(n, i);
+    /* a function word starts a rule only in Title case (By Jane Doe) */
     if (!next && ((cls & (TT_WC_ROLE | TT_WC_SAYING)) || ((cls & TT_WC_FUNCTION) && title))) {
       next = after_honorific(n, i);
       if (!next)

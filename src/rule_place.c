@@ -221,11 +221,14 @@ static void preposition_and_shape(tt_names *n, size_t i) {
 }
 
 void tt_rules_place(tt_names *n) {
-  for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
+  /* the rules add spans, never tokens */
+  const tt_token *toks = n->doc->toks;
+  const size_t end = n->para->tok_end;
+  for (size_t i = n->para->tok_begin; i < end; i++) {
     /* every rule starts at a Title-case word or at a type word or
      * preposition of place: other tokens are passed over here rather
      * than by each rule in turn */
-    if (!tt_n_title(n, i) &&
+    if ((toks[i].kind != TEITAG_TOKEN_WORD || toks[i].lcase != TEITAG_CASE_TITLE) &&
         !(tt_n_class(n, i) & (TT_WC_STREET | TT_WC_PLACE_BEFORE | TT_WC_PREP_PLACE)))
       continue;
     size_t next = compass_and_place(n, i);
