@@ -948,8 +948,11 @@ void tt_names_propagate(tt_names *n) {
       any[d->spans[s].tok_begin] = 0;
   for (size_t pi = 0; pi < d->n_paras; pi++) {
     n->para = &d->paras[pi];
-    for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
-      if (per[i] || any[i] || d->toks[i].kind != TEITAG_TOKEN_WORD)
+    const size_t end = n->para->tok_end;
+    for (size_t i = n->para->tok_begin; i < end; i++) {
+      /* the spans added here move d->spans, never d->toks */
+      const tt_token *t = &d->toks[i];
+      if (per[i] || any[i] || t->kind != TEITAG_TOKEN_WORD)
         continue;
       if (tt_n_upper(n, i)) {
         const known *k = recall(&acronyms, d, i);
@@ -966,7 +969,6 @@ void tt_names_propagate(tt_names *n) {
       }
       /* McPhail, DeCesare, al-Baghdadi: a Latin surname may have a second
        * capital, or start with a lower-case article */
-      const tt_token *t = &d->toks[i];
       int camel = tt_n_camel(n, i) ||
                   (t->script == TT_SCRIPT_LATIN && tt_n_article_surname(n, i));
       if ((!tt_n_title(n, i) && !camel) || (tt_n_class(n, i) & TT_WC_FUNCTION))
@@ -978,7 +980,7 @@ void tt_names_propagate(tt_names *n) {
         /* a given name known from a full name, alone: no ref, since
          * people share given names */
         if (t->script == TT_SCRIPT_CYRILLIC && recall(&given, d, i) &&
-            !(i + 1 < n->para->tok_end && (tt_n_title(n, i + 1) || tt_n_upper(n, i + 1)))) {
+            !(i + 1 < end && (tt_n_title(n, i + 1) || tt_n_upper(n, i + 1)))) {
           tt_doc_add_token_span(d, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
                                 "propagation:given-name");
           per[i] = 1;

@@ -860,11 +860,14 @@ void tt_rules_org(tt_names *n) {
   for (size_t k = n->para->tok_begin; k < n->para->tok_end && !designators; k++)
     designators = (tt_n_class(n, k) & (TT_WC_LEGAL | TT_WC_LEGAL_BEFORE)) == TT_WC_LEGAL &&
                   n->doc->toks[k].script == TT_SCRIPT_CYRILLIC;
-  for (size_t i = n->para->tok_begin; i < n->para->tok_end; i++) {
+  /* the rules add spans, never tokens */
+  const tt_token *toks = n->doc->toks;
+  const size_t end = n->para->tok_end;
+  for (size_t i = n->para->tok_begin; i < end; i++) {
     /* Every rule starts at an opening quote, a capitalised word, or a
      * legal form, head or verb of reporting; other tokens are passed over
      * here rather than by each rule in turn. */
-    const tt_token *t = &n->doc->toks[i];
+    const tt_token *t = &toks[i];
     if (t->kind == TEITAG_TOKEN_PUNCT) {
       size_t after = quoted_with_place(n, i);
       if (after)
@@ -874,7 +877,7 @@ void tt_rules_org(tt_names *n) {
       continue;
     }
     if (t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER &&
-        i + 1 < n->para->tok_end && n->doc->toks[i + 1].hash == n->quote_hash[0]) {
+        i + 1 < end && toks[i + 1].hash == n->quote_hash[0]) {
       size_t after = adjective_quoted(n, i);
       if (after) {
         i = after - 1;
