@@ -1026,15 +1026,23 @@ static void org_of_org(tt_names *n) {
 void tt_rules_org_of_place(tt_names *n) {
   teitag_doc *d = n->doc;
   size_t n_spans = d->n_spans;
-  uint32_t *gen_end = tt_xcalloc(d->n_toks + 1, sizeof *gen_end);
-  for (size_t s = 0; s < n_spans; s++) {
+  uint32_t *gen_end = NULL;
+  /* only the gazetteer's candidates, the spans before the rules', have a
+   * case; an exact match (high certainty) is in none but its own */
+  for (size_t s = 0; s < n->n_candidates; s++) {
     const tt_span *sp = &d->spans[s];
+    if (sp->type != TEITAG_TYPE_LOC || sp->cert == TEITAG_CERT_HIGH ||
+        sp->tok_end == UINT32_MAX)
+      continue;
     const char *src = tt_doc_get_str(d, sp->source);
-    if (sp->type == TEITAG_TYPE_LOC && sp->tok_end != UINT32_MAX && src &&
-        strstr(src, " inflected gen") && sp->tok_end > gen_end[sp->tok_begin])
+    if (!src || !strstr(src, " inflected gen"))
+      continue;
+    if (!gen_end)
+      gen_end = tt_xcalloc(d->n_toks + 1, sizeof *gen_end);
+    if (sp->tok_end > gen_end[sp->tok_begin])
       gen_end[sp->tok_begin] = sp->tok_end;
   }
-  for (size_t s = 0; s < n_spans; s++) {
+  for (size_t s = 0; gen_end && s < n_spans; s++) {
     const tt_span sp = d->spans[s]; /* a copy: adding spans moves them */
     const char *src = tt_doc_get_str(d, sp.source);
     if (sp.type != TEITAG_TYPE_ORG || sp.tok_end == UINT32_MAX ||
