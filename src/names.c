@@ -1397,13 +1397,26 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.n_unlinked = n.cap_unlinked = 0;
   /* one pass: a long part's tokens do not stay in the cache for two */
   const tt_wc_tables *wc = tt_word_class_tables();
+  /* The commonest words (the, of, і, на, в) are most of a text's and all
+   * in a class: a small cache in front of the table answers them from
+   * the first-level cache, where the table costs a second-level lookup. */
+  struct {
+    uint64_t hash;
+    unsigned classes;
+  } recent[512];
+  memset(recent, 0, sizeof recent);
   for (size_t i = 0; i < doc->n_toks; i++) {
     const tt_token *t = &doc->toks[i];
     if (t->kind != TEITAG_TOKEN_WORD) {
       n.classes[i] = 0;
       continue;
     }
-    n.classes[i] = tt_wc_lookup(wc, t->hash);
+    size_t slot = (size_t)(t->hash >> 7) & 511;
+    if (recent[slot].hash != t->hash || !t->hash) {
+      recent[slot].hash = t->hash;
+      recent[slot].classes = tt_wc_lookup(wc, t->hash);
+    }
+    n.classes[i] = recent[slot].classes;
     if (t->lcase == TEITAG_CASE_UPPER)
       n.caps[n.n_caps++] = t->hash;
   }
