@@ -869,6 +869,11 @@ void tt_rules_org(tt_names *n) {
      * here rather than by each rule in turn. */
     const tt_token *t = &toks[i];
     if (t->kind == TEITAG_TOKEN_PUNCT) {
+      /* a quote opens a quoted name, a bracket a ticker: every comma and
+       * full stop is passed over on its key's hash */
+      if (t->hash != n->quote_hash[0] && t->hash != n->quote_hash[1] &&
+          t->hash != n->open_paren_hash)
+        continue;
       size_t after = quoted_with_place(n, i);
       if (after)
         i = after - 1;
