@@ -724,6 +724,7 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
           tt_buf_cstr(&desc));
       sp->ref = ref;
       sp->norm = nrm;
+      sp->infl_case = best->flags & TT_GZ_INFLECTED ? (uint8_t)(best->case_id + 1) : 0;
       i = best_end - 1;
     }
   }

@@ -240,6 +240,7 @@ void tt_n_retype(tt_names *n, size_t b, size_t e, teitag_type from,
     sp->cert = (uint8_t)cert;
     sp->ref = sp->norm = 0;
     sp->source = source;
+    sp->infl_case = 0; /* no gazetteer match now */
   }
   for (size_t k = b; k < e; k++) {
     n->gaz_type[k] = (uint8_t)to;

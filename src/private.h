@@ -314,7 +314,8 @@ typedef struct tt_span {
   uint8_t type;                /* teitag_type */
   uint8_t cert;                /* teitag_cert */
   uint8_t nested;              /* 1 when inside another kept span */
-  uint8_t pad;
+  uint8_t infl_case;           /* a gazetteer match through inflection: its
+                                  TT_CASE_* + 1; 0 for any other span */
   uint32_t order;              /* insertion order: earlier annotators win ties */
   uint32_t ref, norm, source, amount, amount_min, amount_max, currency;
 } tt_span;

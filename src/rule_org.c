@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "currency.h"
+#include "inflect.h"
 #include "names.h"
 #include "wordclass.h"
 
@@ -930,7 +931,7 @@ static int genitive_org(const teitag_doc *d, const tt_span *sp) {
     return 1;
   const char *src = tt_doc_get_str(d, sp->source);
   if (src && strncmp(src, "gazetteer", 9) == 0)
-    return strstr(src, " inflected gen") != NULL;
+    return sp->infl_case == TT_CASE_GEN + 1;
   if (t->lcase != TEITAG_CASE_TITLE)
     return 0;
   const char *key = d->keys.data + t->key;
@@ -1033,14 +1034,11 @@ void tt_rules_org_of_place(tt_names *n) {
   size_t n_spans = d->n_spans;
   uint32_t *gen_end = NULL;
   /* only the gazetteer's candidates, the spans before the rules', have a
-   * case; an exact match (high certainty) is in none but its own */
+   * case (infl_case) */
   for (size_t s = 0; s < n->n_candidates; s++) {
     const tt_span *sp = &d->spans[s];
-    if (sp->type != TEITAG_TYPE_LOC || sp->cert == TEITAG_CERT_HIGH ||
+    if (sp->type != TEITAG_TYPE_LOC || sp->infl_case != TT_CASE_GEN + 1 ||
         sp->tok_end == UINT32_MAX)
-      continue;
-    const char *src = tt_doc_get_str(d, sp->source);
-    if (!src || !strstr(src, " inflected gen"))
       continue;
     if (!gen_end)
       gen_end = tt_xcalloc(d->n_toks + 1, sizeof *gen_end);
