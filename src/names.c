@@ -495,6 +495,12 @@ static const known *recall(const known_list *l, const teitag_doc *d,
   struct recall_memo *m = l->memo;
   if (!m)
     return recall_key(l, d, tok);
+  /* most words share no remembered prefix: the 8 KB filter answers them
+   * (reading the key in token order, as the loops do, costs little),
+   * and only the rest go to the larger memo */
+  const tt_token *t = &d->toks[tok];
+  if (!tt_bit_get(l->prefixes, prefix_bit(d->keys.data + t->key, t->key_len)))
+    return NULL;
   uint64_t h = d->toks[tok].hash ? d->toks[tok].hash : 1;
   if (2 * (m->n + 1) > m->cap) {
     size_t cap = m->cap ? 2 * m->cap : 256;
