@@ -33,6 +33,7 @@ void teitag_doc_free(teitag_doc *doc) {
   free(doc->sents);
   free(doc->toks);
   free(doc->spans);
+  free(doc->caps);
   tt_buf_free(&doc->keys);
   tt_buf_free(&doc->strs);
   tt_tei_src_free(doc->tei);

@@ -694,7 +694,7 @@ static void collect(tt_names *n, known_list *people, known_list *given,
       const tt_span *ahead = &d->spans[s + SPAN_LOOKAHEAD];
       if (ahead->type == TEITAG_TYPE_ORG && ahead->tok_end != UINT32_MAX &&
           ahead->tok_end > ahead->tok_begin)
-        TT_PREFETCH(&n->classes[ahead->tok_end - 1]);
+        TT_PREFETCH(&d->toks[ahead->tok_end - 1]);
     }
     if (named_in_honour(n, &d->spans[s]))
       continue;
@@ -1251,7 +1251,7 @@ static void trailing_legal_form(tt_names *n, tt_span *sp) {
     return;
   const tt_token *t = &d->toks[sp->tok_end];
   if (t->kind != TEITAG_TOKEN_WORD || t->script != TT_SCRIPT_LATIN ||
-      t->lcase == TEITAG_CASE_LOWER || !(n->classes[sp->tok_end] & TT_WC_LEGAL) ||
+      t->lcase == TEITAG_CASE_LOWER || !(tt_n_class(n, sp->tok_end) & TT_WC_LEGAL) ||
       !(t->flags & TT_TOK_SPACE_BEFORE) ||
       d->toks[sp->tok_end - 1].script != TT_SCRIPT_LATIN)
     return;
@@ -1393,40 +1393,20 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.given_memo = tt_xcalloc(memo_slots, sizeof *n.given_memo);
   n.given_memo_mask = memo_slots - 1;
   n.given_flags = tt_xmalloc(doc->n_toks);
-  /* the rules ask for a token's classes many times over */
-  n.classes = tt_xmalloc(doc->n_toks * sizeof *n.classes);
-  n.caps = tt_xmalloc(doc->n_toks * sizeof *n.caps);
-  n.n_caps = 0;
   n.n_candidates = doc->n_spans;
   n.span_first = n.span_next = NULL;
   n.n_indexed = n.cap_next = 0;
   n.unlinked = NULL;
   n.n_unlinked = n.cap_unlinked = 0;
-  /* one pass: a long part's tokens do not stay in the cache for two */
-  const tt_wc_tables *wc = tt_word_class_tables();
-  /* The commonest words (the, of, і, на, в) are most of a text's and all
-   * in a class: a small cache in front of the table answers them from
-   * the first-level cache, where the table costs a second-level lookup. */
-  struct {
-    uint64_t hash;
-    unsigned classes;
-  } recent[512];
-  memset(recent, 0, sizeof recent);
-  for (size_t i = 0; i < doc->n_toks; i++) {
-    const tt_token *t = &doc->toks[i];
-    if (t->kind != TEITAG_TOKEN_WORD) {
-      n.classes[i] = 0;
-      continue;
-    }
-    size_t slot = (size_t)(t->hash >> 7) & 511;
-    if (recent[slot].hash != t->hash || !t->hash) {
-      recent[slot].hash = t->hash;
-      recent[slot].classes = tt_wc_lookup(wc, t->hash);
-    }
-    n.classes[i] = recent[slot].classes;
-    if (t->lcase == TEITAG_CASE_UPPER)
-      n.caps[n.n_caps++] = t->hash;
+  /* the tokenizer gave the words their classes where it knew the rules
+   * would run; a document built otherwise gets them here */
+  if (!doc->word_classes) {
+    doc->n_caps = 0;
+    tt_word_class_tokens(doc, 0);
+    doc->word_classes = 1;
   }
+  n.caps = doc->caps;
+  n.n_caps = doc->n_caps;
   qsort(n.caps, n.n_caps, sizeof *n.caps, cmp_u64);
   n.quote_hash[0] = tt_hash_bytes("\"", 1);
   n.quote_hash[1] = tt_hash_bytes("'", 1);
@@ -1458,8 +1438,6 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   free(n.given_gender);
   free(n.given_flags);
   free(n.given_memo);
-  free(n.classes);
-  free(n.caps);
   free(n.span_first);
   free(n.span_next);
   free(n.unlinked);

@@ -35,7 +35,6 @@ typedef struct tt_names {
   uint32_t *gaz_end;      /* per token: end token of the gazetteer candidate
                              that starts there, 0 if none */
   uint8_t *person;        /* per token: 1 when a person rule claimed it */
-  uint32_t *classes;      /* per token: its TT_WC_* classes */
   uint8_t *given;         /* per token: 0 not asked, 1 no given name, 2 one */
   char *given_gender;     /* per token, when given[i] == 2 */
   uint8_t *given_flags;   /* per token, TT_LEX_* when given[i] == 2 */
@@ -84,7 +83,7 @@ static inline int tt_n_upper(const tt_names *n, size_t i) {
 int tt_n_sentence_start(const tt_names *n, size_t i);
 /* TT_WC_* classes of token i. */
 static inline unsigned tt_n_class(const tt_names *n, size_t i) {
-  return n->classes[i];
+  return n->doc->toks[i].classes;
 }
 /* A Latin word in mixed case that starts with a capital: McPhail,
  * LifePoint. */

@@ -145,6 +145,7 @@ static teitag_status build(const teitag_pipeline *p, const char *text,
   doc->pipeline = p;
   doc->lang = lang;
   doc->lang_fixed = lang != TEITAG_LANG_AUTO;
+  doc->word_classes = !(flags & TEITAG_PIPE_NO_RULES);
   tt_segment(doc, flags);
   tt_lang_detect(doc);
   *out = doc;

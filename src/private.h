@@ -283,6 +283,9 @@ typedef struct tt_token {
   uint8_t lcase;       /* teitag_token_case */
   uint8_t flags;       /* TT_TOK_* */
   uint8_t script;      /* TT_SCRIPT_* of its letters */
+  uint32_t classes;    /* a word's TT_WC_* classes (wordclass.h), 0 for
+                          other tokens: looked up by the tokenizer when
+                          doc->word_classes is set, else by the name rules */
 } tt_token;
 
 enum { TT_SCRIPT_NONE = 0, TT_SCRIPT_LATIN = 1, TT_SCRIPT_CYRILLIC = 2,
@@ -337,6 +340,13 @@ struct teitag_doc {
   size_t n_spans, cap_spans;
 
   tt_buf keys; /* folded match keys of the tokens */
+  /* For the name rules, on the tokenizer's way through each word, where
+   * the word and its key hash are at hand: its classes (tt_token.classes)
+   * and, for a word in capitals, its hash in `caps`.  A pass of their own
+   * over a long part's tokens cost the rules a sixth of their time. */
+  int word_classes;
+  uint64_t *caps;
+  size_t n_caps, cap_caps;
   /* The language evidence of the last tt_tokenize call's text, counted
    * on the way: a second pass over every byte cost a tenth of the run. */
   tt_lang_counts tok_counts;

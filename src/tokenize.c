@@ -18,6 +18,9 @@
 #include <string.h>
 
 #include "private.h"
+#include "wordclass.h"
+
+static void scan_tokens(teitag_doc *doc, size_t start, size_t end);
 
 typedef struct {
   const char *s;
@@ -621,6 +624,7 @@ static tt_token *new_token(teitag_doc *doc, size_t start, size_t end,
   t->lcase = lcase;
   t->flags = flags;
   t->script = script;
+  t->classes = 0;
   return t;
 }
 
@@ -702,6 +706,14 @@ static void build_tables(void) {
 }
 
 void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
+  size_t first = doc->n_toks;
+  scan_tokens(doc, start, end);
+  /* the paragraph's tokens are still in the cache */
+  if (doc->word_classes)
+    tt_word_class_tokens(doc, first);
+}
+
+static void scan_tokens(teitag_doc *doc, size_t start, size_t end) {
   pthread_once(&tables_once, build_tables);
   memset(&doc->tok_counts, 0, sizeof doc->tok_counts);
   const unsigned char *s = (const unsigned char *)doc->text;

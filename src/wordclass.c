@@ -505,6 +505,22 @@ const tt_wc_tables *tt_word_class_tables(void) {
   return &tt_wc;
 }
 
+void tt_word_class_tokens(teitag_doc *doc, size_t first) {
+  const tt_wc_tables *wc = tt_word_class_tables();
+  for (size_t i = first; i < doc->n_toks; i++) {
+    tt_token *t = &doc->toks[i];
+    if (t->kind != TEITAG_TOKEN_WORD) {
+      t->classes = 0;
+      continue;
+    }
+    t->classes = tt_wc_lookup(wc, t->hash);
+    if (t->lcase == TEITAG_CASE_UPPER) {
+      TT_RESERVE(doc->caps, doc->cap_caps, doc->n_caps + 1);
+      doc->caps[doc->n_caps++] = t->hash;
+    }
+  }
+}
+
 unsigned tt_word_class(uint64_t key_hash) {
   return tt_wc_lookup(tt_word_class_tables(), key_hash);
 }

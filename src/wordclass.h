@@ -59,6 +59,13 @@ typedef struct {
 } tt_wc_tables;
 const tt_wc_tables *tt_word_class_tables(void);
 
+/* Gives the tokens of `doc` from `first` on their classes (a word's, 0
+ * for other tokens) and adds the key hashes of words in capitals to
+ * doc->caps: the tokenizer calls it on each paragraph's tokens when
+ * doc->word_classes is set, and the name rules on a document's whole
+ * when it was not. */
+void tt_word_class_tokens(teitag_doc *doc, size_t first);
+
 static inline size_t tt_wc_filter_bit(uint64_t h) { return (size_t)(h >> 40) & 0xFFFF; }
 
 static inline unsigned tt_wc_lookup(const tt_wc_tables *wc, uint64_t key_hash) {

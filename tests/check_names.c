@@ -1104,6 +1104,41 @@ START_TEST(long_run_of_initials) {
 END_TEST
 
 /* --no-rules leaves only what the gazetteer knows. */
+/* The tokenizer gives the words their classes only when the rules will
+ * run; a document built by a pipeline without rules (or read from TEI)
+ * gets them when the rules first run on it, with the same result. */
+START_TEST(rules_on_a_document_built_without_them) {
+  teitag_pipeline *with = default_pipeline(), *without = default_pipeline();
+  teitag_pipeline_set_flags(without, TEITAG_PIPE_NO_MONEY | TEITAG_PIPE_NO_RULES);
+  const char *text = "Зустріч з Оксаною Мельничук тривала годину. Речник ЗКСУ "
+                     "повідомив, що ЗКСУ підписала угоду з ТОВ «Зорелад».\n\n"
+                     "Mayor Gwen Bristol said the Brightfen Motors' (BM) plant "
+                     "will stay; BM hires 300 people in Tisova Balka district. "
+                     "The ZTCU called a strike and the ZTCU won.";
+  teitag_diag diag;
+  teitag_doc *direct = NULL, *late = NULL;
+  ck_assert_int_eq(teitag_annotate(with, text, strlen(text), "t", &direct, &diag), TEITAG_OK);
+  ck_assert_int_eq(teitag_doc_from_bytes(without, text, strlen(text), "t", &late, &diag),
+                   TEITAG_OK);
+  ck_assert_int_eq(teitag_doc_annotate(with, late, &diag), TEITAG_OK);
+  ck_assert_uint_ge(teitag_doc_n_spans(direct), 8);
+  ck_assert_uint_eq(teitag_doc_n_spans(late), teitag_doc_n_spans(direct));
+  for (size_t i = 0; i < teitag_doc_n_spans(direct); i++) {
+    teitag_span a, b;
+    teitag_doc_span(direct, i, &a);
+    teitag_doc_span(late, i, &b);
+    ck_assert_msg(a.start == b.start && a.end == b.end && a.type == b.type &&
+                      strcmp(a.source, b.source) == 0,
+                  "span %zu: '%.*s' %s vs '%.*s' %s", i, (int)(a.end - a.start),
+                  text + a.start, a.source, (int)(b.end - b.start), text + b.start, b.source);
+  }
+  teitag_doc_free(direct);
+  teitag_doc_free(late);
+  teitag_pipeline_free(with);
+  teitag_pipeline_free(without);
+}
+END_TEST
+
 START_TEST(rules_can_be_switched_off) {
   teitag_pipeline *p = default_pipeline();
   teitag_pipeline_set_flags(p, TEITAG_PIPE_NO_MONEY | TEITAG_PIPE_NO_RULES);
@@ -1168,6 +1203,7 @@ static Suite *names_suite(void) {
   tcase_add_test(tc, initials_and_links);
   tcase_add_test(tc, given_name_before_listed_surname);
   tcase_add_test(tc, namesake_takes_the_link_off);
+  tcase_add_test(tc, rules_on_a_document_built_without_them);
   tcase_add_test(tc, rules_can_be_switched_off);
   tcase_add_test(tc, long_run_of_initials);
   tcase_add_test(tc, given_name_forms);
