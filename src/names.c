@@ -1407,7 +1407,8 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   }
   n.caps = doc->caps;
   n.n_caps = doc->n_caps;
-  qsort(n.caps, n.n_caps, sizeof *n.caps, cmp_u64);
+  if (n.n_caps)
+    qsort(n.caps, n.n_caps, sizeof *n.caps, cmp_u64);
   n.quote_hash[0] = tt_hash_bytes("\"", 1);
   n.quote_hash[1] = tt_hash_bytes("'", 1);
   n.open_paren_hash = tt_hash_bytes("(", 1);
