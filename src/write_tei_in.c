@@ -173,6 +173,25 @@ static unsigned lang_at(const teitag_doc *doc, uint32_t at) {
   return lo < doc->n_paras ? doc->paras[lo].lang : (unsigned)doc->lang;
 }
 
+static int named(xmlNodePtr node, const char *name) {
+  return node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
+}
+
+/* The TEI element whose standOff lists an entity placed at `placed`: the
+ * nearest around it that is not itself inside a <text>.  A TEI document
+ * pasted into another's body is text of the outer one, and a standOff
+ * written into it would be read back as text. */
+static xmlNodePtr stand_off_home(xmlNodePtr placed) {
+  xmlNodePtr home = NULL;
+  for (xmlNodePtr a = placed; a; a = a->parent) {
+    if (named(a, "TEI") && !home)
+      home = a;
+    else if (home && named(a, "text"))
+      home = NULL; /* that TEI is inside a text: look further out */
+  }
+  return home;
+}
+
 static void note_entity(registry *reg, const tt_tei_src *src,
                         const teitag_doc *doc, const tt_span *sp,
                         xmlNodePtr placed) {
@@ -180,13 +199,8 @@ static void note_entity(registry *reg, const tt_tei_src *src,
   if (!ref || sp->type == TEITAG_TYPE_MONEY || tt_tei_has_id(src, ref))
     return;
   entry *e = registry_find_or_add(reg, ref, sp->type);
-  if (!e->tei) /* the TEI element whose standOff will list it */
-    for (xmlNodePtr a = placed; a; a = a->parent)
-      if (a->type == XML_ELEMENT_NODE &&
-          strcmp((const char *)a->name, "TEI") == 0) {
-        e->tei = a;
-        break;
-      }
+  if (!e->tei)
+    e->tei = stand_off_home(placed);
   unsigned lang = lang_at(doc, sp->start);
   if (lang > TEITAG_LANG_RU || e->norm[lang])
     return;

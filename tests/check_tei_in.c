@@ -655,6 +655,32 @@ static int buf_sink(void *ctx, const char *data, size_t len) {
   return 0;
 }
 
+START_TEST(test_pasted_document) {
+  /* A TEI document pasted into another's body (as a fuzzer did) is text
+   * of the outer one: the standOff of what is linked in it goes to the
+   * outer TEI, not into the body, where reading the output back would
+   * take the list for text. */
+  static const char xml[] =
+      "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/><text><body><div>"
+      "<p>From Kyiv.</p>"
+      "<TEI><teiHeader><fileDesc><publicationStmt><p>Printed in Moscow.</p>"
+      "</publicationStmt></fileDesc></teiHeader><text><body><p>Back to Kyiv.</p>"
+      "</body></text></TEI>"
+      "</div></body></text></TEI>";
+  size_t len, len2;
+  char *out = tei_through(xml, sizeof xml - 1, places, 0, TEITAG_FORMAT_TEI, 0, &len, NULL);
+  xmlDocPtr x = parse(out, len);
+  ck_assert_int_eq(count(x, "count(/t:TEI/t:standOff//t:place)"), 2);
+  ck_assert_int_eq(count(x, "count(//t:body//t:standOff)"), 0);
+  xmlFreeDoc(x);
+  char *again = tei_through(out, len, places, 0, TEITAG_FORMAT_TEI, 0, &len2, NULL);
+  ck_assert_msg(len2 == len && memcmp(out, again, len) == 0, "read back, written again:\n%s\n%s",
+                out, again);
+  free(out);
+  free(again);
+}
+END_TEST
+
 START_TEST(test_one_document_per_writer) {
   /* A TEI input is written back whole: a second document cannot join it,
    * nor can it join text documents. */
@@ -744,6 +770,7 @@ static Suite *tei_in_suite(void) {
   tcase_add_loop_test(core, test_header, 0, (int)(sizeof headers / sizeof *headers));
   tcase_add_test(core, test_namespaces_and_corpus);
   tcase_add_test(core, test_encodings_and_entities);
+  tcase_add_test(core, test_pasted_document);
   suite_add_tcase(s, core);
   TCase *errors = tcase_create("errors");
   tcase_add_loop_test(errors, test_refused, 0, (int)(sizeof bad / sizeof *bad));
