@@ -125,54 +125,16 @@ static void pool_free(pool *p) {
   free(p->slots);
 }
 
-/* ---- a set of hashes ------------------------------------------------------ */
-
-/* Open addressing on 64-bit hashes, for counting distinct ones. */
-typedef struct {
-  uint64_t *slots;
-  size_t cap, n;
-  int zero; /* 0 itself was seen (it marks empty slots) */
-} hash_set;
-
-/* Adds `v` unless the set holds `max` entries already. */
-static void hash_set_add(hash_set *s, uint64_t v, size_t max) {
-  if (v == 0) {
-    s->zero = 1;
-    return;
-  }
-  if ((s->n + 1) * 2 > s->cap && s->n < max) {
-    size_t cap = s->cap ? s->cap * 2 : 1024;
-    uint64_t *t = tt_xcalloc(cap, sizeof *t);
-    for (size_t i = 0; i < s->cap; i++)
-      if (s->slots[i]) {
-        size_t h = (size_t)s->slots[i] & (cap - 1);
-        while (t[h])
-          h = (h + 1) & (cap - 1);
-        t[h] = s->slots[i];
-      }
-    free(s->slots);
-    s->slots = t;
-    s->cap = cap;
-  }
-  size_t h = (size_t)v & (s->cap - 1);
-  while (s->slots[h] && s->slots[h] != v)
-    h = (h + 1) & (s->cap - 1);
-  if (!s->slots[h] && s->n < max) {
-    s->slots[h] = v;
-    s->n++;
-  }
-}
-
 /* Distinct first-token hashes are counted until the filter size stops
  * depending on them (FIRST_CAP of them give the largest filter). */
 enum { FIRST_CAP = 1 << 20 };
 
 /* Adds first-token hashes in a batch, the slots asked for ahead. */
-static void hash_set_add_all(hash_set *s, const uint64_t *v, size_t n) {
+static void hash_set_add_all(tt_hash_set *s, const uint64_t *v, size_t n) {
   for (size_t i = 0; i < n && s->cap; i++)
     TT_PREFETCH(&s->slots[v[i] & (s->cap - 1)]);
   for (size_t i = 0; i < n; i++)
-    hash_set_add(s, v[i], FIRST_CAP);
+    tt_hash_set_add(s, v[i], FIRST_CAP);
 }
 
 /* ---- keys while compiling ------------------------------------------------- */
@@ -677,7 +639,7 @@ static void merge_keys(tt_gaz_compiler *c) {
   c->sorted_off = tt_spill_size(c->sorted);
   key_stream ks;
   key_stream_open(&ks, c);
-  hash_set firsts = {NULL, 0, 0, 0};
+  tt_hash_set firsts = TT_HASH_SET_INIT;
   uint64_t batch[PREFETCH_BATCH];
   size_t n_batch = 0;
   const ckey *k;
@@ -697,7 +659,7 @@ static void merge_keys(tt_gaz_compiler *c) {
   }
   hash_set_add_all(&firsts, batch, n_batch);
   L->n_first = firsts.n + (size_t)firsts.zero;
-  free(firsts.slots);
+  tt_hash_set_free(&firsts);
   key_stream_close(&ks);
 }
 

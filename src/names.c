@@ -353,10 +353,8 @@ typedef struct {
   /* The key hashes of the words remember() was given, so that a name
    * mentioned again is passed over on its token alone, without reading
    * its key (which a long part has long out of the cache) to stem it
-   * again: the first mention decides.  A power of two, at least twice
-   * n_seen. */
-  uint64_t *seen;
-  size_t n_seen, seen_cap;
+   * again: the first mention decides. */
+  tt_hash_set seen;
   /* Once the list is complete (freeze()), recall()'s answers by key
    * hash: a word met again is answered without reading its key. */
   struct recall_memo *memo;
@@ -370,37 +368,11 @@ struct recall_memo {
   size_t n, cap;
 };
 
-#define KNOWN_LIST_INIT {NULL, 0, 0, NULL, 0, NULL, NULL, 0, 0, NULL}
+#define KNOWN_LIST_INIT {NULL, 0, 0, NULL, 0, NULL, TT_HASH_SET_INIT, NULL}
 
 static void freeze(known_list *l) {
   if (l->n && !l->memo)
     l->memo = tt_xcalloc(1, sizeof *l->memo);
-}
-
-/* Records `hash` as given to remember(); 0 if it was already. */
-static int first_sight(known_list *l, uint64_t hash) {
-  uint64_t h = hash ? hash : 1;
-  if (2 * (l->n_seen + 1) > l->seen_cap) {
-    size_t cap = l->seen_cap ? 2 * l->seen_cap : 256;
-    uint64_t *grown = tt_xcalloc(cap, sizeof *grown);
-    for (size_t i = 0; i < l->seen_cap; i++)
-      if (l->seen[i]) {
-        size_t k = (size_t)l->seen[i] & (cap - 1);
-        while (grown[k])
-          k = (k + 1) & (cap - 1);
-        grown[k] = l->seen[i];
-      }
-    free(l->seen);
-    l->seen = grown;
-    l->seen_cap = cap;
-  }
-  size_t k = (size_t)h & (l->seen_cap - 1);
-  for (; l->seen[k]; k = (k + 1) & (l->seen_cap - 1))
-    if (l->seen[k] == h)
-      return 0;
-  l->seen[k] = h;
-  l->n_seen++;
-  return 1;
 }
 
 #define PREFIX_BITS 65536
@@ -438,8 +410,8 @@ static const known *known_find(const known_list *l, const char *stem,
 static void remember(known_list *l, const teitag_doc *d, size_t tok,
                      uint8_t type, const tt_span *from, int exact) {
   const tt_token *t = &d->toks[tok];
-  if (!first_sight(l, t->hash))
-    return;
+  if (!tt_hash_set_add(&l->seen, t->hash, SIZE_MAX))
+    return; /* given before */
   known k;
   memset(&k, 0, sizeof k);
   if (exact || t->script != TT_SCRIPT_CYRILLIC) {
@@ -482,7 +454,7 @@ static void known_list_free(known_list *l) {
   if (l->memo)
     free(l->memo->slots);
   free(l->memo);
-  free(l->seen);
+  tt_hash_set_free(&l->seen);
   free(l->v);
   free(l->slots);
   free(l->prefixes);

@@ -105,6 +105,20 @@ void tt_buf_free(tt_buf *b);
 /* Gives the buffer's memory to the caller (NUL-terminated) and resets b. */
 char *tt_buf_steal(tt_buf *b, size_t *len);
 
+/* ---- hashset.c: a set of 64-bit key hashes ---------------------------- */
+
+typedef struct tt_hash_set {
+  uint64_t *slots; /* open addressing; 0 marks an empty slot */
+  size_t cap, n;   /* cap a power of two, at least twice n */
+  int zero;        /* 0 itself is in the set (it cannot take a slot) */
+} tt_hash_set;
+#define TT_HASH_SET_INIT {NULL, 0, 0, 0}
+
+/* Adds `v` unless the set holds `max` values already.  Returns 1 when `v`
+ * was added now, 0 when it was in the set before (or the set is full). */
+int tt_hash_set_add(tt_hash_set *s, uint64_t v, size_t max);
+void tt_hash_set_free(tt_hash_set *s);
+
 /* ---- diag.c ----------------------------------------------------------- */
 
 /* Fills `diag` (when not NULL) and returns `st`, so that error paths can be
