@@ -460,20 +460,35 @@ static void known_list_free(known_list *l) {
   free(l->prefixes);
 }
 
-static const known *recall_key(const known_list *l, const teitag_doc *d, size_t tok);
+/* The remembered name a word may be, by its key: the whole key, and for
+ * Cyrillic words their stem too. */
+static const known *find_by_key(const known_list *l, const teitag_doc *d, size_t tok) {
+  const tt_token *t = &d->toks[tok];
+  const known *whole = known_find(l, d->keys.data + t->key, t->key_len, 1, t->script);
+  if (t->script != TT_SCRIPT_CYRILLIC)
+    return whole; /* only Cyrillic names are remembered by their stem */
+  char stem[96];
+  size_t slen = stem_of(d->keys.data + t->key, t->key_len, stem, sizeof stem);
+  const known *by_stem = known_find(l, stem, slen, 0, t->script);
+  if (whole && by_stem)
+    return whole < by_stem ? whole : by_stem;
+  return whole ? whole : by_stem;
+}
 
 static const known *recall(const known_list *l, const teitag_doc *d,
                            size_t tok) {
-  struct recall_memo *m = l->memo;
-  if (!m)
-    return recall_key(l, d, tok);
-  /* most words share no remembered prefix: the 8 KB filter answers them
-   * (reading the key in token order, as the loops do, costs little),
-   * and only the rest go to the larger memo */
   const tt_token *t = &d->toks[tok];
+  if (!l->n)
+    return NULL;
+  /* a stem is a prefix of its word, four bytes or the whole word long:
+   * most words share none, and the 8 KB filter answers them (reading the
+   * key in token order, as the loops do, costs little) */
   if (!tt_bit_get(l->prefixes, prefix_bit(d->keys.data + t->key, t->key_len)))
     return NULL;
-  uint64_t h = d->toks[tok].hash ? d->toks[tok].hash : 1;
+  struct recall_memo *m = l->memo;
+  if (!m)
+    return find_by_key(l, d, tok);
+  uint64_t h = t->hash ? t->hash : 1;
   if (2 * (m->n + 1) > m->cap) {
     size_t cap = m->cap ? 2 * m->cap : 256;
     struct recall_memo grown = {tt_xcalloc(cap, sizeof *m->slots), m->n, cap};
@@ -491,31 +506,11 @@ static const known *recall(const known_list *l, const teitag_doc *d,
   for (; m->slots[k].hash; k = (k + 1) & (m->cap - 1))
     if (m->slots[k].hash == h)
       return m->slots[k].known ? &l->v[m->slots[k].known - 1] : NULL;
-  const known *found = recall_key(l, d, tok);
+  const known *found = find_by_key(l, d, tok);
   m->slots[k].hash = h;
   m->slots[k].known = found ? (uint32_t)(found - l->v) + 1 : 0;
   m->n++;
   return found;
-}
-
-/* recall() without the memo: by the word's key. */
-static const known *recall_key(const known_list *l, const teitag_doc *d,
-                               size_t tok) {
-  const tt_token *t = &d->toks[tok];
-  if (!l->n)
-    return NULL;
-  /* a stem is a prefix of its word, four bytes or the whole word long */
-  if (!tt_bit_get(l->prefixes, prefix_bit(d->keys.data + t->key, t->key_len)))
-    return NULL;
-  const known *whole = known_find(l, d->keys.data + t->key, t->key_len, 1, t->script);
-  if (t->script != TT_SCRIPT_CYRILLIC)
-    return whole; /* only Cyrillic names are remembered by their stem */
-  char stem[96];
-  size_t slen = stem_of(d->keys.data + t->key, t->key_len, stem, sizeof stem);
-  const known *by_stem = known_find(l, stem, slen, 0, t->script);
-  if (whole && by_stem)
-    return whole < by_stem ? whole : by_stem;
-  return whole ? whole : by_stem;
 }
 
 /* Passes over all spans of a long part find its tokens out of the cache:
@@ -789,15 +784,14 @@ static int surname_not_place(const tt_names *n, const known_list *suspects,
   return k && k->type && !tt_n_after_place_word(n, sp->tok_begin);
 }
 
-/* Drops candidates whose tokens a confident person reading contradicts:
- * a word found as a person is not a place or organisation elsewhere by a
- * weaker rule or an inflected gazetteer form, nor a listed place of one
- * word where it is no place (surname_not_place). */
 static void finish_span(tt_names *n, tt_span *sp);
 static void unlink_later_mentions(tt_names *n);
 
-/* ... and gives every span that stays its last touches (finish_span), in
- * the same pass. */
+/* Drops candidates whose tokens a confident person reading contradicts:
+ * a word found as a person is not a place or organisation elsewhere by a
+ * weaker rule or an inflected gazetteer form, nor a listed place of one
+ * word where it is no place (surname_not_place); and gives every span
+ * that stays its last touches (finish_span), in the same pass. */
 static void give_way(tt_names *n, const known_list *people,
                      const known_list *suspects) {
   teitag_doc *d = n->doc;
