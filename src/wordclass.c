@@ -419,11 +419,13 @@ static const char *const ministry_short_names[] = {
     "минстроя", "минстрою", "минстроем", "минстрое", NULL};
 
 /* An open-addressing table from a folded key's hash to its classes. */
-typedef struct tt_wc_entry entry;
+typedef struct {
+  uint64_t hash;
+  unsigned classes;
+} entry;
 
 static entry *table;
 static size_t table_cap;
-static tt_wc_tables tt_wc;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* One bit per 2^16 slices of the hash space, set for the words of the
@@ -432,7 +434,7 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
  * cost a miss per word on a long text. */
 static uint64_t filter[1024];
 
-static inline size_t filter_bit(uint64_t h) { return tt_wc_filter_bit(h); }
+static inline size_t filter_bit(uint64_t h) { return (size_t)(h >> 40) & 0xFFFF; }
 
 static void add_hash(uint64_t h, unsigned cls) {
   h = h ? h : 1;
@@ -495,25 +497,29 @@ static void build_all(void) {
   add_list(ministry_short_names, TT_WC_MINISTRY, 0);
   add_list(company_words, TT_WC_COMPANY, 0);
   add_list(no_complement_words, TT_WC_NO_COMPLEMENT, 0);
-  tt_wc.filter = filter;
-  tt_wc.table = table;
-  tt_wc.mask = table_cap - 1;
 }
 
-const tt_wc_tables *tt_word_class_tables(void) {
-  pthread_once(&once, build_all);
-  return &tt_wc;
+/* The lookup, once the tables are built: inlined into the loop over a
+ * paragraph's tokens, which checks that they are once. */
+static inline unsigned lookup(uint64_t key_hash) {
+  uint64_t h = key_hash ? key_hash : 1;
+  if (!tt_bit_get(filter, filter_bit(h)))
+    return 0;
+  for (size_t i = (size_t)h & (table_cap - 1); table[i].hash; i = (i + 1) & (table_cap - 1))
+    if (table[i].hash == h)
+      return table[i].classes;
+  return 0;
 }
 
 void tt_word_class_tokens(teitag_doc *doc, size_t first) {
-  const tt_wc_tables *wc = tt_word_class_tables();
+  pthread_once(&once, build_all);
   for (size_t i = first; i < doc->n_toks; i++) {
     tt_token *t = &doc->toks[i];
     if (t->kind != TEITAG_TOKEN_WORD) {
       t->classes = 0;
       continue;
     }
-    t->classes = tt_wc_lookup(wc, t->hash);
+    t->classes = lookup(t->hash);
     if (t->lcase == TEITAG_CASE_UPPER) {
       TT_RESERVE(doc->caps, doc->cap_caps, doc->n_caps + 1);
       doc->caps[doc->n_caps++] = t->hash;
@@ -522,5 +528,6 @@ void tt_word_class_tokens(teitag_doc *doc, size_t first) {
 }
 
 unsigned tt_word_class(uint64_t key_hash) {
-  return tt_wc_lookup(tt_word_class_tables(), key_hash);
+  pthread_once(&once, build_all);
+  return lookup(key_hash);
 }

@@ -45,38 +45,12 @@ enum {
 /* The TT_WC_* classes of a word, 0 when it is in none. */
 unsigned tt_word_class(uint64_t key_hash);
 
-/* The tables behind tt_word_class, for a caller that looks up every word
- * of a long text: tt_word_class_tables() builds them once and returns
- * them, and tt_wc_lookup() is the lookup inlined. */
-struct tt_wc_entry {
-  uint64_t hash;
-  unsigned classes;
-};
-typedef struct {
-  const uint64_t *filter;             /* 2^16 bits by tt_wc_filter_bit */
-  const struct tt_wc_entry *table;    /* open addressing, mask + 1 slots */
-  size_t mask;
-} tt_wc_tables;
-const tt_wc_tables *tt_word_class_tables(void);
-
 /* Gives the tokens of `doc` from `first` on their classes (a word's, 0
  * for other tokens) and adds the key hashes of words in capitals to
  * doc->caps: the tokenizer calls it on each paragraph's tokens when
  * doc->word_classes is set, and the name rules on a document's whole
  * when it was not. */
 void tt_word_class_tokens(teitag_doc *doc, size_t first);
-
-static inline size_t tt_wc_filter_bit(uint64_t h) { return (size_t)(h >> 40) & 0xFFFF; }
-
-static inline unsigned tt_wc_lookup(const tt_wc_tables *wc, uint64_t key_hash) {
-  uint64_t h = key_hash ? key_hash : 1;
-  if (!tt_bit_get(wc->filter, tt_wc_filter_bit(h)))
-    return 0;
-  for (size_t i = (size_t)h & wc->mask; wc->table[i].hash; i = (i + 1) & wc->mask)
-    if (wc->table[i].hash == h)
-      return wc->table[i].classes;
-  return 0;
-}
 
 /* Shorthands used by the gazetteer's context checks. */
 static inline int tt_is_function_word(uint64_t h) {
