@@ -646,12 +646,30 @@ static int named_in_honour(const tt_names *n, const tt_span *sp) {
   return !(sp->tok_begin > 1 && tt_n_is(n, sp->tok_begin - 2, "по"));
 }
 
+/* Is token i one Cyrillic word in quotes, glued to both («Агросвіт»,
+ * "Дніпра")? */
+static int quoted_word(const tt_names *n, size_t i) {
+  const teitag_doc *d = n->doc;
+  if (i == 0 || i + 1 >= d->n_toks || d->toks[i].kind != TEITAG_TOKEN_WORD ||
+      d->toks[i].script != TT_SCRIPT_CYRILLIC ||
+      (d->toks[i].flags & TT_TOK_SPACE_BEFORE) ||
+      (d->toks[i + 1].flags & TT_TOK_SPACE_BEFORE))
+    return 0;
+  uint64_t before = d->toks[i - 1].hash, after = d->toks[i + 1].hash;
+  return d->toks[i - 1].kind == TEITAG_TOKEN_PUNCT && d->toks[i + 1].kind == TEITAG_TOKEN_PUNCT &&
+         (before == n->quote_hash[0] || before == n->quote_hash[1]) &&
+         (after == n->quote_hash[0] || after == n->quote_hash[1]);
+}
+
 /* Collects surnames from person spans of two words or more (and from
  * confident one-word gazetteer persons), acronyms defined as
- * "Full Name (ACR)", and companies' short names; drops the persons an
+ * "Full Name (ACR)", companies' short names, and the one-word quoted
+ * names of organisations (whose later mentions in quotes may be in
+ * another case: «Агросвіт», «Агросвіту»); drops the persons an
  * institution is named after on the way, in the same pass. */
 static void collect(tt_names *n, known_list *people, known_list *given,
-                    known_list *acronyms, known_list *companies) {
+                    known_list *acronyms, known_list *companies,
+                    known_list *quoted) {
   teitag_doc *d = n->doc;
   size_t n_spans = d->n_spans, out = 0;
   for (size_t s = 0; s < n_spans; s++) {
@@ -699,6 +717,13 @@ static void collect(tt_names *n, known_list *people, known_list *given,
           acr->lcase == TEITAG_CASE_UPPER)
         remember(acronyms, d, at + 1, TEITAG_TYPE_ORG, sp, 1);
     }
+    /* «Агросвіт», or ТОВ «Агросвіт» with its quotes */
+    size_t word = sp->tok_end - sp->tok_begin == 1 ? sp->tok_begin
+                  : sp->tok_end - sp->tok_begin >= 3 ? sp->tok_end - 2
+                                                     : SIZE_MAX;
+    if (sp->type == TEITAG_TYPE_ORG && sp->cert >= TEITAG_CERT_MEDIUM && word != SIZE_MAX &&
+        quoted_word(n, word) && (word == sp->tok_begin || word + 1 == last))
+      remember(quoted, d, word, TEITAG_TYPE_ORG, sp, 0);
     if (sp->type == TEITAG_TYPE_ORG && sp->cert >= TEITAG_CERT_MEDIUM &&
         sp->tok_end - sp->tok_begin >= 2) {
       size_t core = company_short_name(n, sp);
@@ -905,11 +930,13 @@ void tt_names_propagate(tt_names *n) {
   teitag_doc *d = n->doc;
   known_list people = KNOWN_LIST_INIT, acronyms = KNOWN_LIST_INIT;
   known_list given = KNOWN_LIST_INIT, companies = KNOWN_LIST_INIT;
-  collect(n, &people, &given, &acronyms, &companies);
+  known_list quoted = KNOWN_LIST_INIT;
+  collect(n, &people, &given, &acronyms, &companies, &quoted);
   freeze(&people);
   freeze(&given);
   freeze(&acronyms);
   freeze(&companies);
+  freeze(&quoted);
   size_t n_spans = d->n_spans;
   uint8_t *per, *any;
   span_cover(d, n_spans, &per, &any);
@@ -946,6 +973,16 @@ void tt_names_propagate(tt_names *n) {
                   (t->script == TT_SCRIPT_LATIN && tt_n_article_surname(n, i));
       if ((!tt_n_title(n, i) && !camel) || (tt_n_class(n, i) & TT_WC_FUNCTION))
         continue;
+      if (quoted.n && quoted_word(n, i)) {
+        const known *q = recall(&quoted, d, i);
+        if (q) {
+          tt_span *sp = tt_doc_add_token_span(d, i, i + 1, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM,
+                                              "propagation:quoted-name");
+          sp->ref = q->ref;
+          sp->norm = q->norm;
+          continue;
+        }
+      }
       const known *k = recall(&people, d, i);
       if (!k && add_company(n, &companies, i))
         continue;
@@ -984,6 +1021,7 @@ void tt_names_propagate(tt_names *n) {
   known_list_free(&given);
   known_list_free(&acronyms);
   known_list_free(&companies);
+  known_list_free(&quoted);
   known_list_free(&suspects);
 }
 

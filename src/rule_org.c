@@ -49,10 +49,28 @@ static int name_inside(const tt_names *n, size_t q) {
          t->lcase == TEITAG_CASE_MIXED || t->kind == TEITAG_TOKEN_NUMBER;
 }
 
+/* ПВКП «X», ГНЦ «X»: an abbreviation in Cyrillic capitals before a
+ * quoted name is a legal or institutional form that no list holds (there
+ * are hundreds; РИА «Новости», БПП «Солідарність» are listed as
+ * organisations alone), unless it names a place or a person, or says the
+ * media, a law or a building (ЗМІ, ЗУ «Про …», ЖК, ТРЦ). */
+static int unlisted_form(const tt_names *n, size_t i) {
+  static const tt_suffix not_forms[] = {
+      TT_SFX("змі"), TT_SFX("сми"), TT_SFX("зу"), TT_SFX("фз"), TT_SFX("жк"),
+      TT_SFX("трц"), TT_SFX("тц"), TT_SFX("бц"), TT_SFX("трк"), {NULL, 0}};
+  const tt_token *t = &n->doc->toks[i];
+  size_t letters = (t->end - t->start) / 2; /* two bytes a Cyrillic capital */
+  return t->script == TT_SCRIPT_CYRILLIC && t->lcase == TEITAG_CASE_UPPER &&
+         letters >= 2 && letters <= 6 && i + 1 < n->para->tok_end &&
+         tt_n_quote(n, i + 1) == 1 && n->gaz_type[i] != TEITAG_TYPE_LOC &&
+         n->gaz_type[i] != TEITAG_TYPE_PER && !tt_n_is_any(n, i, not_forms);
+}
+
 /* ТОВ «X», ООО "X": the legal form, the quotes and the name. */
 static size_t legal_form_quoted(tt_names *n, size_t i) {
   /* legal forms are written in capitals (2009-го компанія «…» holds none) */
-  if (!(tt_n_class(n, i) & TT_WC_LEGAL) || n->doc->toks[i].lcase == TEITAG_CASE_LOWER)
+  if (n->doc->toks[i].lcase == TEITAG_CASE_LOWER ||
+      (!(tt_n_class(n, i) & TT_WC_LEGAL) && !unlisted_form(n, i)))
     return 0;
   /* a second legal form or a lower-case head may stand between (ТОВ НВП
    * «…», ТОВ фірма «…»): the name takes in both */
@@ -84,17 +102,20 @@ static size_t legal_form_quoted(tt_names *n, size_t i) {
   return close + 1;
 }
 
-/* компанія «X», банк "X", the party «X»: the name inside the quotes. */
+/* компанія «X», банк "X", the party «X», директор «X»: the name inside
+ * the quotes. */
 static size_t head_quoted(tt_names *n, size_t i) {
-  if (!(tt_n_class(n, i) & (TT_WC_ORG_HEAD | TT_WC_REPORT)) ||
+  unsigned cls = tt_n_class(n, i);
+  if (!(cls & (TT_WC_ORG_HEAD | TT_WC_REPORT | TT_WC_ORG_PERSON)) ||
       i + 1 >= n->para->tok_end || tt_n_quote(n, i + 1) != 1 ||
       !name_inside(n, i + 1))
     return 0;
   size_t close = closing_quote(n, i + 1);
   if (!close)
     return 0;
-  const char *why = tt_n_class(n, i) & TT_WC_REPORT ? "rule:org reported-by"
-                                                    : "rule:org head+quoted";
+  const char *why = cls & TT_WC_REPORT       ? "rule:org reported-by"
+                    : cls & TT_WC_ORG_HEAD ? "rule:org head+quoted"
+                                           : "rule:org person-of+quoted";
   if (n->gaz_end[i + 2] == close) {
     /* газета «Житомирщина», клуб «Дніпро»: a place's name in quotes
      * after an organisation's head names the organisation */
@@ -892,7 +913,8 @@ void tt_rules_org(tt_names *n) {
     }
     if (t->kind != TEITAG_TOKEN_WORD ||
         (t->lcase != TEITAG_CASE_TITLE && t->lcase != TEITAG_CASE_UPPER && !tt_n_camel(n, i) &&
-         !(tt_n_class(n, i) & (TT_WC_LEGAL | TT_WC_ORG_HEAD | TT_WC_REPORT | TT_WC_MINISTRY))))
+         !(tt_n_class(n, i) & (TT_WC_LEGAL | TT_WC_ORG_HEAD | TT_WC_REPORT | TT_WC_MINISTRY |
+                               TT_WC_ORG_PERSON))))
       continue;
     /* a designator makes the words before it a company's even where a
      * person rule saw a surname (Грін Веллі Трейдинг Лімітед) */

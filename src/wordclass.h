@@ -38,8 +38,10 @@ enum {
                                  its short name: Labs, Solutions, Group */
   TT_WC_NO_COMPLEMENT = 1u << 19, /* no part of an organisation's genitive
                                     complement: країни, минулого (тижня) */
-  TT_WC_TYPE_ABBREV = 1u << 20 /* обл., р-н: an abbreviated type word, which
-                                  follows its name and announces no other */
+  TT_WC_TYPE_ABBREV = 1u << 20, /* обл., р-н: an abbreviated type word, which
+                                   follows its name and announces no other */
+  TT_WC_ORG_PERSON = 1u << 21 /* one who owns, runs or works for a company:
+                                 директор «X», власниками «X», акцій «X» */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */

@@ -453,6 +453,22 @@ static const rule_case negative_cases[] = {
 };
 
 static const rule_case org_cases[] = {
+    /* one who owns, runs or works for a company makes the quoted name
+     * after him the company's, in any case and number */
+    {"Директором «" OPEN_MARK "ORG Зорелит-Агро" CLOSE_MARK "» з травня є " OPEN_MARK
+     "PER Іван Мельник" CLOSE_MARK ".",
+     "rule:org person-of+quoted"},
+    {"Серед власників «" OPEN_MARK "ORG Брамтекс" CLOSE_MARK "» є офшорна фірма.",
+     "rule:org person-of+quoted"},
+    {"Совладельцем «" OPEN_MARK "ORG Тальвега" CLOSE_MARK "» стал банкир.",
+     "rule:org person-of+quoted"},
+    /* ... but not a campaign, which акція also is */
+    {"Волонтери провели акцію «Чисте подвір'я» у суботу.", NULL},
+    /* an unlisted abbreviation before a quoted name is its legal form ... */
+    {"Суд оштрафував " OPEN_MARK "ORG ПВКП «Зорелит»" CLOSE_MARK " за неподання звіту.",
+     "rule:org legal-form+quoted"},
+    /* ... unless it is a law, a building or the media */
+    {"Порушено вимоги ЗУ «Про публічні закупівлі» і ЖК «Липовий гай».", NULL},
     /* a participle and its agent in the instrumental are no name: the
      * organisation after them is the gazetteer's alone */
     {"Турбіна виготовлена німецькою компанією " OPEN_MARK "ORG Siemens" CLOSE_MARK ".",
@@ -853,6 +869,11 @@ static const rule_case place_cases[] = {
 
 /* Later mentions take the type and ID of the full name. */
 static const rule_case propagation_cases[] = {
+    /* a quoted company's name found again in quotes, in another case */
+    {"Тендер виграло " OPEN_MARK "ORG ТОВ «Брамтекс»" CLOSE_MARK ". У «"
+     OPEN_MARK "ORG Брамтексу" CLOSE_MARK "» відмовилися від коментарів, а «" OPEN_MARK
+     "ORG Брамтексом" CLOSE_MARK "» зацікавилася поліція.",
+     NULL},
     /* an acronym defined after a possessive, two letters long, is the
      * organisation wherever it recurs */
     {OPEN_MARK "ORG Brightfen Motors" CLOSE_MARK "’ (" OPEN_MARK "ORG BM" CLOSE_MARK
