@@ -368,6 +368,12 @@ static const char *const place_before[] = {
     "провинция", "графство", "префектура", "воєводство", "воеводство",
     "містечко", "городок", NULL};
 
+/* ... and the case forms of those that the declension misses (the
+ * fleeting vowel of посёлок). */
+static const char *const place_before_forms[] = {
+    "поселка", "поселку", "поселком", "поселке", "посёлка", "посёлку",
+    "посёлком", "посёлке", NULL};
+
 /* Street types: a street's name includes them (вулиця Франка). */
 static const char *const street_types[] = {
     "вулиця", "вул.", "проспект", "просп.", "площа", "пл.", "бульвар",
@@ -531,6 +537,7 @@ static void build_all(void) {
   add_list(compass, TT_WC_COMPASS, 0);
   add_list(saying_words, TT_WC_SAYING, 0);
   add_list(place_before, TT_WC_PLACE_BEFORE, 1);
+  add_list(place_before_forms, TT_WC_PLACE_BEFORE, 0);
   add_list(street_types, TT_WC_STREET, 1);
   add_list(prep_place, TT_WC_PREP_PLACE, 0);
   add_list(report_words, TT_WC_REPORT, 0);

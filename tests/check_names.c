@@ -768,6 +768,11 @@ static const rule_case org_cases[] = {
 };
 
 static const rule_case place_cases[] = {
+    /* посёлок loses its vowel in the other cases, and still announces a
+     * place */
+    {"Жители поселка " OPEN_MARK "LOC Зорянка" CLOSE_MARK " и посёлке "
+     OPEN_MARK "LOC Ключевой" CLOSE_MARK " остались без света.",
+     "rule:place type+name"},
     /* regions with their type word abbreviated: a listed oblast in any
      * case, an unlisted district by its adjective */
     {"Завод (" OPEN_MARK "LOC Донецька обл." CLOSE_MARK ") зупинився, як і в "
