@@ -656,6 +656,29 @@ static int common_word_at_start(const teitag_doc *doc, const tt_para *p, size_t 
   return lower_words_has(lw, doc->toks[i].hash);
 }
 
+/* "Українська співачка", "Покровську громаду": opening a sentence, a
+ * town's case form that is spelt like an adjective (Українська, genitive
+ * of Українськ) and is followed by a word in lower case is the adjective
+ * of the noun after it.  Within a sentence the capital says it is the
+ * town. */
+static int adjective_at_start(const teitag_doc *doc, const tt_para *p, size_t i,
+                              size_t end, const tt_gz_key *k) {
+  static const char *const endings[] = {"ська", "цька", "ську", "цьку", "ское", "цкое"};
+  const tt_token *t = &doc->toks[i];
+  if (end != i + 1 || !(k->flags & TT_GZ_INFLECTED) || t->script != TT_SCRIPT_CYRILLIC ||
+      end >= p->tok_end || doc->toks[end].kind != TEITAG_TOKEN_WORD ||
+      doc->toks[end].lcase != TEITAG_CASE_LOWER ||
+      doc->toks[end].script != TT_SCRIPT_CYRILLIC || !sentence_initial(doc, i, p->tok_begin))
+    return 0;
+  const char *key = doc->keys.data + t->key;
+  for (size_t e = 0; e < sizeof endings / sizeof *endings; e++) {
+    size_t n = strlen(endings[e]);
+    if (t->key_len > n && memcmp(key + t->key_len - n, endings[e], n) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 /* "The Wall Street Journal" is how Ukrainian and Russian rows write a
  * Latin title, article included; English rows leave the article out, and
  * so English text matches from the next word. */
@@ -707,6 +730,7 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
         break;
       if (implausible(doc, p, i, best_end, (teitag_type)e->type) ||
           common_word_at_start(doc, p, i, best_end, &lower) ||
+          adjective_at_start(doc, p, i, best_end, best) ||
           english_article_of_other(doc, p, i, best))
         continue;
       describe(from, best, &desc);

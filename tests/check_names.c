@@ -397,6 +397,11 @@ static const rule_case person_cases[] = {
 };
 
 static const rule_case negative_cases[] = {
+    /* a town's case form spelt like an adjective, opening a sentence
+     * before a noun, is the adjective; within a sentence it is the town */
+    {"Українська співачка виступила з концертом. Автобус їде до " OPEN_MARK
+     "LOC Українська" CLOSE_MARK " щодня.",
+     NULL},
     /* a noun that ends like an adjective of place (иске, иску) */
     {"Суд отказал в иску «Агротрона» к банку.", NULL},
     /* after an adjective of a nation, or a plural one, a quoted name is
