@@ -514,6 +514,27 @@ static size_t after_role(tt_names *n, size_t i) {
   }
   if (!k)
     return 0;
+  /* "руководитель Гидрометцентра Роман Вильфанд": a Cyrillic run with a
+   * given name inside, after a word in a genitive's ending, is whom the
+   * person works for, then the person; not a surname put first before
+   * the given name and patronymic (Смик Сергій Миколайович) */
+  static const tt_suffix genitive_endings[] = {TT_SFX("а"), TT_SFX("я"), TT_SFX("у"),
+                                               TT_SFX("и"), TT_SFX("і"), TT_SFX("ї"),
+                                               TT_SFX("ів"), {NULL, 0}};
+  if (!apposition && n->doc->toks[j].script == TT_SCRIPT_CYRILLIC && k > j + 2) {
+    char gender;
+    unsigned flags;
+    for (size_t m = j + 1; m + 1 < k; m++)
+      if (tt_n_given(n, m, &gender, &flags)) {
+        if (!tt_n_ends_any(n, m - 1, genitive_endings) ||
+            tt_n_ends_any(n, m + 1, patronymics))
+          break;
+        size_t g = given_and_surname(n, m);
+        if (g)
+          return g;
+        break;
+      }
+  }
   /* ... which the apposition must close */
   if (apposition && k < end && !tt_n_is(n, k, ",") && !tt_n_is(n, k, ".") &&
       !tt_n_is(n, k, ")") && !tt_n_is(n, k, ";"))

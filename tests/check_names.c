@@ -114,6 +114,12 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* after a role, a capitalised genitive before a given name is whom the
+     * person works for; a surname put first keeps its given name and
+     * patronymic */
+    {"Про це заявив керівник Зорецентру " OPEN_MARK "PER Остап Вереск" CLOSE_MARK
+     ", а підписав директор " OPEN_MARK "PER Брилько Остап Петрович" CLOSE_MARK ".",
+     "rule:person given-name+surname"},
     /* a surname's initials after it, after a role too, but not taking a
      * capitalised adjective that starts the next sentence, nor a Latin
      * abbreviation after them */
