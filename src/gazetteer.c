@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "gaz.h"
+#include "inflect.h"
 #include "wordclass.h"
 
 /* ---- opening -------------------------------------------------------------- */
@@ -679,6 +680,25 @@ static int adjective_at_start(const teitag_doc *doc, const tt_para *p, size_t i,
   return 0;
 }
 
+/* "Кошти передадуть …": a person's name of one word in the genitive
+ * (Кошта, Кошти) seldom opens a sentence, while the common nouns such
+ * forms spell (кошти, funds) often do. */
+static int genitive_person_at_start(const teitag_doc *doc, const tt_para *p, size_t i,
+                                    size_t end, const tt_gz_key *k, teitag_type type) {
+  if (type != TEITAG_TYPE_PER || end != i + 1 || !(k->flags & TT_GZ_INFLECTED) ||
+      k->case_id != TT_CASE_GEN || doc->toks[i].lcase != TEITAG_CASE_TITLE ||
+      !sentence_initial(doc, i, p->tok_begin))
+    return 0;
+  /* an initial before it ("указу В . Ющенка") is no sentence's end */
+  if (i >= p->tok_begin + 2 && doc->toks[i - 1].kind == TEITAG_TOKEN_PUNCT &&
+      doc->text[doc->toks[i - 1].start] == '.' &&
+      doc->toks[i - 2].kind == TEITAG_TOKEN_WORD && doc->toks[i - 2].lcase != TEITAG_CASE_LOWER &&
+      tt_utf8_count(doc->text + doc->toks[i - 2].start,
+                     doc->toks[i - 2].end - doc->toks[i - 2].start) == 1)
+    return 0;
+  return 1;
+}
+
 /* "The Wall Street Journal" is how Ukrainian and Russian rows write a
  * Latin title, article included; English rows leave the article out, and
  * so English text matches from the next word. */
@@ -731,6 +751,7 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
       if (implausible(doc, p, i, best_end, (teitag_type)e->type) ||
           common_word_at_start(doc, p, i, best_end, &lower) ||
           adjective_at_start(doc, p, i, best_end, best) ||
+          genitive_person_at_start(doc, p, i, best_end, best, (teitag_type)e->type) ||
           english_article_of_other(doc, p, i, best))
         continue;
       describe(from, best, &desc);

@@ -403,6 +403,10 @@ static const rule_case person_cases[] = {
 };
 
 static const rule_case negative_cases[] = {
+    /* a listed person's one-word genitive opening a sentence is the
+     * common noun it spells (кошти, funds); within one it is the person */
+    {"Кошти передадуть школам. Візит " OPEN_MARK "PER Кошти" CLOSE_MARK " відклали.",
+     NULL},
     /* a town's case form spelt like an adjective, opening a sentence
      * before a noun, is the adjective; within a sentence it is the town */
     {"Українська співачка виступила з концертом. Автобус їде до " OPEN_MARK
