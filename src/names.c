@@ -703,9 +703,10 @@ static void collect(tt_names *n, known_list *people, known_list *given,
         !(d->toks[sp->tok_begin + 1].flags & TT_TOK_INITIAL))
       remember(given, d, sp->tok_begin, TEITAG_TYPE_PER, NULL, 0);
     /* ORG ( ACR ), the brackets told by their keys' hashes; also after a
-     * possessive (Brightfen Motors' (BM), Halvorsen Bank's (HB)) */
-    if (sp->type == TEITAG_TYPE_ORG && sp->tok_end - sp->tok_begin >= 2 &&
-        sp->tok_end + 2 < d->n_toks) {
+     * possessive (Brightfen Motors' (BM), Halvorsen Bank's (HB)), and
+     * after one word, a company's ticker (Tesla (TSLA)), in Latin letters
+     * only: after a Cyrillic one it is as often its kind (УНІАН (ІА)) */
+    if (sp->type == TEITAG_TYPE_ORG && sp->tok_end + 2 < d->n_toks) {
       size_t at = sp->tok_end;
       if (at + 3 < d->n_toks && possessive(n, at))
         at++;
@@ -714,7 +715,8 @@ static void collect(tt_names *n, known_list *people, known_list *given,
       const tt_token *close = &d->toks[at + 2];
       if (open->hash == n->open_paren_hash &&
           close->hash == n->close_paren_hash &&
-          acr->lcase == TEITAG_CASE_UPPER)
+          acr->lcase == TEITAG_CASE_UPPER &&
+          (sp->tok_end - sp->tok_begin >= 2 || acr->script == TT_SCRIPT_LATIN))
         remember(acronyms, d, at + 1, TEITAG_TYPE_ORG, sp, 1);
     }
     /* «Агросвіт», or ТОВ «Агросвіт» with its quotes */

@@ -889,6 +889,12 @@ static const rule_case place_cases[] = {
 
 /* Later mentions take the type and ID of the full name. */
 static const rule_case propagation_cases[] = {
+    /* a one-word company's ticker in brackets is the company's wherever it
+     * recurs; after a Cyrillic one, the brackets hold its kind */
+    {OPEN_MARK "ORG Tesla" CLOSE_MARK " (" OPEN_MARK "ORG TSLA" CLOSE_MARK
+     ") gained 3%.",
+     "gazetteer"},
+    {"Про це повідомляє " OPEN_MARK "ORG УНІАН" CLOSE_MARK " (ІА).", "gazetteer"},
     /* a quoted company's name found again in quotes, in another case */
     {"Тендер виграло " OPEN_MARK "ORG ТОВ «Брамтекс»" CLOSE_MARK ". У «"
      OPEN_MARK "ORG Брамтексу" CLOSE_MARK "» відмовилися від коментарів, а «" OPEN_MARK
