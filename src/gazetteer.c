@@ -699,6 +699,18 @@ static int genitive_person_at_start(const teitag_doc *doc, const tt_para *p, siz
   return 1;
 }
 
+/* «Sofia», "Донбас": a place's name alone in quotes names something
+ * else, an album, a hotel, a ship or a club. */
+static int quoted_place(const teitag_doc *doc, const tt_para *p, size_t b, size_t e,
+                        teitag_type type) {
+  static uint64_t quote_hash;
+  if (type != TEITAG_TYPE_LOC || b == p->tok_begin || e >= p->tok_end)
+    return 0;
+  if (!quote_hash)
+    quote_hash = tt_hash_bytes("\"", 1); /* every quote folds to " */
+  return doc->toks[b - 1].hash == quote_hash && doc->toks[e].hash == quote_hash;
+}
+
 /* "The Wall Street Journal" is how Ukrainian and Russian rows write a
  * Latin title, article included; English rows leave the article out, and
  * so English text matches from the next word. */
@@ -752,6 +764,7 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
           common_word_at_start(doc, p, i, best_end, &lower) ||
           adjective_at_start(doc, p, i, best_end, best) ||
           genitive_person_at_start(doc, p, i, best_end, best, (teitag_type)e->type) ||
+          quoted_place(doc, p, i, best_end, (teitag_type)e->type) ||
           english_article_of_other(doc, p, i, best))
         continue;
       describe(from, best, &desc);

@@ -403,6 +403,8 @@ static const rule_case person_cases[] = {
 };
 
 static const rule_case negative_cases[] = {
+    /* a place's name alone in quotes names an album, a car, a club */
+    {"Гурт записав альбом «Sofia» у " OPEN_MARK "LOC Львові" CLOSE_MARK ".", NULL},
     /* a listed person's one-word genitive opening a sentence is the
      * common noun it spells (кошти, funds); within one it is the person */
     {"Кошти передадуть школам. Візит " OPEN_MARK "PER Кошти" CLOSE_MARK " відклали.",
