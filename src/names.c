@@ -1279,7 +1279,10 @@ static void given_before_listed(tt_names *n, tt_span *sp) {
     return;
   char gender;
   unsigned flags;
-  if (!tt_n_given(n, b - 1, &gender, &flags))
+  /* a given name that is also a word says nothing where a sentence opens
+   * with it (Слава Богу) */
+  if (!tt_n_given(n, b - 1, &gender, &flags) ||
+      ((flags & TT_LEX_COMMON) && tt_n_sentence_start(n, b - 1)))
     return;
   if (!norm_starts_with(d, sp->norm, b - 1))
     unlink_namesake(n, sp);

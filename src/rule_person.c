@@ -264,10 +264,12 @@ static size_t given_and_surname(tt_names *n, size_t i) {
        (tt_n_is(n, j + 1, "&") || (tt_n_class(n, j + 1) & TT_WC_LEGAL))))
     return 0;
   /* A given name that is also a common word needs a surname that looks
-   * like one, or a capital that only a name explains (has named Gene
-   * Sperling). */
+   * like one or is listed, or a capital that only a name explains (has
+   * named Gene Sperling); opening a sentence, a listed one is not enough
+   * (Слава Богу). */
   if ((flags & TT_LEX_COMMON) && !tt_n_ends_any(n, j, surname_endings) &&
-      n->gaz_type[j] != TEITAG_TYPE_PER && !capital_marks_name(n, i))
+      (n->gaz_type[j] != TEITAG_TYPE_PER || tt_n_sentence_start(n, i)) &&
+      !capital_marks_name(n, i))
     return 0;
   tt_n_add(n, i, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
            "rule:person given-name+surname");

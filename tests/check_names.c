@@ -403,6 +403,11 @@ static const rule_case person_cases[] = {
 };
 
 static const rule_case negative_cases[] = {
+    /* given names that are also words, opening a sentence: no person
+     * alone, and none joined to a listed name after them */
+    {"Ми тут трохи посидимо … Яким ? Тема « нової поведінки » цікава. Слава "
+     OPEN_MARK "PER Богу" CLOSE_MARK ", урожай є.",
+     NULL},
     /* a place's name alone in quotes names an album, a car, a club */
     {"Гурт записав альбом «Sofia» у " OPEN_MARK "LOC Львові" CLOSE_MARK ".", NULL},
     /* a listed person's one-word genitive opening a sentence is the
