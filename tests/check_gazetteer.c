@@ -301,7 +301,9 @@ static const struct {
     /* apostrophes, hyphens and quotes normalised on both sides */
     {"у Кам’янці-Подільському", "Кам’янці-Подільському|LOC|loc-kam|Кам'янець-Подільський|medium"},
     {"в Ростове‑на‑Дону", "Ростове‑на‑Дону|LOC|loc-rnd|Ростов-на-Дону|medium"},
-    {"«Київ»", "Київ|LOC|Q1899|Київ|high"},
+    {"«Київ уночі»", "Київ|LOC|Q1899|Київ|high"},
+    /* ... but a place's name alone in quotes names something else */
+    {"альбом «Київ»", ""},
     /* a function word opening a sentence is not a name ("Мені" is also a
      * form of the town Мена); the same word inside a sentence may be */
     {"Мені сказали. Новини з Мени, у Мені тихо.", "Мени|LOC|loc-mena|Мена|medium; Мені|LOC|loc-mena|Мена|medium"},
