@@ -40,8 +40,9 @@ enum {
                                     complement: країни, минулого (тижня) */
   TT_WC_TYPE_ABBREV = 1u << 20, /* обл., р-н: an abbreviated type word, which
                                    follows its name and announces no other */
-  TT_WC_ORG_PERSON = 1u << 21 /* one who owns, runs or works for a company:
-                                 директор «X», власниками «X», акцій «X» */
+  TT_WC_ORG_PERSON = 1u << 21 /* one who owns, runs, works or plays for an
+                                 organisation, or beats a club: директор
+                                 «X», власниками «X», футболісти «X» */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */

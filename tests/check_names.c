@@ -484,6 +484,10 @@ static const rule_case org_cases[] = {
      "rule:org person-of+quoted"},
     {"Совладельцем «" OPEN_MARK "ORG Тальвега" CLOSE_MARK "» стал банкир.",
      "rule:org person-of+quoted"},
+    /* a club's players, and the verbs of a match's result */
+    {"Футболісти «" OPEN_MARK "ORG Зорелита" CLOSE_MARK "» обіграли «" OPEN_MARK
+     "ORG Брамтекс" CLOSE_MARK "» 2:0.",
+     "rule:org person-of+quoted"},
     /* ... but not a campaign, which акція also is */
     {"Волонтери провели акцію «Чисте подвір'я» у суботу.", NULL},
     /* an unlisted abbreviation before a quoted name is its legal form ... */
