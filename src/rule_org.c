@@ -771,6 +771,66 @@ static int code_like(const tt_names *n, size_t i) {
   return 0;
 }
 
+/* 93-тя окрема механізована бригада «Холодний Яр», 105-й окремій бригаді
+ * територіальної оборони, 58-я общевойсковая армия: a number, its
+ * ordinal ending, lower-case adjectives and a unit's head noun, then an
+ * adjective and noun in the genitive, a listed organisation and a quoted
+ * name if they follow.  Called at a number in Cyrillic text. */
+static size_t numbered_unit(tt_names *n, size_t i) {
+  static const tt_suffix genitive_adjective[] = {
+      TT_SFX("ої"), TT_SFX("ого"), TT_SFX("ой"), TT_SFX("их"), TT_SFX("ых"), {NULL, 0}};
+  const teitag_doc *d = n->doc;
+  size_t end = n->para->tok_end, j = i + 1;
+  const tt_token *num = &d->toks[i];
+  if (num->end - num->start > 4 || j + 1 >= end)
+    return 0;
+  for (size_t k = num->start; k < num->end; k++)
+    if (d->text[k] < '0' || d->text[k] > '9')
+      return 0; /* 1,5 or 2024.05 counts nothing */
+  /* the ordinal ending, glued by a hyphen: 93-тя, 58-я, 3-ї */
+  if (tt_n_is(n, j, "-") && !(d->toks[j].flags & TT_TOK_SPACE_BEFORE) && j + 1 < end &&
+      d->toks[j + 1].kind == TEITAG_TOKEN_WORD && d->toks[j + 1].script == TT_SCRIPT_CYRILLIC &&
+      d->toks[j + 1].key_len <= 6)
+    j += 2;
+  /* one to four adjectives, then the head noun: a count of units (2
+   * батальйону, 30 бійців батальйону) has none */
+  static const tt_suffix adjective_endings[] = {
+      TT_SFX("а"),  TT_SFX("я"),  TT_SFX("е"),  TT_SFX("і"),   TT_SFX("у"),
+      TT_SFX("ий"), TT_SFX("ій"), TT_SFX("ої"), TT_SFX("ого"), TT_SFX("ому"),
+      TT_SFX("ою"), TT_SFX("им"), TT_SFX("их"), TT_SFX("ім"),  TT_SFX("ый"),
+      TT_SFX("ой"), TT_SFX("ым"), TT_SFX("ых"), TT_SFX("ую"),  TT_SFX("ые"),
+      TT_SFX("ие"), {NULL, 0}};
+  size_t adjectives = 0;
+  while (j < end && adjectives <= 3 && d->toks[j].kind == TEITAG_TOKEN_WORD &&
+         d->toks[j].script == TT_SCRIPT_CYRILLIC && d->toks[j].lcase == TEITAG_CASE_LOWER &&
+         !(tt_n_class(n, j) & (TT_WC_MIL_UNIT | TT_WC_FUNCTION | TT_WC_MONTH)) &&
+         tt_n_ends_any(n, j, adjective_endings)) {
+    j++;
+    adjectives++;
+  }
+  if (!adjectives || j >= end || !(tt_n_class(n, j) & TT_WC_MIL_UNIT) ||
+      d->toks[j].lcase != TEITAG_CASE_LOWER)
+    return 0;
+  size_t last = ++j;
+  /* територіальної оборони, морской пехоты */
+  if (j + 1 < end && d->toks[j].lcase == TEITAG_CASE_LOWER &&
+      d->toks[j + 1].lcase == TEITAG_CASE_LOWER && d->toks[j + 1].kind == TEITAG_TOKEN_WORD &&
+      d->toks[j].script == TT_SCRIPT_CYRILLIC && tt_n_ends_any(n, j, genitive_adjective) &&
+      !(tt_n_class(n, j + 1) & TT_WC_FUNCTION))
+    last = j = j + 2;
+  /* ЗСУ, Національної гвардії України */
+  if (j < end && n->gaz_type[j] == TEITAG_TYPE_ORG && n->gaz_end[j] > j)
+    last = j = n->gaz_end[j];
+  /* «Холодний Яр» */
+  if (j < end && tt_n_quote(n, j) == 1 && name_inside(n, j)) {
+    size_t close = closing_quote(n, j);
+    if (close)
+      last = close + 1;
+  }
+  tt_n_add(n, i, last, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org numbered unit");
+  return last;
+}
+
 /* «ІНГО Україна», "Microsoft Ukraine": a quoted name of capitalised words
  * that ends in a country or city is a company's branch or a title, not
  * the place; as an organisation it is a weak guess. */
@@ -901,6 +961,12 @@ void tt_rules_org(tt_names *n) {
         i = after - 1;
       else if (t->hash == n->open_paren_hash)
         ticker(n, i);
+      continue;
+    }
+    if (t->kind == TEITAG_TOKEN_NUMBER) {
+      size_t after = n->para->lang != TEITAG_LANG_EN ? numbered_unit(n, i) : 0;
+      if (after)
+        i = after - 1;
       continue;
     }
     if (t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER &&

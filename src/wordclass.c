@@ -339,6 +339,13 @@ static const char *const org_person_forms[] = {
     "конкурентов", "клиенты", "клиентов", "клиентам", "акций", "акциями",
     NULL};
 
+/* The head nouns of military units, which a number names (93-тя окрема
+ * механізована бригада, 58-я общевойсковая армия); declined. */
+static const char *const unit_words[] = {
+    "бригада", "батальйон", "полк", "дивізія", "корпус", "армія",
+    "ескадрилья", "загін", "флотилія", "батальон", "дивизия", "армия",
+    "эскадрилья", "отряд", "флотилия", NULL};
+
 /* A club's players and fans, and the verbs of a match's result: the
  * quoted name after them is the club's (футболісти «Динамо», обыграли
  * «Краснодар»).  Singular nouns are declined, the rest written out. */
@@ -582,6 +589,7 @@ static void build_all(void) {
   add_list(org_person_forms, TT_WC_ORG_PERSON, 0);
   add_list(club_person_words, TT_WC_ORG_PERSON, 1);
   add_list(club_forms, TT_WC_ORG_PERSON, 0);
+  add_list(unit_words, TT_WC_MIL_UNIT, 1);
 }
 
 /* The lookup, once the tables are built: inlined into the loop over a

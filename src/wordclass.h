@@ -42,7 +42,8 @@ enum {
                                    follows its name and announces no other */
   TT_WC_ORG_PERSON = 1u << 21 /* one who owns, runs, works or plays for an
                                  organisation, or beats a club: директор
-                                 «X», власниками «X», футболісти «X» */
+                                 «X», власниками «X», футболісти «X» */,
+  TT_WC_MIL_UNIT = 1u << 22   /* a military unit's head noun: бригада, полк */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */

@@ -484,6 +484,15 @@ static const rule_case org_cases[] = {
      "rule:org person-of+quoted"},
     {"Совладельцем «" OPEN_MARK "ORG Тальвега" CLOSE_MARK "» стал банкир.",
      "rule:org person-of+quoted"},
+    /* a military unit named by its number, adjectives and head noun,
+     * with its genitive complement and quoted name; not a count of units */
+    {"Кошти передадуть " OPEN_MARK "ORG 107-й окремій бригаді територіальної оборони"
+     CLOSE_MARK ", а " OPEN_MARK "ORG 41-ша окрема механізована бригада «Зоряний Яр»"
+     CLOSE_MARK " відбила атаку.",
+     "rule:org numbered unit"},
+    {"Бойцы " OPEN_MARK "ORG 57-й отдельной бригады морской пехоты" CLOSE_MARK
+     " отошли, 2 батальона и 30 бойцов полка остались.",
+     "rule:org numbered unit"},
     /* a club's players, and the verbs of a match's result */
     {"Футболісти «" OPEN_MARK "ORG Зорелита" CLOSE_MARK "» обіграли «" OPEN_MARK
      "ORG Брамтекс" CLOSE_MARK "» 2:0.",
