@@ -679,6 +679,48 @@ static void ticker(tt_names *n, size_t i) {
   }
 }
 
+/* "shares of Rivian Automotive", "a stake in Walt Disney": what has shares
+ * is a company, even where a person rule or a place read the words as a
+ * person's or a place's.  Called at the capitalised word after "of"/"in";
+ * returns the end of the name, or 0. */
+static size_t shares_of(tt_names *n, size_t i) {
+  static const tt_suffix holdings[] = {TT_SFX("shares"), TT_SFX("stake"), TT_SFX("stakes"),
+                                       TT_SFX("stock"), {NULL, 0}};
+  static const tt_suffix not_names[] = {TT_SFX("class"), TT_SFX("series"), TT_SFX("common"),
+                                        TT_SFX("preferred"), TT_SFX("the"), {NULL, 0}};
+  const teitag_doc *d = n->doc;
+  size_t end = n->para->tok_end;
+  if (i < n->para->tok_begin + 2 || d->toks[i].script != TT_SCRIPT_LATIN ||
+      !(tt_n_is(n, i - 1, "of") || tt_n_is(n, i - 1, "in")) ||
+      !tt_n_is_any(n, i - 2, holdings) || tt_n_is_any(n, i, not_names))
+    return 0;
+  size_t e = i;
+  while (e < end && e - i < 5 && d->toks[e].script == TT_SCRIPT_LATIN &&
+         (tt_n_title(n, e) || tt_n_upper(n, e) || tt_n_camel(n, e)) &&
+         !(tt_n_class(n, e) & (TT_WC_FUNCTION | TT_WC_MONTH)))
+    e++;
+  /* "shares in UK's Paragon": the owner's name is the place's */
+  if (e == i || n->gaz_type[i] == TEITAG_TYPE_ORG ||
+      (e < end && (tt_n_is(n, e, "'s") || tt_n_is(n, e, "'"))))
+    return 0;
+  if (n->person[i] || n->gaz_type[i] == TEITAG_TYPE_LOC) {
+    /* the reading to overturn must cover exactly these words */
+    teitag_type from = n->person[i] ? TEITAG_TYPE_PER : TEITAG_TYPE_LOC;
+    tt_n_retype(n, i, e, from, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org shares-of");
+    for (size_t k = i; k < e; k++)
+      n->person[k] = 0;
+    return e;
+  }
+  for (size_t k = i; k < e; k++)
+    if (n->gaz_type[k] || n->person[k])
+      return 0;
+  size_t designated = latin_chain(n, i); /* BrightPath Health Inc. */
+  if (designated)
+    return designated;
+  tt_n_add(n, i, e, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org shares-of");
+  return e;
+}
+
 /* reported by / according to X; X reports */
 static size_t reported(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
@@ -985,6 +1027,8 @@ void tt_rules_org(tt_names *n) {
     /* a designator makes the words before it a company's even where a
      * person rule saw a surname (Грін Веллі Трейдинг Лімітед) */
     size_t next = designators ? cyrillic_designated(n, i) : 0;
+    if (!next)
+      next = shares_of(n, i);
     if (!next && n->person[i])
       continue;
     if (!next)

@@ -443,7 +443,7 @@ static const rule_case negative_cases[] = {
      * code, a headline word too long for an acronym */
     {"Trading resumed on MONDAY and stopped again on MONDAY evening.", NULL},
     {"Quotes are in INR; the INR weakened.", NULL},
-    {"Shares of BLUEWATERS rose and BLUEWATERS bonds fell.", NULL},
+    {"Prices of BLUEWATERS rose and BLUEWATERS bonds fell.", NULL},
     {"Every CIO wants savings, so the CIO cut the budget.", NULL},
     /* capitals with a digit, repeated, are a model's code */
     {"Завод поставив 12 літаків ЗЛК-21, і ще 5 ЗЛК-21 чекають.", NULL},
@@ -493,6 +493,11 @@ static const rule_case org_cases[] = {
     {"Бойцы " OPEN_MARK "ORG 57-й отдельной бригады морской пехоты" CLOSE_MARK
      " отошли, 2 батальона и 30 бойцов полка остались.",
      "rule:org numbered unit"},
+    /* what has shares is a company, even one named like a person; not
+     * a place whose possessive follows */
+    {"Funds sold shares of " OPEN_MARK "ORG Harlan Brightwater" CLOSE_MARK
+     " and bought a stake in " OPEN_MARK "ORG Zorvex Robotics" CLOSE_MARK ".",
+     "rule:org shares-of"},
     /* a club's players, and the verbs of a match's result */
     {"Футболісти «" OPEN_MARK "ORG Зорелита" CLOSE_MARK "» обіграли «" OPEN_MARK
      "ORG Брамтекс" CLOSE_MARK "» 2:0.",
@@ -691,7 +696,7 @@ static const rule_case org_cases[] = {
      "rule:org english-head"},
     /* an exchange and a ticker make a listed company of a person's name,
      * and the ticker names the company too, unless more is glued to it */
-    {"Shares of " OPEN_MARK "ORG Morgan Whitlock" CLOSE_MARK " (" OPEN_MARK "ORG NYSE"
+    {"Trading in " OPEN_MARK "ORG Morgan Whitlock" CLOSE_MARK " (" OPEN_MARK "ORG NYSE"
      CLOSE_MARK ": " OPEN_MARK "ORG MWK" CLOSE_MARK ") fell 4%.",
      "rule:org ticker"},
     {"Investors in " OPEN_MARK "ORG Kestrel Minerals" CLOSE_MARK " (" OPEN_MARK "ORG ASX"
@@ -708,7 +713,7 @@ static const rule_case org_cases[] = {
     {"Toy maker " OPEN_MARK "ORG Zentrova" CLOSE_MARK " (" OPEN_MARK "ORG NASDAQ" CLOSE_MARK
      ": " OPEN_MARK "ORG ZTV" CLOSE_MARK ") is recovering. Sales at Zentrova Park rose.",
      "rule:org ticker"},
-    {"Shares in " OPEN_MARK "ORG Harper" CLOSE_MARK " (" OPEN_MARK "ORG NYSE" CLOSE_MARK
+    {"Investors in " OPEN_MARK "ORG Harper" CLOSE_MARK " (" OPEN_MARK "ORG NYSE" CLOSE_MARK
      ": " OPEN_MARK "ORG HRP" CLOSE_MARK ") rose. Analysts said Harper would pay.",
      "rule:org ticker"},
     /* ... also a name in camel case; the exchange, listed or not, is one too */
@@ -765,7 +770,7 @@ static const rule_case org_cases[] = {
      * one overturn are found by the next) */
     {"Редакція газети «" OPEN_MARK "ORG Полтавщина" CLOSE_MARK "» і редактор "
      OPEN_MARK "PER Олег Ковальчук" CLOSE_MARK " писали про клуб «" OPEN_MARK "ORG Дніпро"
-     CLOSE_MARK "».\nShares of " OPEN_MARK "ORG Morgan Whitlock" CLOSE_MARK " (" OPEN_MARK
+     CLOSE_MARK "».\nTrading in " OPEN_MARK "ORG Morgan Whitlock" CLOSE_MARK " (" OPEN_MARK
      "ORG NYSE" CLOSE_MARK ": " OPEN_MARK "ORG MWK" CLOSE_MARK ") fell 4%.",
      "rule:org head+quoted"},
     /* a name's complement holds genitives and the prepositions of
