@@ -721,6 +721,79 @@ static size_t shares_of(tt_names *n, size_t i) {
   return e;
 }
 
+/* Is there a score at token i (2-0, 1–1)?  Its end, or 0. */
+static size_t score_at(const tt_names *n, size_t i) {
+  const teitag_doc *d = n->doc;
+  if (i + 2 < n->para->tok_end && d->toks[i].kind == TEITAG_TOKEN_NUMBER &&
+      d->toks[i].end - d->toks[i].start <= 2 && tt_n_is(n, i + 1, "-") &&
+      !(d->toks[i + 1].flags & TT_TOK_SPACE_BEFORE) &&
+      d->toks[i + 2].kind == TEITAG_TOKEN_NUMBER &&
+      !(d->toks[i + 2].flags & TT_TOK_SPACE_BEFORE) &&
+      d->toks[i + 2].end - d->toks[i + 2].start <= 2)
+    return i + 3;
+  return 0;
+}
+
+/* Makes the capitalised words [b, e) a team: a club is an organisation,
+ * named like a city or not (Liverpool, Arsenal); a country stays the
+ * place, as sports news in every annotation scheme keeps it, and so do
+ * the nations of the United Kingdom, which field their own teams. */
+static void team(tt_names *n, size_t b, size_t e) {
+  static const char *const nations[] = {"loc-england", "loc-scotland", "loc-wales",
+                                        "loc-northern-ireland", NULL};
+  if (n->gaz_type[b] == TEITAG_TYPE_ORG || b == e)
+    return;
+  if (n->gaz_type[b] == TEITAG_TYPE_LOC && n->gaz_end[b] == e) {
+    const tt_span *listed = tt_n_candidate_at(n, b);
+    const char *src = listed && listed->source ? tt_doc_get_str(n->doc, listed->source) : "";
+    const char *ref = listed && listed->ref ? tt_doc_get_str(n->doc, listed->ref) : "";
+    int nation = 0;
+    for (size_t k = 0; nations[k]; k++)
+      nation |= strcmp(ref, nations[k]) == 0;
+    if (!nation && !strstr(src, "countries") && !strstr(src, "subdivisions"))
+      tt_n_retype(n, b, e, TEITAG_TYPE_LOC, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM,
+                  "rule:org match result");
+    return;
+  }
+  for (size_t k = b; k < e; k++)
+    if (n->gaz_type[k] || n->person[k])
+      return;
+  tt_n_add(n, b, e, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org match result");
+}
+
+/* "Arsenal beat Liverpool 2-0", "Chelsea lost 0-2 to Brentford": the
+ * sides of a result with its score are teams.  Called at the verb. */
+static void match_result(tt_names *n, size_t i) {
+  static const tt_suffix verbs[] = {
+      TT_SFX("beat"), TT_SFX("beats"), TT_SFX("defeated"), TT_SFX("thrashed"),
+      TT_SFX("edged"), TT_SFX("routed"), TT_SFX("drew"), TT_SFX("lost"),
+      TT_SFX("hammered"), TT_SFX("stunned"), TT_SFX("overcame"), {NULL, 0}};
+  const teitag_doc *d = n->doc;
+  size_t end = n->para->tok_end;
+  if (i == n->para->tok_begin || i + 2 >= end || !tt_n_is_any(n, i, verbs))
+    return;
+  /* the side before the verb: up to three capitalised words */
+  size_t b = i;
+  while (b > n->para->tok_begin && i - b < 3 && d->toks[b - 1].script == TT_SCRIPT_LATIN &&
+         (tt_n_title(n, b - 1) || tt_n_upper(n, b - 1)) &&
+         !(tt_n_class(n, b - 1) & (TT_WC_FUNCTION | TT_WC_MONTH)))
+    b--;
+  size_t j = i + 1, score = score_at(n, j);
+  if (score)
+    j = score;
+  if (j < end && (tt_n_is(n, j, "with") || tt_n_is(n, j, "to")))
+    j++;
+  size_t k = j;
+  while (k < end && k - j < 3 && d->toks[k].script == TT_SCRIPT_LATIN &&
+         (tt_n_title(n, k) || tt_n_upper(n, k)) &&
+         !(tt_n_class(n, k) & (TT_WC_FUNCTION | TT_WC_MONTH)))
+    k++;
+  if (b == i || k == j || (!score && !score_at(n, k)))
+    return;
+  team(n, b, i);
+  team(n, j, k);
+}
+
 /* reported by / according to X; X reports */
 static size_t reported(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
@@ -1011,6 +1084,10 @@ void tt_rules_org(tt_names *n) {
         i = after - 1;
       continue;
     }
+    if (t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER &&
+        t->script == TT_SCRIPT_LATIN && i > n->para->tok_begin &&
+        toks[i - 1].kind == TEITAG_TOKEN_WORD && toks[i - 1].lcase != TEITAG_CASE_LOWER)
+      match_result(n, i);
     if (t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER &&
         i + 1 < end && toks[i + 1].hash == n->quote_hash[0]) {
       size_t after = adjective_quoted(n, i);

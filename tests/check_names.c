@@ -498,6 +498,12 @@ static const rule_case org_cases[] = {
     {"Funds sold shares of " OPEN_MARK "ORG Harlan Brightwater" CLOSE_MARK
      " and bought a stake in " OPEN_MARK "ORG Zorvex Robotics" CLOSE_MARK ".",
      "rule:org shares-of"},
+    /* the sides of a result with its score are teams: a club named like
+     * a city is the club, a country stays the country */
+    {OPEN_MARK "ORG Harwick Rovers" CLOSE_MARK " beat " OPEN_MARK "ORG Liverpool" CLOSE_MARK
+     " 2-0, and " OPEN_MARK "LOC England" CLOSE_MARK " drew 1-1 with " OPEN_MARK "LOC Iceland"
+     CLOSE_MARK ".",
+     "rule:org match result"},
     /* a club's players, and the verbs of a match's result */
     {"Футболісти «" OPEN_MARK "ORG Зорелита" CLOSE_MARK "» обіграли «" OPEN_MARK
      "ORG Брамтекс" CLOSE_MARK "» 2:0.",
