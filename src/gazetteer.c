@@ -776,8 +776,15 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
       const char *norm = tt_gaz_str(from, norm_at);
       uint32_t ref = tt_doc_str(doc, tt_gaz_str(from, e->id));
       uint32_t nrm = *norm ? tt_doc_str(doc, norm) : 0;
+      /* a person listed with the title the news puts before the name
+       * (Pope Francis, Митрополит Епіфаній, Король Чарльз): the title
+       * helps the match and stays outside the name */
+      size_t first = i;
+      while (e->type == TEITAG_TYPE_PER && first + 1 < best_end &&
+             (tt_word_class(doc->toks[first].hash) & TT_WC_ROLE))
+        first++;
       tt_span *sp = tt_doc_add_token_span(
-          doc, i, best_end, (teitag_type)e->type,
+          doc, first, best_end, (teitag_type)e->type,
           best->flags & TT_GZ_INFLECTED ? TEITAG_CERT_MEDIUM : TEITAG_CERT_HIGH,
           tt_buf_cstr(&desc));
       sp->ref = ref;

@@ -474,6 +474,21 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
                  tt_n_is(n, j, "та") || tt_n_is(n, j, "и");
       if (!conj && !inner_preposition(n, j))
         break; /* суда с христианки, суда от гнева */
+      /* в, у: a place or a field follows in names (управління у
+       * Львівській області, у місті Києві, у справах ветеранів, у
+       * вугільній промисловості, в защиту), not when or what the body
+       * did (міськради у січні, міської ради у розтраті коштів) */
+      static const tt_suffix fields[] = {
+          TT_SFX("справах"), TT_SFX("галузі"), TT_SFX("сфері"), TT_SFX("области"),
+          TT_SFX("сфере"), TT_SFX("защиту"), TT_SFX("поддержку"), TT_SFX("підтримку"),
+          {NULL, 0}};
+      static const tt_suffix locative_adjectives[] = {TT_SFX("ій"), TT_SFX("ой"),
+                                                      TT_SFX("ому"), {NULL, 0}};
+      if (!conj && (tt_n_is(n, j, "у") || tt_n_is(n, j, "в") || tt_n_is(n, j, "во")) &&
+          j + 1 < end && n->doc->toks[j + 1].lcase == TEITAG_CASE_LOWER &&
+          !(tt_n_class(n, j + 1) & (TT_WC_PLACE_BEFORE | TT_WC_PLACE_TYPE)) &&
+          !tt_n_is_any(n, j + 1, fields) && !tt_n_ends_any(n, j + 1, locative_adjectives))
+        break;
       after_preposition |= !conj;
       if (j + 1 < end && n->doc->toks[j + 1].kind == TEITAG_TOKEN_WORD &&
           (n->doc->toks[j + 1].lcase == TEITAG_CASE_LOWER ||

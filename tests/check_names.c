@@ -114,6 +114,11 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* a person listed with the title before the name: the title helps the
+     * match and stays outside the name */
+    {"Митрополит " OPEN_MARK "PER Епіфаній" CLOSE_MARK " очолив богослужіння, а Pope "
+     OPEN_MARK "PER Francis" CLOSE_MARK " prayed.",
+     "gazetteer:people.tsv"},
     /* after a role, a capitalised genitive before a given name is whom the
      * person works for; a surname put first keeps its given name and
      * patronymic */
@@ -504,6 +509,12 @@ static const rule_case org_cases[] = {
      " 2-0, and " OPEN_MARK "LOC England" CLOSE_MARK " drew 1-1 with " OPEN_MARK "LOC Iceland"
      CLOSE_MARK ".",
      "rule:org match result"},
+    /* в, у inside a name bring a place or a field, not a time or a deed */
+    {"Слідство підозрює посадовців " OPEN_MARK "ORG Зорянської міської ради" CLOSE_MARK
+     " у розтраті коштів, а " OPEN_MARK
+     "ORG Головне управління Національної поліції у Харківській області" CLOSE_MARK
+     " мовчить.",
+     "rule:org head+complement"},
     /* a club's players, and the verbs of a match's result */
     {"Футболісти «" OPEN_MARK "ORG Зорелита" CLOSE_MARK "» обіграли «" OPEN_MARK
      "ORG Брамтекс" CLOSE_MARK "» 2:0.",
