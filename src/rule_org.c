@@ -432,6 +432,18 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
   if (h > i + 1 && tt_n_sentence_start(n, i) && tt_n_title(n, i + 1) &&
       !same_last_letter(n, i, i + 1))
     i++;
+  /* ... nor a plural before a singular head: "Ученые Института …",
+   * "Учені Інституту …" (Державні служби, Российские железные дороги
+   * agree) */
+  static const tt_suffix plural_adjectives[] = {TT_SFX("ые"), TT_SFX("ие"), TT_SFX("і"),
+                                                {NULL, 0}};
+  static const tt_suffix plural_nouns[] = {TT_SFX("ы"), TT_SFX("и"), TT_SFX("і"), {NULL, 0}};
+  if (h == i + 1 && tt_n_sentence_start(n, i) && tt_n_ends_any(n, i, plural_adjectives) &&
+      !tt_n_ends_any(n, h, plural_nouns)) {
+    if (!tt_n_title(n, h))
+      return 0; /* "Высшие суда": no name left */
+    i++;
+  }
   size_t j = h + 1, last = h + 1, complements = 0;
   int after_preposition = 0;
   while (j < end && j - h <= MAX_CHAIN) {

@@ -408,6 +408,8 @@ static const rule_case person_cases[] = {
 };
 
 static const rule_case negative_cases[] = {
+    /* a church's saint is no one in the news */
+    {"Службу правили в храме Христа Спасителя и в церкви святого Николая.", NULL},
     /* given names that are also words, opening a sentence: no person
      * alone, and none joined to a listed name after them */
     {"Ми тут трохи посидимо … Яким ? Тема « нової поведінки » цікава. Слава "
@@ -514,6 +516,10 @@ static const rule_case org_cases[] = {
      " у розтраті коштів, а " OPEN_MARK
      "ORG Головне управління Національної поліції у Харківській області" CLOSE_MARK
      " мовчить.",
+     "rule:org head+complement"},
+    /* a plural opening a sentence is not the adjective of a singular head */
+    {"Ученые " OPEN_MARK "ORG Института прикладной геологии" CLOSE_MARK
+     " запустили новый прибор.",
      "rule:org head+complement"},
     /* a club's players, and the verbs of a match's result */
     {"Футболісти «" OPEN_MARK "ORG Зорелита" CLOSE_MARK "» обіграли «" OPEN_MARK
