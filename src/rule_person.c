@@ -442,6 +442,43 @@ static int state_body_compound(const tt_names *n, size_t i) {
 /* How many words after a role word its name may start. */
 #define ROLE_REACH 12
 
+/* Secretary of State Condoleezza Rice, Minister of Foreign Affairs Jan
+ * Lipavsky, Chancellor of the Exchequer Rachel Reeves: an English role,
+ * "of", its capitalised complement, then the name, its last two words. */
+static size_t role_of_complement(tt_names *n, size_t i) {
+  const teitag_doc *d = n->doc;
+  size_t end = n->para->tok_end, j = i + 1;
+  /* a title is written with its capital (the chairman of the Indonesia-based
+   * Nahdlatul Ulama names an organisation) */
+  if (d->toks[i].script != TT_SCRIPT_LATIN || !tt_n_title(n, i) || j + 3 >= end ||
+      !tt_n_is(n, j, "of"))
+    return 0;
+  j++;
+  if (tt_n_is(n, j, "the"))
+    j++;
+  size_t k = j;
+  while (k < end && k - j < 6 && d->toks[k].script == TT_SCRIPT_LATIN &&
+         tt_n_title(n, k) && !(tt_n_class(n, k) & (TT_WC_FUNCTION | TT_WC_MONTH)))
+    k++;
+  /* one word of complement at least, and a name of two that visibly ends */
+  if (k < j + 3 || (k < end && !end_of_name(n, k)))
+    return 0;
+  size_t b = k - 2;
+  char gender;
+  unsigned flags;
+  for (size_t m = b; m < k; m++)
+    if (n->gaz_type[m] || n->person[m] || not_name_word(n, m) ||
+        (tt_n_class(n, m) & (TT_WC_ROLE | TT_WC_EN_ROLE | TT_WC_ORG_HEAD)))
+      return 0;
+  /* the complement's last word is no given name (… Affairs Jan Lipavsky,
+   * but not … of State Marco Antonio Rubio, which the given-name rule
+   * reads) */
+  if (tt_n_given(n, b - 1, &gender, &flags))
+    return 0;
+  tt_n_add(n, b, k, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, "rule:person after-role");
+  return k;
+}
+
 /* A role or title, then the name after it: президент Ердоган, Prime
  * Minister Keir Starmer, міністр закордонних справ України Андрій Сибіга. */
 static size_t after_role(tt_names *n, size_t i) {
@@ -1004,6 +1041,8 @@ void tt_rules_person(tt_names *n) {
       next = after_honorific(n, i);
       if (!next)
         next = after_role(n, i);
+      if (!next && (cls & TT_WC_ROLE))
+        next = role_of_complement(n, i);
       if (!next)
         next = after_said(n, i);
       if (!next)

@@ -114,6 +114,11 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* an English title with its "of" complement, then the name; a
+     * hyphenated rank is a title too */
+    {"Minister of Coastal Affairs " OPEN_MARK "PER Orla Brennick" CLOSE_MARK
+     " said, and Lieutenant-General " OPEN_MARK "PER Dunstan Vell" CLOSE_MARK " agreed.",
+     "rule:person after-role"},
     /* a person listed with the title before the name: the title helps the
      * match and stays outside the name */
     {"Митрополит " OPEN_MARK "PER Епіфаній" CLOSE_MARK " очолив богослужіння, а Pope "
