@@ -442,6 +442,25 @@ static int state_body_compound(const tt_names *n, size_t i) {
 /* How many words after a role word its name may start. */
 #define ROLE_REACH 12
 
+/* Abu Musab al-Zarqawi, Abu Bakr al-Baghdadi: "father of" and a name, then
+ * the surname with its article, is how Arab leaders are called; without
+ * the article it is as often a place (Abu Ghraib). */
+static size_t kunya(tt_names *n, size_t i) {
+  static const tt_suffix fathers[] = {TT_SFX("abu"), TT_SFX("abou"), TT_SFX("umm"),
+                                      {NULL, 0}};
+  size_t end = n->para->tok_end, k = i + 1;
+  if (n->gaz_type[i] || n->doc->toks[i].script != TT_SCRIPT_LATIN || !tt_n_title(n, i) ||
+      !tt_n_is_any(n, i, fathers))
+    return 0;
+  while (k < end && k - i <= 2 && tt_n_title(n, k) && !n->gaz_type[k] &&
+         !(tt_n_class(n, k) & (TT_WC_FUNCTION | TT_WC_MONTH)))
+    k++;
+  if (k == i + 1 || k >= end || !tt_n_article_surname(n, k))
+    return 0;
+  tt_n_add(n, i, k + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, "rule:person kunya");
+  return k + 1;
+}
+
 /* Secretary of State Condoleezza Rice, Minister of Foreign Affairs Jan
  * Lipavsky, Chancellor of the Exchequer Rachel Reeves: an English role,
  * "of", its capitalised complement, then the name, its last two words. */
@@ -1033,6 +1052,8 @@ void tt_rules_person(tt_names *n) {
         next = chinese_name(n, i);
       if (!next)
         next = given_and_surname(n, i);
+      if (!next)
+        next = kunya(n, i);
       if (!next)
         next = initials(n, i);
     }

@@ -114,6 +114,10 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* "Abu" and a name, then a surname with its article; without it, as
+     * often a place */
+    {OPEN_MARK "PER Abu Tariq al-Wasiti" CLOSE_MARK " spoke of the prison at Abu Kharib.",
+     "rule:person kunya"},
     /* an English title with its "of" complement, then the name; a
      * hyphenated rank is a title too */
     {"Minister of Coastal Affairs " OPEN_MARK "PER Orla Brennick" CLOSE_MARK
