@@ -109,12 +109,12 @@ static size_t initial_len(const tt_names *n, size_t i) {
              : 0;
 }
 
-/* McBride, DeCesare, MacArthur, LaHood: a surname prefix and a capital
- * (brands like BioNTech or LinkedIn have no such prefix). */
+/* McBride, DeCesare, MacArthur, LaHood, ElBaradei: a surname prefix and a
+ * capital (brands like BioNTech or LinkedIn have no such prefix). */
 static int camel_surname(const tt_names *n, size_t i) {
   static const char *const prefixes[] = {"Mc", "Mac", "De", "Di", "Da", "Du",
                                          "La", "Le", "Lo", "Van", "Von",
-                                         "Fitz", NULL};
+                                         "Fitz", "El", "Al", NULL};
   const tt_token *t = &n->doc->toks[i];
   const char *s = n->doc->text + t->start;
   size_t len = t->end - t->start;
@@ -203,6 +203,8 @@ static int capital_marks_name(const tt_names *n, size_t i) {
          !(tt_n_class(n, i - 1) & TT_WC_FUNCTION);
 }
 
+static int lower_particle(const tt_names *n, size_t i);
+
 /* Given name [+ initials / particles / patronymic] + surname. */
 static size_t given_and_surname(tt_names *n, size_t i) {
   char gender;
@@ -251,6 +253,12 @@ static size_t given_and_surname(tt_names *n, size_t i) {
                         (n->doc->toks[j].script == TT_SCRIPT_LATIN &&
                          !end_of_name(n, j + 2)))))
     j++;
+  /* a Latin surname's particle and second part (Josefa Ortiz de
+   * Dominguez, Sergio Vieira de Mello) */
+  while (j + 2 < end && n->doc->toks[j].script == TT_SCRIPT_LATIN && lower_particle(n, j + 1) &&
+         surname_word(n, j + 2, i) && !n->gaz_type[j + 2] &&
+         !(j + 3 < end && tt_n_title(n, j + 3)))
+    j += 2;
   /* A name followed by an organisation head is an organisation's name
    * ("Christian Democratic Union", "Vladimir Putin Foundation"), and so
    * is an English one before a company's designator (Angelo Gordon & Co,
@@ -339,6 +347,15 @@ static size_t initials(tt_names *n, size_t i) {
       if (count == TT_MAX_INITIALS)
         return 0;
       j += len;
+    }
+    /* a particle in Title case before the surname is part of it (F. W.
+     * De Klerk, J. Van Dyke) */
+    if (j + 1 < end && (tt_n_class(n, j) & TT_WC_PARTICLE) && tt_n_title(n, j) &&
+        tt_n_title(n, j + 1) && tt_n_same_script(n, j, j + 1) &&
+        !tt_n_one_letter(n->doc, j + 1) && !n->gaz_type[j + 1] && !n->person[j + 1]) {
+      tt_n_add(n, i, j + 2, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
+               "rule:person initials+surname");
+      return j + 2;
     }
     /* a single capital is no surname ("U.S - China", a dot missing) */
     if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j) &&

@@ -114,6 +114,12 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* particles inside Latin surnames, after initials and after a first
+     * surname; a surname prefix El before a capital */
+    {"Yesterday " OPEN_MARK "PER J. R. Van Heerden" CLOSE_MARK " wrote to " OPEN_MARK
+     "PER Lucia Mendes de Castro" CLOSE_MARK " and " OPEN_MARK "PER Omar ElHadidi" CLOSE_MARK
+     ".",
+     "rule:person initials+surname"},
     /* "Abu" and a name, then a surname with its article; without it, as
      * often a place */
     {OPEN_MARK "PER Abu Tariq al-Wasiti" CLOSE_MARK " spoke of the prison at Abu Kharib.",
