@@ -357,7 +357,12 @@ static size_t initials(tt_names *n, size_t i) {
                "rule:person initials+surname");
       return j + 2;
     }
-    /* a single capital is no surname ("U.S - China", a dot missing) */
+    /* a single capital is no surname ("U.S - China", a dot missing), nor
+     * is the end of an attribute ("U.S-led") */
+    static const tt_suffix attributes[] = {TT_SFX("-led"), TT_SFX("-based"), TT_SFX("-backed"),
+                                           TT_SFX("-owned"), TT_SFX("-run"), {NULL, 0}};
+    if (j < end && tt_n_ends_any(n, j, attributes))
+      return 0;
     if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j) &&
         !tt_n_one_letter(n->doc, j) &&
         !not_name_word(n, j) && !n->person[j] &&
@@ -632,6 +637,14 @@ static size_t after_role(tt_names *n, size_t i) {
     return 0;
   if (k == j + 1 && n->doc->toks[j].script == TT_SCRIPT_CYRILLIC &&
       (adjective_like(n, j) || state_body_compound(n, j)))
+    return 0;
+  /* One English word that names a people or a party in the plural is no
+   * person (spokeswoman says Palestinians fired, opposition Democrats,
+   * the rights chief says Sudanese authorities). */
+  static const tt_suffix peoples[] = {TT_SFX("ians"), TT_SFX("icans"), TT_SFX("eans"),
+                                      TT_SFX("ese"), TT_SFX("crats"), TT_SFX("ists"),
+                                      TT_SFX("ites"), {NULL, 0}};
+  if (k == j + 1 && n->doc->toks[j].script == TT_SCRIPT_LATIN && tt_n_ends_any(n, j, peoples))
     return 0;
   /* One English word that goes on into a title (Chief Investment Officer,
    * deputy Cabinet ministers), a numbered document (Executive Order

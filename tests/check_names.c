@@ -423,6 +423,11 @@ static const rule_case person_cases[] = {
 };
 
 static const rule_case negative_cases[] = {
+    /* a people or a party in the plural after a role or saying word, and
+     * the end of an attribute after initials, are no persons */
+    {"An army spokeswoman says Zembians fired first, and opposition Democrats "
+     "agreed. The U.S-led force left.",
+     NULL},
     /* a church's saint is no one in the news */
     {"Службу правили в храме Христа Спасителя и в церкви святого Николая.", NULL},
     /* given names that are also words, opening a sentence: no person
