@@ -404,6 +404,12 @@ static size_t name_end(const tt_names *n, size_t j) {
     size_t m = k;
     while (m < end && m - k < 3 && (initial(n, m) || lower_particle(n, m)))
       m++;
+    /* the last word may be a surname in capitals, as reference works
+     * write it (Kurmanbek BAKIEV) */
+    if (m == k && capitals_surname(n, m, j) && n->doc->toks[j].lcase == TEITAG_CASE_TITLE) {
+      k = m + 1;
+      break;
+    }
     if (m >= end || !surname_word(n, m, j) || n->gaz_type[m] ||
         (m > k && initial(n, m - 1) && tt_n_initials_close_name(n, k - 1, m)))
       break;

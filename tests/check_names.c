@@ -114,6 +114,10 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* a surname in capitals after an unlisted given name, as reference
+     * works write it */
+    {"In 2005 President " OPEN_MARK "PER Dastan KORBEKOV" CLOSE_MARK " resigned.",
+     "rule:person after-role"},
     /* particles inside Latin surnames, after initials and after a first
      * surname; a surname prefix El before a capital */
     {"Yesterday " OPEN_MARK "PER J. R. Van Heerden" CLOSE_MARK " wrote to " OPEN_MARK
