@@ -706,31 +706,34 @@ static void ticker(tt_names *n, size_t i) {
   }
 }
 
-/* "shares of Rivian Automotive", "a stake in Walt Disney": what has shares
- * is a company, even where a person rule or a place read the words as a
- * person's or a place's.  Called at the capitalised word after "of"/"in";
- * returns the end of the name, or 0. */
-static size_t shares_of(tt_names *n, size_t i) {
-  static const tt_suffix holdings[] = {TT_SFX("shares"), TT_SFX("stake"), TT_SFX("stakes"),
-                                       TT_SFX("stock"), {NULL, 0}};
+/* One company of a list after "shares of" from token i: tags it and
+ * returns the end of its words (i if there are none).  Only the first,
+ * right after "of", overturns a listed person's or place's reading: later
+ * in a list a name may start the next clause ("…, and Musk said"); there
+ * only what a person rule guessed gives way. */
+static size_t shares_item(tt_names *n, size_t i, int overturn) {
   static const tt_suffix not_names[] = {TT_SFX("class"), TT_SFX("series"), TT_SFX("common"),
                                         TT_SFX("preferred"), TT_SFX("the"), {NULL, 0}};
   const teitag_doc *d = n->doc;
-  size_t end = n->para->tok_end;
-  if (i < n->para->tok_begin + 2 || d->toks[i].script != TT_SCRIPT_LATIN ||
-      !(tt_n_is(n, i - 1, "of") || tt_n_is(n, i - 1, "in")) ||
-      !tt_n_is_any(n, i - 2, holdings) || tt_n_is_any(n, i, not_names))
-    return 0;
-  size_t e = i;
+  size_t end = n->para->tok_end, e = i;
+  if (tt_n_is_any(n, i, not_names))
+    return i;
   while (e < end && e - i < 5 && d->toks[e].script == TT_SCRIPT_LATIN &&
          (tt_n_title(n, e) || tt_n_upper(n, e) || tt_n_camel(n, e)) &&
          !(tt_n_class(n, e) & (TT_WC_FUNCTION | TT_WC_MONTH)))
     e++;
   /* "shares in UK's Paragon": the owner's name is the place's */
-  if (e == i || n->gaz_type[i] == TEITAG_TYPE_ORG ||
-      (e < end && (tt_n_is(n, e, "'s") || tt_n_is(n, e, "'"))))
-    return 0;
-  if (n->person[i] || n->gaz_type[i] == TEITAG_TYPE_LOC) {
+  if (e == i || (e < end && (tt_n_is(n, e, "'s") || tt_n_is(n, e, "'"))))
+    return i;
+  /* later in a list, a name followed by anything but the list's own
+   * punctuation starts the next clause (…, and Tim Cook said) */
+  if (!overturn && e < end && !tt_n_is(n, e, ",") && !tt_n_is(n, e, ".") &&
+      !tt_n_is(n, e, "and") && !tt_n_is(n, e, ";") && d->toks[e].hash != n->open_paren_hash)
+    return i;
+  if (n->gaz_type[i] == TEITAG_TYPE_ORG)
+    return n->gaz_end[i] > e ? n->gaz_end[i] : e; /* listed: Apple, Google */
+  if ((overturn && (n->person[i] || n->gaz_type[i] == TEITAG_TYPE_LOC)) ||
+      (n->person[i] && !n->gaz_type[i])) {
     /* the reading to overturn must cover exactly these words */
     teitag_type from = n->person[i] ? TEITAG_TYPE_PER : TEITAG_TYPE_LOC;
     tt_n_retype(n, i, e, from, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org shares-of");
@@ -740,12 +743,57 @@ static size_t shares_of(tt_names *n, size_t i) {
   }
   for (size_t k = i; k < e; k++)
     if (n->gaz_type[k] || n->person[k])
-      return 0;
+      return e;
   size_t designated = latin_chain(n, i); /* BrightPath Health Inc. */
   if (designated)
     return designated;
   tt_n_add(n, i, e, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org shares-of");
   return e;
+}
+
+/* "shares of Rivian Automotive", "a stake in Walt Disney", "owns shares of
+ * Apple, Google (A shares) and Walt Disney": what has shares is a
+ * company, even where a person rule or a place read the words as a
+ * person's or a place's; each company of a list after them too.  Called
+ * at the capitalised word after "of"/"in"; returns the end of the last
+ * name, or 0. */
+static size_t shares_of(tt_names *n, size_t i) {
+  static const tt_suffix holdings[] = {TT_SFX("shares"), TT_SFX("stake"), TT_SFX("stakes"),
+                                       TT_SFX("stock"), {NULL, 0}};
+  const teitag_doc *d = n->doc;
+  size_t end = n->para->tok_end;
+  if (i < n->para->tok_begin + 2 || d->toks[i].script != TT_SCRIPT_LATIN ||
+      !(tt_n_is(n, i - 1, "of") || tt_n_is(n, i - 1, "in")) ||
+      !tt_n_is_any(n, i - 2, holdings))
+    return 0;
+  size_t k = i, last = 0;
+  for (int items = 0; items < 12; items++) {
+    size_t e = shares_item(n, k, items == 0);
+    if (e == k)
+      break;
+    last = e;
+    size_t p = e;
+    /* a bracket after a name, (A shares) or a ticker, and the list's
+     * comma and "and" */
+    if (p < end && d->toks[p].hash == n->open_paren_hash) {
+      size_t q = p + 1;
+      while (q < end && q - p < 8 && d->toks[q].hash != n->close_paren_hash)
+        q++;
+      if (q >= end || d->toks[q].hash != n->close_paren_hash)
+        break;
+      p = q + 1;
+    }
+    size_t before = p;
+    if (p < end && tt_n_is(n, p, ","))
+      p++;
+    if (p < end && tt_n_is(n, p, "and"))
+      p++;
+    if (p == before || p >= end || d->toks[p].script != TT_SCRIPT_LATIN ||
+        !(tt_n_title(n, p) || tt_n_upper(n, p) || tt_n_camel(n, p)))
+      break;
+    k = p;
+  }
+  return last;
 }
 
 /* Is there a score at token i (2-0, 1–1)?  Its end, or 0. */

@@ -545,6 +545,13 @@ static const rule_case org_cases[] = {
     {"Ученые " OPEN_MARK "ORG Института прикладной геологии" CLOSE_MARK
      " запустили новый прибор.",
      "rule:org head+complement"},
+    /* ... each company of a list after them, but not a name that starts
+     * the next clause */
+    {"He owns shares of " OPEN_MARK "ORG Apple" CLOSE_MARK ", " OPEN_MARK "ORG Google"
+     CLOSE_MARK " (A shares) and " OPEN_MARK "ORG Harlan Brightwater" CLOSE_MARK
+     ". Funds sold shares of " OPEN_MARK "ORG Zorvex Robotics" CLOSE_MARK ", and "
+     OPEN_MARK "PER Harlan Brightwater" CLOSE_MARK " said sorry.",
+     "gazetteer"},
     /* a club's players, and the verbs of a match's result */
     {"Футболісти «" OPEN_MARK "ORG Зорелита" CLOSE_MARK "» обіграли «" OPEN_MARK
      "ORG Брамтекс" CLOSE_MARK "» 2:0.",
