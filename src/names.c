@@ -634,30 +634,18 @@ static int possessive(const tt_names *n, size_t i) {
  * every later mention of the institution.  Persons right after these
  * words are dropped, before propagation reads them. */
 static int named_in_honour(const tt_names *n, const tt_span *sp) {
-  /* храм Христа Спасителя, церкві святого Миколая, собор Святої Софії:
-   * a church is named after the saint, who is no one in the news */
-  static const tt_suffix churches[] = {
-      TT_SFX("храм"), TT_SFX("собор"), TT_SFX("церкв"), TT_SFX("церков"), TT_SFX("монастир"),
-      TT_SFX("монастыр"), TT_SFX("костел"), TT_SFX("костьол"), TT_SFX("каплиц"),
-      TT_SFX("часовн"), {NULL, 0}};
-  static const tt_suffix saints[] = {
-      TT_SFX("святого"), TT_SFX("святої"), TT_SFX("святой"), TT_SFX("святих"),
-      TT_SFX("святых"), TT_SFX("св."), {NULL, 0}};
   const teitag_doc *d = n->doc;
-  /* only a Cyrillic word can be a naming word: most persons are passed
-   * over on what the token says, without comparing keys */
+  /* храм Христа Спасителя, церкві святого Миколая, собор Святої Софії: a
+   * church is named after its saint, who is no one in the news either.
+   * The word before is looked up in its token's classes: most persons
+   * are passed over on that, without comparing keys. */
   if (sp->type != TEITAG_TYPE_PER || sp->tok_end == UINT32_MAX || sp->tok_begin == 0 ||
-      d->toks[sp->tok_begin - 1].kind != TEITAG_TOKEN_WORD ||
+      !(tt_n_class(n, sp->tok_begin - 1) & TT_WC_HONOUR) ||
       d->toks[sp->tok_begin - 1].script != TT_SCRIPT_CYRILLIC)
     return 0;
-  size_t before = sp->tok_begin - 1;
-  if (tt_n_is_any(n, before, saints) ||
-      (d->toks[before].lcase == TEITAG_CASE_LOWER && tt_n_starts_any(n, before, churches)))
-    return 1;
-  if (!tt_n_naming_word(n, before))
-    return 0;
   /* «мальчик по имени Артём» names the person himself */
-  return !(sp->tok_begin > 1 && tt_n_is(n, sp->tok_begin - 2, "по"));
+  return !(tt_n_naming_word(n, sp->tok_begin - 1) && sp->tok_begin > 1 &&
+           tt_n_is(n, sp->tok_begin - 2, "по"));
 }
 
 /* Is token i one Cyrillic word in quotes, glued to both («Агросвіт»,

@@ -839,13 +839,9 @@ static void team(tt_names *n, size_t b, size_t e) {
 /* "Arsenal beat Liverpool 2-0", "Chelsea lost 0-2 to Brentford": the
  * sides of a result with its score are teams.  Called at the verb. */
 static void match_result(tt_names *n, size_t i) {
-  static const tt_suffix verbs[] = {
-      TT_SFX("beat"), TT_SFX("beats"), TT_SFX("defeated"), TT_SFX("thrashed"),
-      TT_SFX("edged"), TT_SFX("routed"), TT_SFX("drew"), TT_SFX("lost"),
-      TT_SFX("hammered"), TT_SFX("stunned"), TT_SFX("overcame"), {NULL, 0}};
   const teitag_doc *d = n->doc;
   size_t end = n->para->tok_end;
-  if (i == n->para->tok_begin || i + 2 >= end || !tt_n_is_any(n, i, verbs))
+  if (i == n->para->tok_begin || i + 2 >= end)
     return;
   /* the side before the verb: up to three capitalised words */
   size_t b = i;
@@ -982,6 +978,13 @@ static size_t numbered_unit(tt_names *n, size_t i) {
       d->toks[j + 1].kind == TEITAG_TOKEN_WORD && d->toks[j + 1].script == TT_SCRIPT_CYRILLIC &&
       d->toks[j + 1].key_len <= 6)
     j += 2;
+  /* the head noun first, a word class in the token: most numbers count
+   * or date something else (5 років, 2024 року) */
+  size_t h = j;
+  while (h < end && h - j <= 4 && !(tt_n_class(n, h) & TT_WC_MIL_UNIT))
+    h++;
+  if (h >= end || h - j > 4 || h == j)
+    return 0;
   /* one to four adjectives, then the head noun: a count of units (2
    * батальйону, 30 бійців батальйону) has none */
   static const tt_suffix adjective_endings[] = {
@@ -1159,16 +1162,15 @@ void tt_rules_org(tt_names *n) {
         i = after - 1;
       continue;
     }
-    if (t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER &&
-        t->script == TT_SCRIPT_LATIN && i > n->para->tok_begin &&
-        toks[i - 1].kind == TEITAG_TOKEN_WORD && toks[i - 1].lcase != TEITAG_CASE_LOWER)
-      match_result(n, i);
-    if (t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER &&
-        i + 1 < end && toks[i + 1].hash == n->quote_hash[0]) {
-      size_t after = adjective_quoted(n, i);
-      if (after) {
-        i = after - 1;
-        continue;
+    if (t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER) {
+      if (t->classes & TT_WC_RESULT)
+        match_result(n, i);
+      if (i + 1 < end && toks[i + 1].hash == n->quote_hash[0]) {
+        size_t after = adjective_quoted(n, i);
+        if (after) {
+          i = after - 1;
+          continue;
+        }
       }
     }
     if (t->kind != TEITAG_TOKEN_WORD ||

@@ -347,6 +347,26 @@ static const char *const unit_words[] = {
     "ескадрилья", "загін", "флотилія", "батальон", "дивизия", "армия",
     "эскадрилья", "отряд", "флотилия", NULL};
 
+/* English verbs of a match's result (Arsenal beat Liverpool 2-0). */
+static const char *const result_verbs[] = {
+    "beat", "beats", "defeated", "thrashed", "edged", "routed", "drew", "lost",
+    "hammered", "stunned", "overcame", NULL};
+
+/* Words before the person an institution, a street or a church is named
+ * after (імені Шевченка, церкві святого Миколая, храм Христа Спасителя):
+ * the naming words and saints' titles as written, church nouns declined. */
+static const char *const honour_words[] = {
+    "имени", "им.", "імені", "ім.", "святого", "святої", "святой", "святих",
+    "святых", "св.", NULL};
+static const char *const church_words[] = {
+    "храм", "собор", "церква", "монастир", "монастырь", "костел", "костьол",
+    "каплиця", "часовня", NULL};
+static const char *const church_forms[] = {
+    "церковь", "церкви", "церковью", "церквах", "церквях", "храме", "соборе",
+    "монастыре", "костёле", "костеле", "храмах", "соборах", "костелах",
+    "монастирях", "монастырях", "каплицях", "часовнях", "храми", "собори",
+    "костели", "храмы", "соборы", NULL};
+
 /* A club's players and fans, and the verbs of a match's result: the
  * quoted name after them is the club's (футболісти «Динамо», обыграли
  * «Краснодар»).  Singular nouns are declined, the rest written out. */
@@ -591,6 +611,10 @@ static void build_all(void) {
   add_list(club_person_words, TT_WC_ORG_PERSON, 1);
   add_list(club_forms, TT_WC_ORG_PERSON, 0);
   add_list(unit_words, TT_WC_MIL_UNIT, 1);
+  add_list(result_verbs, TT_WC_RESULT, 0);
+  add_list(honour_words, TT_WC_HONOUR, 0);
+  add_list(church_words, TT_WC_HONOUR, 1);
+  add_list(church_forms, TT_WC_HONOUR, 0);
 }
 
 /* The lookup, once the tables are built: inlined into the loop over a

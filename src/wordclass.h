@@ -43,7 +43,10 @@ enum {
   TT_WC_ORG_PERSON = 1u << 21 /* one who owns, runs, works or plays for an
                                  organisation, or beats a club: директор
                                  «X», власниками «X», футболісти «X» */,
-  TT_WC_MIL_UNIT = 1u << 22   /* a military unit's head noun: бригада, полк */
+  TT_WC_MIL_UNIT = 1u << 22,  /* a military unit's head noun: бригада, полк */
+  TT_WC_RESULT = 1u << 23,    /* the verb of a match's result: beat, drew */
+  TT_WC_HONOUR = 1u << 24     /* a word before the person something is named
+                                 after: імені, святого, храм, church */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */
