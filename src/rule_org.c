@@ -446,7 +446,10 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
   }
   size_t j = h + 1, last = h + 1, complements = 0;
   int after_preposition = 0;
-  while (j < end && j - h <= MAX_CHAIN) {
+  /* a head in capitals (Кременчуцький НПЗ, Михайловский ГОК) takes no
+   * complement: what follows is the sentence's */
+  int acronym_head = tt_n_upper(n, h) && n->doc->toks[h].end - n->doc->toks[h].start <= 8;
+  while (j < end && j - h <= MAX_CHAIN && !acronym_head) {
     const tt_token *t = &n->doc->toks[j];
     unsigned cls = tt_n_class(n, j);
     if (n->gaz_type[j] == TEITAG_TYPE_LOC || n->gaz_type[j] == TEITAG_TYPE_ORG) {

@@ -552,6 +552,11 @@ static const rule_case org_cases[] = {
      ". Funds sold shares of " OPEN_MARK "ORG Zorvex Robotics" CLOSE_MARK ", and "
      OPEN_MARK "PER Harlan Brightwater" CLOSE_MARK " said sorry.",
      "gazetteer"},
+    /* a head in capitals (a refinery, a mining plant) takes its adjective
+     * and no complement */
+    {"Сировину передали " OPEN_MARK "ORG Зорянському НПЗ" CLOSE_MARK
+     " і реалізувати продукцію, а " OPEN_MARK "ORG Заречный ГОК" CLOSE_MARK " закрыт.",
+     "rule:org head+complement"},
     /* a club's players, and the verbs of a match's result */
     {"Футболісти «" OPEN_MARK "ORG Зорелита" CLOSE_MARK "» обіграли «" OPEN_MARK
      "ORG Брамтекс" CLOSE_MARK "» 2:0.",
