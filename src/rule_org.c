@@ -454,7 +454,11 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
     unsigned cls = tt_n_class(n, j);
     if (n->gaz_type[j] == TEITAG_TYPE_LOC || n->gaz_type[j] == TEITAG_TYPE_ORG) {
       last = n->gaz_end[j] ? n->gaz_end[j] : j + 1;
-      break; /* ends at a known place or organisation */
+      /* ends at a known place or organisation, and the organisation's
+       * country (управлении Следственного комитета Армении) */
+      if (n->gaz_type[j] == TEITAG_TYPE_ORG)
+        last = through_known(n, last, TEITAG_TYPE_LOC);
+      break;
     }
     if ((cls & TT_WC_MINISTRY) && !n->person[j]) {
       /* or at a ministry's short name and its place (управління МВС,

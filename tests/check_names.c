@@ -557,6 +557,10 @@ static const rule_case org_cases[] = {
     {"Сировину передали " OPEN_MARK "ORG Зорянському НПЗ" CLOSE_MARK
      " і реалізувати продукцію, а " OPEN_MARK "ORG Заречный ГОК" CLOSE_MARK " закрыт.",
      "rule:org head+complement"},
+    /* a chain that ends at a listed organisation takes in its country */
+    {"Дело возбудили в " OPEN_MARK "ORG Зорянском управлении Следственного комитета Армении"
+     CLOSE_MARK ".",
+     "rule:org head+complement"},
     /* a club's players, and the verbs of a match's result */
     {"Футболісти «" OPEN_MARK "ORG Зорелита" CLOSE_MARK "» обіграли «" OPEN_MARK
      "ORG Брамтекс" CLOSE_MARK "» 2:0.",
