@@ -407,8 +407,16 @@ static int short_participle(const tt_names *n, size_t i) {
 }
 
 static size_t cyrillic_chain(tt_names *n, size_t i) {
+  static const tt_suffix stations[] = {TT_SFX("станці"), TT_SFX("станци"), TT_SFX("метро"),
+                                       {NULL, 0}};
   size_t end = n->para->tok_end;
   if (!tt_n_title(n, i) || n->doc->toks[i].script != TT_SCRIPT_CYRILLIC)
+    return 0;
+  /* станцію метро «Горний інститут», вулиця «Зоряний університет»: a
+   * quoted name after a place's type word names that place */
+  if (i >= n->para->tok_begin + 2 && tt_n_quote(n, i - 1) == 1 &&
+      ((tt_n_class(n, i - 2) & (TT_WC_PLACE_BEFORE | TT_WC_PLACE_TYPE | TT_WC_STREET)) ||
+       tt_n_starts_any(n, i - 2, stations)))
     return 0;
   size_t h = i;
   while (h < end && h - i < 3 && !(tt_n_class(n, h) & TT_WC_ORG_HEAD) &&

@@ -427,6 +427,9 @@ static const rule_case person_cases[] = {
 };
 
 static const rule_case negative_cases[] = {
+    /* a quoted name after a station or a place's type word is the place's
+     * name, not an organisation's */
+    {"Открыли станцию метро «Зорянский институт» и улицу «Новый университет».", NULL},
     /* a people or a party in the plural after a role or saying word, and
      * the end of an attribute after initials, are no persons */
     {"An army spokeswoman says Zembians fired first, and opposition Democrats "
