@@ -1003,6 +1003,12 @@ void tt_names_propagate(tt_names *n) {
       }
       size_t b = i;
       if (d->toks[i].script == TT_SCRIPT_LATIN) {
+        /* "takes effect in Austin" after "Lloyd Austin": after in, at,
+         * near an English surname alone is a place's name; with a
+         * possessive it is the person still (at Rice's hotel) */
+        if (i > n->para->tok_begin && (tt_n_class(n, i - 1) & TT_WC_PREP_PLACE) &&
+            !tt_n_is(n, i - 1, "from") && !(i + 1 < end && possessive(n, i + 1)))
+          continue;
         int given_before = 0;
         if (inside_capitals(n, i, per, &given_before))
           continue; /* Miller Kaplan, Port Hedland, Kaplan Arase */

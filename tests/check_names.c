@@ -980,6 +980,11 @@ static const rule_case place_cases[] = {
 
 /* Later mentions take the type and ID of the full name. */
 static const rule_case propagation_cases[] = {
+    /* after in, at, near an English surname alone is a place's name,
+     * unless a possessive makes it the person's */
+    {"The law takes effect in Harwell on Monday. Senator " OPEN_MARK "PER Dorian Harwell"
+     CLOSE_MARK " wrote it at " OPEN_MARK "PER Harwell" CLOSE_MARK "'s desk.",
+     NULL},
     /* a one-word company's ticker in brackets is the company's wherever it
      * recurs; after a Cyrillic one, the brackets hold its kind */
     {OPEN_MARK "ORG Tesla" CLOSE_MARK " (" OPEN_MARK "ORG TSLA" CLOSE_MARK
