@@ -976,7 +976,9 @@ static int code_like(const tt_names *n, size_t i) {
  * територіальної оборони, 58-я общевойсковая армия: a number, its
  * ordinal ending, lower-case adjectives and a unit's head noun, then an
  * adjective and noun in the genitive, a listed organisation and a quoted
- * name if they follow.  Called at a number in Cyrillic text. */
+ * name if they follow; without adjectives, an ordinal and one of those
+ * after the head (810-ї бригади морської піхоти).  Called at a number in
+ * Cyrillic text. */
 static size_t numbered_unit(tt_names *n, size_t i) {
   static const tt_suffix genitive_adjective[] = {
       TT_SFX("ої"), TT_SFX("ого"), TT_SFX("ой"), TT_SFX("их"), TT_SFX("ых"), {NULL, 0}};
@@ -989,16 +991,19 @@ static size_t numbered_unit(tt_names *n, size_t i) {
     if (d->text[k] < '0' || d->text[k] > '9')
       return 0; /* 1,5 or 2024.05 counts nothing */
   /* the ordinal ending, glued by a hyphen: 93-тя, 58-я, 3-ї */
+  int ordinal = 0;
   if (tt_n_is(n, j, "-") && !(d->toks[j].flags & TT_TOK_SPACE_BEFORE) && j + 1 < end &&
       d->toks[j + 1].kind == TEITAG_TOKEN_WORD && d->toks[j + 1].script == TT_SCRIPT_CYRILLIC &&
-      d->toks[j + 1].key_len <= 6)
+      d->toks[j + 1].key_len <= 6) {
     j += 2;
+    ordinal = 1;
+  }
   /* the head noun first, a word class in the token: most numbers count
    * or date something else (5 років, 2024 року) */
   size_t h = j;
   while (h < end && h - j <= 4 && !(tt_n_class(n, h) & TT_WC_MIL_UNIT))
     h++;
-  if (h >= end || h - j > 4 || h == j)
+  if (h >= end || h - j > 4 || (h == j && !ordinal))
     return 0;
   /* one to four adjectives, then the head noun: a count of units (2
    * батальйону, 30 бійців батальйону) has none */
@@ -1016,10 +1021,10 @@ static size_t numbered_unit(tt_names *n, size_t i) {
     j++;
     adjectives++;
   }
-  if (!adjectives || j >= end || !(tt_n_class(n, j) & TT_WC_MIL_UNIT) ||
+  if ((!adjectives && !ordinal) || j >= end || !(tt_n_class(n, j) & TT_WC_MIL_UNIT) ||
       d->toks[j].lcase != TEITAG_CASE_LOWER)
     return 0;
-  size_t last = ++j;
+  size_t last = ++j, bare = last; /* 810-ї бригади: a name only with more */
   /* територіальної оборони, морской пехоты */
   if (j + 1 < end && d->toks[j].lcase == TEITAG_CASE_LOWER &&
       d->toks[j + 1].lcase == TEITAG_CASE_LOWER && d->toks[j + 1].kind == TEITAG_TOKEN_WORD &&
@@ -1035,6 +1040,8 @@ static size_t numbered_unit(tt_names *n, size_t i) {
     if (close)
       last = close + 1;
   }
+  if (!adjectives && last == bare)
+    return 0; /* "1-й армии" alone is as often the count's order */
   tt_n_add(n, i, last, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org numbered unit");
   return last;
 }

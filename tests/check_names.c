@@ -524,6 +524,9 @@ static const rule_case org_cases[] = {
      CLOSE_MARK ", а " OPEN_MARK "ORG 41-ша окрема механізована бригада «Зоряний Яр»"
      CLOSE_MARK " відбила атаку.",
      "rule:org numbered unit"},
+    {"Підозру отримали командири " OPEN_MARK "ORG 812-ї бригади морської піхоти" CLOSE_MARK
+     ", а бійці 1-ї бригади відійшли.",
+     "rule:org numbered unit"},
     {"Бойцы " OPEN_MARK "ORG 57-й отдельной бригады морской пехоты" CLOSE_MARK
      " отошли, 2 батальона и 30 бойцов полка остались.",
      "rule:org numbered unit"},
