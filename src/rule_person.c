@@ -850,7 +850,11 @@ static void lone_given(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
   /* a given name that is also a word (Роман, Віра) is a name inside a
    * sentence, where only names take a capital */
+  /* after a place's type word it is the place's name (на реке Лене,
+   * село Надія) */
   if (n->person[i] || n->gaz_type[i] || !tt_n_title(n, i) || not_name_word(n, i) ||
+      (i > n->para->tok_begin &&
+       (tt_n_class(n, i - 1) & (TT_WC_PLACE_BEFORE | TT_WC_STREET))) ||
       !tt_n_given(n, i, &gender, &flags) ||
       ((flags & TT_LEX_COMMON) &&
        (tt_n_sentence_start(n, i) ||

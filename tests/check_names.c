@@ -567,6 +567,10 @@ static const rule_case org_cases[] = {
     {"Дело возбудили в " OPEN_MARK "ORG Зорянском управлении Следственного комитета Армении"
      CLOSE_MARK ".",
      "rule:org head+complement"},
+    /* собрание heads an assembly's name */
+    {"Депутаты " OPEN_MARK "ORG Законодательного собрания Красноярского края" CLOSE_MARK
+     " утвердили бюджет.",
+     "rule:org head+complement"},
     /* a club's players, and the verbs of a match's result */
     {"Футболісти «" OPEN_MARK "ORG Зорелита" CLOSE_MARK "» обіграли «" OPEN_MARK
      "ORG Брамтекс" CLOSE_MARK "» 2:0.",
@@ -877,6 +881,8 @@ static const rule_case org_cases[] = {
 };
 
 static const rule_case place_cases[] = {
+    /* a given name after a place's type word is the place's name */
+    {"На реке " OPEN_MARK "LOC Лене" CLOSE_MARK " начался ледоход.", "rule:place type+name"},
     /* посёлок loses its vowel in the other cases, and still announces a
      * place */
     {"Жители поселка " OPEN_MARK "LOC Зорянка" CLOSE_MARK " и посёлке "
