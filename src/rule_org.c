@@ -811,6 +811,30 @@ static size_t shares_of(tt_names *n, size_t i) {
   return last;
 }
 
+/* УФСБ по Свердловской области, ГУ МВД по Москве, УФНС по Татарстану: a
+ * regional office's abbreviation (one or two in capitals), "по" and the
+ * listed region it serves.  Called at a word in Cyrillic capitals. */
+static size_t office_by_region(tt_names *n, size_t i) {
+  const teitag_doc *d = n->doc;
+  size_t end = n->para->tok_end, j = i;
+  while (j < end && j - i < 2 && d->toks[j].script == TT_SCRIPT_CYRILLIC &&
+         d->toks[j].lcase == TEITAG_CASE_UPPER && d->toks[j].end - d->toks[j].start <= 12 &&
+         n->gaz_type[j] != TEITAG_TYPE_LOC && n->gaz_type[j] != TEITAG_TYPE_PER)
+    j++;
+  /* not a listed body alone (фур из ЕС по Белоруссии, миссии ООН по
+   * Украине: "по" is "through", "on"), nor a country after "по" */
+  if (j == i || j + 1 >= end || !tt_n_is(n, j, "по") || n->gaz_type[i] == TEITAG_TYPE_ORG ||
+      n->gaz_type[j + 1] != TEITAG_TYPE_LOC || !n->gaz_end[j + 1])
+    return 0;
+  const tt_span *region = tt_n_candidate_at(n, j + 1);
+  if (!region || !region->source ||
+      strstr(tt_doc_get_str(d, region->source), "countries"))
+    return 0;
+  size_t last = n->gaz_end[j + 1];
+  tt_n_add(n, i, last, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org office+region");
+  return last;
+}
+
 /* Is there a score at token i (2-0, 1–1)?  Its end, or 0. */
 static size_t score_at(const tt_names *n, size_t i) {
   const teitag_doc *d = n->doc;
@@ -1207,6 +1231,8 @@ void tt_rules_org(tt_names *n) {
       next = shares_of(n, i);
     if (!next && n->person[i])
       continue;
+    if (!next && t->lcase == TEITAG_CASE_UPPER && t->script == TT_SCRIPT_CYRILLIC)
+      next = office_by_region(n, i);
     if (!next)
       next = ministry_short(n, i);
     if (!next)

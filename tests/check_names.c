@@ -571,6 +571,13 @@ static const rule_case org_cases[] = {
     {"Депутаты " OPEN_MARK "ORG Законодательного собрания Красноярского края" CLOSE_MARK
      " утвердили бюджет.",
      "rule:org head+complement"},
+    /* a regional office's abbreviation, "по" and its listed region; not
+     * a listed body alone, nor a country after "по" */
+    {"Жителя задержали сотрудники " OPEN_MARK "ORG УФСБ по Свердловской области" CLOSE_MARK
+     ", а фуры из " OPEN_MARK "ORG ЕС" CLOSE_MARK " по " OPEN_MARK "LOC Белоруссии" CLOSE_MARK
+     " не идут, и доклад " OPEN_MARK "ORG ОБСЕ" CLOSE_MARK " по " OPEN_MARK
+     "LOC Донецкой области" CLOSE_MARK " вышел.",
+     "rule:org office+region"},
     /* a club's players, and the verbs of a match's result */
     {"Футболісти «" OPEN_MARK "ORG Зорелита" CLOSE_MARK "» обіграли «" OPEN_MARK
      "ORG Брамтекс" CLOSE_MARK "» 2:0.",
