@@ -498,7 +498,10 @@ static void oblique_stems(teitag_lang lang, int para, int animate,
   int masc_cons = para == UK_M_HARD || para == UK_M_SOFT ||
                   para == UK_M_SOFT_HIDDEN || para == RU_M_HARD ||
                   para == RU_M_SOFT;
-  if (!masc_cons)
+  /* the alternations below build a stem two bytes longer in a buffer of
+   * WORD_BYTES: a longer word (a source row of 200 bytes) has none, as
+   * alts_add keeps no word that long either */
+  if (!masc_cons || sn + 4 >= WORD_BYTES)
     return;
   /* Find the last vowel and what follows it. */
   size_t i = sn, vs = 0;

@@ -157,6 +157,17 @@ START_TEST(test_overlong_word) {
   int n = 0;
   tt_inflect(TEITAG_LANG_UK, TEITAG_TYPE_LOC, form, strlen(form), &a, count_form, &n);
   ck_assert_int_eq(n, 0);
+  /* ... also one whose vowel alternates before its last consonant, which
+   * the oblique stems copy to a buffer of their own (Львів/Львова) */
+  char alternating[400] = "Зор";
+  for (int i = 0; i < 95; i++)
+    strcat(alternating, "ш");
+  strcat(alternating, "ів");
+  tt_inflect(TEITAG_LANG_UK, TEITAG_TYPE_LOC, alternating, strlen(alternating), &a,
+             count_form, &n);
+  tt_inflect(TEITAG_LANG_RU, TEITAG_TYPE_LOC, alternating, strlen(alternating), &a,
+             count_form, &n);
+  ck_assert_int_eq(n, 0);
   /* the short name still declines */
   const char *ok = "Київська область";
   tt_inflect(TEITAG_LANG_UK, TEITAG_TYPE_LOC, ok, strlen(ok), &a, count_form, &n);
