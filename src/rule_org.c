@@ -10,6 +10,11 @@
  * capitalised run holding a head or ending in a designator (Bank of
  * Israel, Cisco Systems Inc.); a name after a verb of reporting is a
  * media outlet (повідомляє «Українська правда», according to Interfax).
+ * Context names some more: a company's people before its quoted name
+ * (директор «X»), a number before a military unit (93-тя окрема
+ * механізована бригада), "по" and a region after an office's
+ * abbreviation (УФСБ по Свердловской области), "shares of" before a
+ * company, and a score after a match's sides (Arsenal beat Liverpool 2-0).
  */
 #include "config.h"
 
