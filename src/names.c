@@ -775,8 +775,7 @@ static int place_or_surname(const tt_names *n, const known_list *people,
   const known *k = recall(people, n->doc, i);
   if (!k || k->adjectival)
     return 0;
-  const char *source = sp->source ? tt_doc_get_str(n->doc, sp->source) : "";
-  return strncmp(source, "gazetteer:countries", 19) != 0;
+  return !tt_n_listed_in(n->doc, sp, "countries");
 }
 
 /* Collects the places that place_or_surname doubts, as `suspects`, and
@@ -1380,6 +1379,19 @@ static void finish_span(tt_names *n, tt_span *sp) {
 }
 
 /* ---- names given in honour --------------------------------------------- */
+
+int tt_n_listed_in(const teitag_doc *d, const tt_span *sp, const char *file) {
+  const char *source = sp && sp->source ? tt_doc_get_str(d, sp->source) : "";
+  size_t len = strlen(file);
+  return strncmp(source, "gazetteer:", 10) == 0 && strncmp(source + 10, file, len) == 0;
+}
+
+int tt_n_attribute_compound(const tt_names *n, size_t i) {
+  static const tt_suffix attributes[] = {TT_SFX("-backed"), TT_SFX("-based"),
+      TT_SFX("-owned"), TT_SFX("-run"), TT_SFX("-led"), TT_SFX("-controlled"),
+      {NULL, 0}};
+  return tt_n_ends_any(n, i, attributes);
+}
 
 int tt_n_naming_word(const tt_names *n, size_t i) {
   static const tt_suffix naming[] = {TT_SFX("имени"), TT_SFX("им."), TT_SFX("імені"),

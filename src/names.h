@@ -142,6 +142,12 @@ int tt_n_starts_any(const tt_names *n, size_t i, const tt_suffix *prefixes);
 /* Is token i a word that names an institution or street after a person
  * (імені, ім., имени, им.)? */
 int tt_n_naming_word(const tt_names *n, size_t i);
+/* Does token i end like an attribute compound, which describes a name
+ * and is none (State-backed, India-based, U.S-led)? */
+int tt_n_attribute_compound(const tt_names *n, size_t i);
+/* Did the default gazetteer's source `file` (a prefix: "countries" also
+ * covers countries-extra.tsv) list span `sp`? */
+int tt_n_listed_in(const teitag_doc *d, const tt_span *sp, const char *file);
 
 /* Is token i a single letter? */
 int tt_n_one_letter(const teitag_doc *d, size_t i);

@@ -623,14 +623,11 @@ static size_t latin_chain(tt_names *n, size_t i) {
   /* A leading article, weekday or other function word in Title case (And,
    * About in headlines; not US) is not part of the name, nor an attribute
    * such as "State-backed" or "India-based". */
-  static const tt_suffix attributes[] = {TT_SFX("-backed"), TT_SFX("-based"),
-      TT_SFX("-owned"), TT_SFX("-run"), TT_SFX("-led"), TT_SFX("-controlled"),
-      {NULL, 0}};
   size_t b = i;
   while (b < last && !n->gaz_type[b] && ((tt_n_class(n, b) & TT_WC_MONTH) ||
                       ((tt_n_class(n, b) & TT_WC_FUNCTION) && tt_n_title(n, b)) ||
                       tt_n_is(n, b, "the") || tt_n_is(n, b, "a") ||
-                      tt_n_is(n, b, "an") || tt_n_ends_any(n, b, attributes)))
+                      tt_n_is(n, b, "an") || tt_n_attribute_compound(n, b)))
     b++;
   /* "Shares of Acme Holdings Inc.": a sentence's first word before "of"
    * is no part of the name unless it is the head (Bank of Israel). */
@@ -638,7 +635,7 @@ static size_t latin_chain(tt_names *n, size_t i) {
       !(tt_n_class(n, b) & TT_WC_ORG_HEAD) &&
       n->doc->toks[b + 1].lcase == TEITAG_CASE_LOWER)
     b += 2;
-  while (b < last && tt_n_ends_any(n, b, attributes))
+  while (b < last && tt_n_attribute_compound(n, b))
     b++;
   /* nor do the words before a Title-case "The" inside the run: a
    * headline glued to the sentence (SC asks Sahara The Reserve Bank ...) */
@@ -832,8 +829,7 @@ static size_t office_by_region(tt_names *n, size_t i) {
       n->gaz_type[j + 1] != TEITAG_TYPE_LOC || !n->gaz_end[j + 1])
     return 0;
   const tt_span *region = tt_n_candidate_at(n, j + 1);
-  if (!region || !region->source ||
-      strstr(tt_doc_get_str(d, region->source), "countries"))
+  if (!region || !region->source || tt_n_listed_in(d, region, "countries"))
     return 0;
   size_t last = n->gaz_end[j + 1];
   tt_n_add(n, i, last, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org office+region");
@@ -864,12 +860,12 @@ static void team(tt_names *n, size_t b, size_t e) {
     return;
   if (n->gaz_type[b] == TEITAG_TYPE_LOC && n->gaz_end[b] == e) {
     const tt_span *listed = tt_n_candidate_at(n, b);
-    const char *src = listed && listed->source ? tt_doc_get_str(n->doc, listed->source) : "";
     const char *ref = listed && listed->ref ? tt_doc_get_str(n->doc, listed->ref) : "";
     int nation = 0;
     for (size_t k = 0; nations[k]; k++)
       nation |= strcmp(ref, nations[k]) == 0;
-    if (!nation && !strstr(src, "countries") && !strstr(src, "subdivisions"))
+    if (!nation && !tt_n_listed_in(n->doc, listed, "countries") &&
+        !tt_n_listed_in(n->doc, listed, "subdivisions"))
       tt_n_retype(n, b, e, TEITAG_TYPE_LOC, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM,
                   "rule:org match result");
     return;

@@ -359,9 +359,7 @@ static size_t initials(tt_names *n, size_t i) {
     }
     /* a single capital is no surname ("U.S - China", a dot missing), nor
      * is the end of an attribute ("U.S-led") */
-    static const tt_suffix attributes[] = {TT_SFX("-led"), TT_SFX("-based"), TT_SFX("-backed"),
-                                           TT_SFX("-owned"), TT_SFX("-run"), {NULL, 0}};
-    if (j < end && tt_n_ends_any(n, j, attributes))
+    if (j < end && tt_n_attribute_compound(n, j))
       return 0;
     if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j) &&
         !tt_n_one_letter(n->doc, j) &&
