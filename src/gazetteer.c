@@ -700,14 +700,12 @@ static int genitive_person_at_start(const teitag_doc *doc, const tt_para *p, siz
 }
 
 /* «Sofia», "Донбас": a place's name alone in quotes names something
- * else, an album, a hotel, a ship or a club. */
+ * else, an album, a hotel, a ship or a club.  `quote_hash` is the key
+ * hash every quote folds to. */
 static int quoted_place(const teitag_doc *doc, const tt_para *p, size_t b, size_t e,
-                        teitag_type type) {
-  static uint64_t quote_hash;
+                        teitag_type type, uint64_t quote_hash) {
   if (type != TEITAG_TYPE_LOC || b == p->tok_begin || e >= p->tok_end)
     return 0;
-  if (!quote_hash)
-    quote_hash = tt_hash_bytes("\"", 1); /* every quote folds to " */
   return doc->toks[b - 1].hash == quote_hash && doc->toks[e].hash == quote_hash;
 }
 
@@ -734,6 +732,9 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
     return TEITAG_OK;
   tt_buf desc = {NULL, 0, 0};
   lower_words lower = {NULL, 0, 0};
+  /* computed here, not in a static on first use, which threads annotating
+   * at once would write together */
+  const uint64_t quote_hash = tt_hash_bytes("\"", 1);
   for (size_t pi = 0; pi < doc->n_paras; pi++) {
     const tt_para *p = &doc->paras[pi];
     for (size_t i = p->tok_begin; i < p->tok_end; i++) {
@@ -764,7 +765,7 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
           common_word_at_start(doc, p, i, best_end, &lower) ||
           adjective_at_start(doc, p, i, best_end, best) ||
           genitive_person_at_start(doc, p, i, best_end, best, (teitag_type)e->type) ||
-          quoted_place(doc, p, i, best_end, (teitag_type)e->type) ||
+          quoted_place(doc, p, i, best_end, (teitag_type)e->type, quote_hash) ||
           english_article_of_other(doc, p, i, best))
         continue;
       describe(from, best, &desc);
