@@ -588,17 +588,25 @@ static size_t company_short_name(const tt_names *n, const tt_span *sp) {
 }
 
 /* The one word of a company that the ticker rule found (Brightfen
- * (NASDAQ: BFN)), which news then uses alone, as company_short_name;
- * SIZE_MAX if there is none. */
+ * (NASDAQ: BFN)), or what only a company has (Brightfen shares, Brightfen's
+ * earnings), which news then uses alone, as company_short_name; SIZE_MAX
+ * if there is none. */
 static size_t listed_company_word(const tt_names *n, const tt_span *sp) {
   const teitag_doc *d = n->doc;
-  /* the bracket (or the 's before it) is looked at first: it is in the
-   * cache already, and rules out nearly every span without reading its
-   * source */
-  if (sp->tok_end != sp->tok_begin + 1 || sp->tok_end >= d->n_toks || !sp->source ||
-      (d->toks[sp->tok_end].hash != n->open_paren_hash && !tt_n_is(n, sp->tok_end, "'s")) ||
-      strcmp(tt_doc_get_str(d, sp->source), "rule:org ticker") != 0)
+  /* the token after it is looked at first: it is in the cache already,
+   * and rules out nearly every span without reading its source */
+  if (sp->tok_end != sp->tok_begin + 1 || sp->tok_end >= d->n_toks || !sp->source)
     return SIZE_MAX;
+  size_t next = sp->tok_end;
+  if (d->toks[next].hash == n->open_paren_hash || tt_n_is(n, next, "'s")) {
+    const char *source = tt_doc_get_str(d, sp->source);
+    if (strcmp(source, "rule:org ticker") != 0 && strcmp(source, "rule:org company-context") != 0)
+      return SIZE_MAX;
+  } else if (!(tt_n_class(n, next) & TT_WC_BUSINESS) && !tt_n_is(n, next, "'")) {
+    return SIZE_MAX;
+  } else if (strcmp(tt_doc_get_str(d, sp->source), "rule:org company-context") != 0) {
+    return SIZE_MAX;
+  }
   return short_name_word(n, sp->tok_begin) ? sp->tok_begin : SIZE_MAX;
 }
 
@@ -1391,6 +1399,14 @@ int tt_n_attribute_compound(const tt_names *n, size_t i) {
       TT_SFX("-owned"), TT_SFX("-run"), TT_SFX("-led"), TT_SFX("-controlled"),
       {NULL, 0}};
   return tt_n_ends_any(n, i, attributes);
+}
+
+int tt_n_demonym_like(const tt_names *n, size_t i) {
+  static const tt_suffix demonym_endings[] = {TT_SFX("ese"), TT_SFX("ish"),
+      TT_SFX("ian"), TT_SFX("ean"), TT_SFX("can"), TT_SFX("-majority"),
+      TT_SFX("-dominated"), TT_SFX("-controlled"), TT_SFX("-held"),
+      TT_SFX("-based"), TT_SFX("-run"), TT_SFX("-speaking"), {NULL, 0}};
+  return (tt_n_class(n, i) & TT_WC_ADJECTIVE) || tt_n_ends_any(n, i, demonym_endings);
 }
 
 int tt_n_naming_word(const tt_names *n, size_t i) {

@@ -145,6 +145,9 @@ int tt_n_naming_word(const tt_names *n, size_t i);
 /* Does token i end like an attribute compound, which describes a name
  * and is none (State-backed, India-based, U.S-led)? */
 int tt_n_attribute_compound(const tt_names *n, size_t i);
+/* Is token i an English adjective of nationality, faith or majority
+ * (Sudanese, Kurdish, Muslim-majority), which names nothing by itself? */
+int tt_n_demonym_like(const tt_names *n, size_t i);
 /* Did the default gazetteer's source `file` (a prefix: "countries" also
  * covers countries-extra.tsv) list span `sp`? */
 int tt_n_listed_in(const teitag_doc *d, const tt_span *sp, const char *file);

@@ -813,6 +813,70 @@ static size_t shares_of(tt_names *n, size_t i) {
   return last;
 }
 
+/* Does the business word at token j say that the name before it is a
+ * company's?  After a possessive (Halvorn's earnings, Zorvex' board) any
+ * of them; after the bare name only what no place, team or person has
+ * by that name: Zorvex shares, Zorvex shareholders, Zorvex CEO, Zorvex
+ * chief executive, Zorvex managing director (not "Christmas sales",
+ * "Mosul operations", "School board"). */
+static int business_after(const tt_names *n, size_t j, int possessive) {
+  static const tt_suffix bare[] = {TT_SFX("shares"), TT_SFX("shareholders"),
+      TT_SFX("stockholders"), TT_SFX("subsidiary"), TT_SFX("ceo"), TT_SFX("cfo"),
+      {NULL, 0}};
+  static const tt_suffix two_words[] = {TT_SFX("chief"), TT_SFX("managing"),
+      TT_SFX("share"), {NULL, 0}};
+  static const tt_suffix second[] = {TT_SFX("executive"), TT_SFX("director"),
+      TT_SFX("financial"), TT_SFX("operating"), TT_SFX("price"), {NULL, 0}};
+  const tt_token *t = &n->doc->toks[j];
+  /* lower case, or CEO: a headline in Title Case proves nothing */
+  if (!(tt_n_class(n, j) & TT_WC_BUSINESS) || t->script != TT_SCRIPT_LATIN ||
+      (t->lcase != TEITAG_CASE_LOWER && !tt_n_is(n, j, "ceo") && !tt_n_is(n, j, "cfo")))
+    return 0;
+  if (tt_n_is_any(n, j, two_words))
+    return j + 1 < n->para->tok_end && n->doc->toks[j + 1].lcase == TEITAG_CASE_LOWER &&
+           tt_n_is_any(n, j + 1, second) && (possessive || !tt_n_is(n, j, "share"));
+  return possessive || tt_n_is_any(n, j, bare);
+}
+
+/* Zorvex shares fell, Halvorn's quarterly earnings, Brightfen chief
+ * executive Tom Ward: one to three capitalised Latin words that nothing
+ * else explains, before what only a company has.  Called at the first
+ * word; returns the end of the name, or 0.  Not a name that goes on to
+ * the left (Bank of Zorvex shares, Air Zorvex CEO), nor a people, a
+ * faith or a month (Chinese shares, Christmas sales), nor a sentence's
+ * first word before what a sector has too (Oil shares). */
+static size_t company_context(tt_names *n, size_t i) {
+  const teitag_doc *d = n->doc;
+  const unsigned not_name = TT_WC_FUNCTION | TT_WC_MONTH | TT_WC_ROLE | TT_WC_EN_ROLE |
+                            TT_WC_COMPASS | TT_WC_SAYING | TT_WC_PLACE_TYPE |
+                            TT_WC_ORG_HEAD | TT_WC_BUSINESS;
+  size_t end = n->para->tok_end, e = i;
+  if (i > n->para->tok_begin && !tt_n_sentence_start(n, i) &&
+      (tt_n_title(n, i - 1) || tt_n_upper(n, i - 1) || tt_n_is(n, i - 1, "of")))
+    return 0;
+  while (e < end && e - i < 3 && d->toks[e].kind == TEITAG_TOKEN_WORD &&
+         d->toks[e].script == TT_SCRIPT_LATIN &&
+         (tt_n_title(n, e) || tt_n_upper(n, e) || tt_n_camel(n, e)) &&
+         !(tt_n_class(n, e) & not_name) && !n->gaz_type[e] && !n->person[e] &&
+         !tt_n_demonym_like(n, e) && !tt_n_attribute_compound(n, e))
+    e++;
+  /* Class A shares, (C shares): a share class */
+  if (e == i || e + 1 >= end || d->toks[e - 1].end - d->toks[e - 1].start == 1)
+    return 0;
+  int possessive = tt_n_is(n, e, "'s") || tt_n_is(n, e, "'");
+  size_t j = possessive ? e + 1 : e;
+  if (j >= end || !business_after(n, j, possessive))
+    return 0;
+  /* Oil shares, Energy stockholders: a sentence's first word is as often
+   * a sector; but a sector has no chief executive */
+  if (!possessive && tt_n_sentence_start(n, i) &&
+      !tt_n_is(n, j, "chief") && !tt_n_is(n, j, "managing") && !tt_n_is(n, j, "ceo") &&
+      !tt_n_is(n, j, "cfo"))
+    return 0;
+  tt_n_add(n, i, e, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org company-context");
+  return e;
+}
+
 /* УФСБ по Свердловской области, ГУ МВД по Москве, УФНС по Татарстану: a
  * regional office's abbreviation (one or two in capitals), "по" and the
  * listed region it serves.  Called at a word in Cyrillic capitals. */
@@ -1244,6 +1308,8 @@ void tt_rules_org(tt_names *n) {
       next = cyrillic_chain(n, i);
     if (!next && !n->gaz_type[i])
       next = latin_chain(n, i);
+    if (!next && !n->gaz_type[i] && t->script == TT_SCRIPT_LATIN)
+      next = company_context(n, i);
     if (!next)
       next = reported(n, i);
     if (next)

@@ -37,17 +37,6 @@ static const tt_suffix place_endings[] = {TT_SFX("ськ"), TT_SFX("ська"),
     TT_SFX("івців"), TT_SFX("инці"), TT_SFX("инців"), TT_SFX("ичі"),
     TT_SFX("ичів"), TT_SFX("ах"), TT_SFX("ях"), {NULL, 0}};
 
-/* English adjectives of nationality, faith or majority before a type
- * word (Sudanese region, Kurdish region, Muslim-majority province): no
- * place's name. */
-static int demonym_like(const tt_names *n, size_t i) {
-  static const tt_suffix endings[] = {TT_SFX("ese"), TT_SFX("ish"),
-      TT_SFX("ian"), TT_SFX("ean"), TT_SFX("can"), TT_SFX("-majority"),
-      TT_SFX("-dominated"), TT_SFX("-controlled"), TT_SFX("-held"),
-      TT_SFX("-based"), TT_SFX("-run"), TT_SFX("-speaking"), {NULL, 0}};
-  return (tt_n_class(n, i) & TT_WC_ADJECTIVE) || tt_n_ends_any(n, i, endings);
-}
-
 /* Arauca province, Sadr City district, North West Frontier Province,
  * Yangtze River: a run of capitalised words before an English type word.
  * A lower-case type word is a description, not part of the name, as
@@ -69,7 +58,7 @@ static size_t latin_name_and_type(tt_names *n, size_t i) {
       !tt_n_same_script(n, i, type))
     return 0;
   for (size_t k = i; k <= j; k++)
-    if (demonym_like(n, k))
+    if (tt_n_demonym_like(n, k))
       return 0;
   size_t last = type + 1; /* Yangtze River */
   if (n->doc->toks[type].lcase == TEITAG_CASE_LOWER)

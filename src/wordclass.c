@@ -473,6 +473,15 @@ static const char *const report_words[] = {
 
 /* English adjectives written with a capital that follow given names
  * without being surnames (Roman Catholic, Christian Democratic). */
+/* What only a company has or is run by, after its name (Zorvex shares,
+ * Halvorn's earnings, Brightfen chief executive): rule_org.c says which
+ * may follow the bare name and which only a possessive. */
+static const char *const business_words[] = {
+    "shares", "stock", "shareholders", "stockholders", "earnings",
+    "revenue", "revenues", "profit", "profits", "sales", "operations",
+    "subsidiary", "subsidiaries", "ceo", "cfo", "chief", "managing", "board",
+    "quarterly", "share", NULL};
+
 static const char *const en_adjectives[] = {
     "american", "british", "english", "french", "german", "russian",
     "ukrainian", "chinese", "japanese", "korean", "indian", "pakistani",
@@ -615,6 +624,7 @@ static void build_all(void) {
   add_list(honour_words, TT_WC_HONOUR, 0);
   add_list(church_words, TT_WC_HONOUR, 1);
   add_list(church_forms, TT_WC_HONOUR, 0);
+  add_list(business_words, TT_WC_BUSINESS, 0);
 }
 
 /* The lookup, once the tables are built: inlined into the loop over a

@@ -45,8 +45,10 @@ enum {
                                  «X», власниками «X», футболісти «X» */,
   TT_WC_MIL_UNIT = 1u << 22,  /* a military unit's head noun: бригада, полк */
   TT_WC_RESULT = 1u << 23,    /* the verb of a match's result: beat, drew */
-  TT_WC_HONOUR = 1u << 24     /* a word before the person something is named
+  TT_WC_HONOUR = 1u << 24,    /* a word before the person something is named
                                  after: імені, святого, храм, church */
+  TT_WC_BUSINESS = 1u << 25   /* what only a company has, after its name:
+                                 shares, earnings, CEO; chief (executive) */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */

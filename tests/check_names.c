@@ -535,6 +535,19 @@ static const rule_case org_cases[] = {
     {"Funds sold shares of " OPEN_MARK "ORG Harlan Brightwater" CLOSE_MARK
      " and bought a stake in " OPEN_MARK "ORG Zorvex Robotics" CLOSE_MARK ".",
      "rule:org shares-of"},
+    /* what only a company has makes the unlisted name before it a
+     * company's, found again alone later; not a sector, a people or a
+     * season */
+    {"Analysts said " OPEN_MARK "ORG Zorvex" CLOSE_MARK " shares fell, and " OPEN_MARK
+     "ORG Halvorn" CLOSE_MARK "'s quarterly earnings beat forecasts. Later " OPEN_MARK
+     "ORG Zorvex" CLOSE_MARK " cut jobs, and " OPEN_MARK "ORG Halvorn" CLOSE_MARK " hired.",
+     "rule:org company-context"},
+    {OPEN_MARK "ORG Brightfen" CLOSE_MARK " chief executive " OPEN_MARK "PER Tom Ward" CLOSE_MARK
+     " quit.",
+     "rule:org company-context"},
+    {"Oil shares rose, while Chinese shares and Class C shares fell, Christmas sales were weak and Brightfen "
+     "operations went on.",
+     NULL},
     /* the sides of a result with its score are teams: a club named like
      * a city is the club, a country stays the country */
     {OPEN_MARK "ORG Harwick Rovers" CLOSE_MARK " beat " OPEN_MARK "ORG Liverpool" CLOSE_MARK
