@@ -709,6 +709,22 @@ static int quoted_place(const teitag_doc *doc, const tt_para *p, size_t b, size_
   return doc->toks[b - 1].hash == quote_hash && doc->toks[e].hash == quote_hash;
 }
 
+/* Charles de Gaulle airport, John Lennon Airport, Nobel Prize: a listed
+ * person's English name before what is named after him, in the next
+ * three words if all of them are capitalised, is not the person. */
+static int facility_named_after(const teitag_doc *doc, const tt_para *p, size_t b,
+                                size_t e, teitag_type type) {
+  if (type != TEITAG_TYPE_PER || doc->toks[b].script != TT_SCRIPT_LATIN)
+    return 0;
+  for (size_t k = e; k < p->tok_end && k < e + 3; k++) {
+    if (tt_word_class(doc->toks[k].hash) & TT_WC_FACILITY)
+      return 1;
+    if (!title_word(&doc->toks[k]))
+      break;
+  }
+  return 0;
+}
+
 /* "The Wall Street Journal" is how Ukrainian and Russian rows write a
  * Latin title, article included; English rows leave the article out, and
  * so English text matches from the next word. */
@@ -766,6 +782,7 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
           adjective_at_start(doc, p, i, best_end, best) ||
           genitive_person_at_start(doc, p, i, best_end, best, (teitag_type)e->type) ||
           quoted_place(doc, p, i, best_end, (teitag_type)e->type, quote_hash) ||
+          facility_named_after(doc, p, i, best_end, (teitag_type)e->type) ||
           english_article_of_other(doc, p, i, best))
         continue;
       describe(from, best, &desc);

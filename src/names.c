@@ -1016,6 +1016,8 @@ void tt_names_propagate(tt_names *n) {
         if (i > n->para->tok_begin && (tt_n_class(n, i - 1) & TT_WC_PREP_PLACE) &&
             !tt_n_is(n, i - 1, "from") && !(i + 1 < end && possessive(n, i + 1)))
           continue;
+        if (tt_n_facility_after(n, i))
+          continue; /* Charles de Gaulle airport */
         int given_before = 0;
         if (inside_capitals(n, i, per, &given_before))
           continue; /* Miller Kaplan, Port Hedland, Kaplan Arase */
@@ -1407,6 +1409,19 @@ int tt_n_demonym_like(const tt_names *n, size_t i) {
       TT_SFX("-dominated"), TT_SFX("-controlled"), TT_SFX("-held"),
       TT_SFX("-based"), TT_SFX("-run"), TT_SFX("-speaking"), {NULL, 0}};
   return (tt_n_class(n, i) & TT_WC_ADJECTIVE) || tt_n_ends_any(n, i, demonym_endings);
+}
+
+int tt_n_facility_after(const tt_names *n, size_t j) {
+  size_t end = n->para->tok_end;
+  if (n->doc->toks[j].script != TT_SCRIPT_LATIN)
+    return 0;
+  for (size_t k = j; k < end && k <= j + 4; k++) {
+    if (tt_n_class(n, k) & TT_WC_FACILITY)
+      return 1;
+    if (k > j && !tt_n_title(n, k) && !(tt_n_is(n, k, ".") && tt_n_is(n, k - 1, "jr")))
+      break;
+  }
+  return 0;
 }
 
 int tt_n_naming_word(const tt_names *n, size_t i) {

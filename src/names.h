@@ -148,6 +148,11 @@ int tt_n_attribute_compound(const tt_names *n, size_t i);
 /* Is token i an English adjective of nationality, faith or majority
  * (Sudanese, Kurdish, Muslim-majority), which names nothing by itself? */
 int tt_n_demonym_like(const tt_names *n, size_t i);
+/* At or after token j, the last word of an English name: is the name
+ * that of a facility or an honour named after a person (Charles De
+ * Gaulle airport, Louis Armstrong International Airport, Martin Luther
+ * King Jr. Boulevard)? */
+int tt_n_facility_after(const tt_names *n, size_t j);
 /* Did the default gazetteer's source `file` (a prefix: "countries" also
  * covers countries-extra.tsv) list span `sp`? */
 int tt_n_listed_in(const teitag_doc *d, const tt_span *sp, const char *file);

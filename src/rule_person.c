@@ -157,32 +157,6 @@ static int saint_before(const tt_names *n, size_t i) {
   return i > n->para->tok_begin && tt_n_is_any(n, i - 1, saints);
 }
 
-/* At or after the last word of an English name: a facility or an honour
- * named after the person (Charles De Gaulle airport, Louis Armstrong
- * International Airport, Christopher Hotel). */
-static int named_facility_after(const tt_names *n, size_t j) {
-  static const tt_suffix heads[] = {
-      TT_SFX("airport"),  TT_SFX("hotel"),     TT_SFX("zoo"),
-      TT_SFX("stadium"),  TT_SFX("arena"),     TT_SFX("bridge"),
-      TT_SFX("hospital"), TT_SFX("museum"),    TT_SFX("library"),
-      TT_SFX("prize"),    TT_SFX("award"),     TT_SFX("awards"),
-      TT_SFX("memorial"), TT_SFX("center"),    TT_SFX("centre"),
-      TT_SFX("school"),   TT_SFX("college"),   TT_SFX("street"),
-      TT_SFX("avenue"),   TT_SFX("boulevard"), TT_SFX("square"),
-      TT_SFX("park"),     TT_SFX("station"),   TT_SFX("highway"),
-      TT_SFX("dam"),      TT_SFX("tunnel"),    {NULL, 0}};
-  size_t end = n->para->tok_end;
-  if (n->doc->toks[j].script != TT_SCRIPT_LATIN)
-    return 0;
-  for (size_t k = j; k < end && k <= j + 2; k++) {
-    if (tt_n_is_any(n, k, heads))
-      return 1;
-    if (k > j && !tt_n_title(n, k))
-      break;
-  }
-  return 0;
-}
-
 /* "Asif Ali ZARDARI": some sources write the surname in capitals. */
 static int capitals_surname(const tt_names *n, size_t j, size_t from) {
   return j < n->para->tok_end && tt_n_upper(n, j) && !n->gaz_type[j] &&
@@ -266,7 +240,7 @@ static size_t given_and_surname(tt_names *n, size_t i) {
    * to that (Brent North Sea crude). */
   if ((j + 1 < end && (tt_n_class(n, j + 1) & TT_WC_ORG_HEAD) &&
        tt_n_title(n, j + 1)) ||
-      named_facility_after(n, j) ||
+      tt_n_facility_after(n, j) ||
       (n->gaz_type[j] && n->gaz_end[j] > j + 1) ||
       (j + 1 < end && n->doc->toks[j].script == TT_SCRIPT_LATIN &&
        (tt_n_is(n, j + 1, "&") || (tt_n_class(n, j + 1) & TT_WC_LEGAL))))
@@ -352,7 +326,8 @@ static size_t initials(tt_names *n, size_t i) {
      * De Klerk, J. Van Dyke) */
     if (j + 1 < end && (tt_n_class(n, j) & TT_WC_PARTICLE) && tt_n_title(n, j) &&
         tt_n_title(n, j + 1) && tt_n_same_script(n, j, j + 1) &&
-        !tt_n_one_letter(n->doc, j + 1) && !n->gaz_type[j + 1] && !n->person[j + 1]) {
+        !tt_n_one_letter(n->doc, j + 1) && !n->gaz_type[j + 1] && !n->person[j + 1] &&
+        !tt_n_facility_after(n, j + 1)) {
       tt_n_add(n, i, j + 2, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
                "rule:person initials+surname");
       return j + 2;
@@ -363,7 +338,7 @@ static size_t initials(tt_names *n, size_t i) {
       return 0;
     if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j) &&
         !tt_n_one_letter(n->doc, j) &&
-        !not_name_word(n, j) && !n->person[j] &&
+        !not_name_word(n, j) && !n->person[j] && !tt_n_facility_after(n, j) &&
         (!n->gaz_type[j] || n->gaz_type[j] == TEITAG_TYPE_PER ||
          place_named_surname(n, j))) {
       tt_n_add(n, i, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
@@ -967,7 +942,7 @@ static size_t chinese_name(tt_names *n, size_t i) {
   if (!pinyin_word(n->doc->keys.data + t->key, t->key_len) ||
       (j + 1 < end && (tt_n_class(n, j + 1) & TT_WC_ORG_HEAD) &&
        tt_n_title(n, j + 1)) ||
-      named_facility_after(n, j))
+      tt_n_facility_after(n, j))
     return 0;
   tt_n_add(n, i, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
            "rule:person chinese-name");

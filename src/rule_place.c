@@ -50,9 +50,13 @@ static size_t latin_name_and_type(tt_names *n, size_t i) {
                       TT_WC_PLACE_TYPE | TT_WC_MONTH;
   if (!tt_n_title(n, i) || n->gaz_type[i] || (tt_n_class(n, i) & not_name))
     return 0;
+  /* a role's word inside a person's name is the name's (Martin Luther
+   * King Jr. Boulevard) */
   while (j + 1 < end && j - i < 3 && tt_n_title(n, j + 1) &&
-         !n->gaz_type[j + 1] && !(tt_n_class(n, j + 1) & not_name))
+         !n->gaz_type[j + 1] && !(tt_n_class(n, j + 1) & (not_name & ~TT_WC_ROLE)))
     j++;
+  if (tt_n_class(n, j) & TT_WC_ROLE)
+    return 0; /* Foreign Minister Street */
   size_t type = j + 1;
   if (type >= end || !(tt_n_class(n, type) & TT_WC_PLACE_TYPE) ||
       !tt_n_same_script(n, i, type))

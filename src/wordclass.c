@@ -227,6 +227,7 @@ static const char *const org_heads[] = {
     "orchestra", "theatre", "theater", "communications", "petroleum",
     "foods", "brands", "logistics", "telecom", "railways", "railway",
     "institution", "observatory", "laboratory", "front", "brigades",
+    "minerals", "mining", "resources", "metals", "chemicals",
     /* uk */
     "міністерство", "комітет", "служба", "рада", "агентство", "агенція",
     "інститут", "університет", "академія", "спілка", "союз", "фонд", "банк",
@@ -288,7 +289,8 @@ static const char *const company_words[] = {
     "systems", "labs", "laboratories", "partners", "capital", "securities",
     "investments", "insurance", "bancorp", "industries", "motors",
     "airlines", "airways", "pharmaceuticals", "studios", "media",
-    "holdings", "solutions", "enterprises", "networks", "software", NULL};
+    "holdings", "solutions", "enterprises", "networks", "software",
+    "minerals", "mining", "resources", "metals", "chemicals", NULL};
 
 /* Words that end an organisation's genitive complement: "Верховний суд
  * країни" names no country, "… міськради минулого тижня" is a time. */
@@ -482,6 +484,14 @@ static const char *const business_words[] = {
     "subsidiary", "subsidiaries", "ceo", "cfo", "chief", "managing", "board",
     "quarterly", "share", NULL};
 
+/* What is named after a person, written after the name (Charles De
+ * Gaulle airport, Louis Armstrong International Airport, Nobel Prize). */
+static const char *const facility_words[] = {
+    "airport", "hotel", "zoo", "stadium", "arena", "bridge", "hospital",
+    "museum", "library", "prize", "award", "awards", "memorial", "center",
+    "centre", "school", "college", "street", "avenue", "boulevard", "square",
+    "park", "station", "highway", "dam", "tunnel", NULL};
+
 static const char *const en_adjectives[] = {
     "american", "british", "english", "french", "german", "russian",
     "ukrainian", "chinese", "japanese", "korean", "indian", "pakistani",
@@ -625,6 +635,7 @@ static void build_all(void) {
   add_list(church_words, TT_WC_HONOUR, 1);
   add_list(church_forms, TT_WC_HONOUR, 0);
   add_list(business_words, TT_WC_BUSINESS, 0);
+  add_list(facility_words, TT_WC_FACILITY, 0);
 }
 
 /* The lookup, once the tables are built: inlined into the loop over a

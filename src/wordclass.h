@@ -47,8 +47,10 @@ enum {
   TT_WC_RESULT = 1u << 23,    /* the verb of a match's result: beat, drew */
   TT_WC_HONOUR = 1u << 24,    /* a word before the person something is named
                                  after: імені, святого, храм, church */
-  TT_WC_BUSINESS = 1u << 25   /* what only a company has, after its name:
+  TT_WC_BUSINESS = 1u << 25,  /* what only a company has, after its name:
                                  shares, earnings, CEO; chief (executive) */
+  TT_WC_FACILITY = 1u << 26   /* after an English name, what is named after
+                                 a person: airport, stadium, prize */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */

@@ -504,6 +504,14 @@ static const rule_case negative_cases[] = {
      "gazetteer"},
     /* after "role," only a name that the apposition closes */
     {"Asked about the minister, Greenhill Farms stayed silent.", NULL},
+    /* what is named after a person is not the person, whichever rule
+     * or list found the name, nor is the surname found again there */
+    {"Flights left John F. Kennedy International Airport and Harold Bremner airport "
+     "late.",
+     NULL},
+    {"Strikes hit Charles de Gaulle airport. " OPEN_MARK "PER Charles de Gaulle" CLOSE_MARK
+     " would have frowned.",
+     "gazetteer"},
     /* codes are no organisations, even when repeated */
     {"The H5N1 strain spread. Tests for H5N1 continue.", NULL},
 };
@@ -535,6 +543,9 @@ static const rule_case org_cases[] = {
     {"Funds sold shares of " OPEN_MARK "ORG Harlan Brightwater" CLOSE_MARK
      " and bought a stake in " OPEN_MARK "ORG Zorvex Robotics" CLOSE_MARK ".",
      "rule:org shares-of"},
+    /* a miner's designator ends a company's name, after a role too */
+    {"Lithium producer " OPEN_MARK "ORG Brightfen Minerals" CLOSE_MARK " rose.",
+     "rule:org english-head"},
     /* what only a company has makes the unlisted name before it a
      * company's, found again alone later; not a sector, a people or a
      * season */
@@ -792,7 +803,7 @@ static const rule_case org_cases[] = {
     {"Trading in " OPEN_MARK "ORG Morgan Whitlock" CLOSE_MARK " (" OPEN_MARK "ORG NYSE"
      CLOSE_MARK ": " OPEN_MARK "ORG MWK" CLOSE_MARK ") fell 4%.",
      "rule:org ticker"},
-    {"Investors in " OPEN_MARK "ORG Kestrel Minerals" CLOSE_MARK " (" OPEN_MARK "ORG ASX"
+    {"Investors in " OPEN_MARK "ORG Kestrel Lithium" CLOSE_MARK " (" OPEN_MARK "ORG ASX"
      CLOSE_MARK ": " OPEN_MARK "ORG KSM" CLOSE_MARK ") were told.",
      "rule:org ticker"},
     {"Funding came from " OPEN_MARK "ORG Brightfen" CLOSE_MARK " (" OPEN_MARK "ORG LSE"
@@ -901,6 +912,11 @@ static const rule_case org_cases[] = {
 };
 
 static const rule_case place_cases[] = {
+    /* a person's name before a type word is a street's, even with a
+     * role's word inside; not a role before it */
+    {OPEN_MARK "LOC Martin Luther King Jr. Boulevard" CLOSE_MARK " was closed, and so "
+     "was the Foreign Minister Street market.",
+     "rule:place name+type"},
     /* a given name after a place's type word is the place's name */
     {"На реке " OPEN_MARK "LOC Лене" CLOSE_MARK " начался ледоход.", "rule:place type+name"},
     /* посёлок loses its vowel in the other cases, and still announces a
