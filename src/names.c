@@ -589,24 +589,26 @@ static size_t company_short_name(const tt_names *n, const tt_span *sp) {
 
 /* The one word of a company that the ticker rule found (Brightfen
  * (NASDAQ: BFN)), or what only a company has (Brightfen shares, Brightfen's
- * earnings), which news then uses alone, as company_short_name; SIZE_MAX
- * if there is none. */
+ * earnings), or a noun for a company before it (carmaker Brightfen),
+ * which news then uses alone, as company_short_name; SIZE_MAX if there is
+ * none. */
 static size_t listed_company_word(const tt_names *n, const tt_span *sp) {
   const teitag_doc *d = n->doc;
-  /* the token after it is looked at first: it is in the cache already,
-   * and rules out nearly every span without reading its source */
   if (sp->tok_end != sp->tok_begin + 1 || sp->tok_end >= d->n_toks || !sp->source)
     return SIZE_MAX;
+  /* the tokens around it are looked at first: they are in the cache
+   * already, and rule out nearly every span without reading its source */
   size_t next = sp->tok_end;
-  if (d->toks[next].hash == n->open_paren_hash || tt_n_is(n, next, "'s")) {
-    const char *source = tt_doc_get_str(d, sp->source);
-    if (strcmp(source, "rule:org ticker") != 0 && strcmp(source, "rule:org company-context") != 0)
-      return SIZE_MAX;
-  } else if (!(tt_n_class(n, next) & TT_WC_BUSINESS) && !tt_n_is(n, next, "'")) {
+  int ticker = d->toks[next].hash == n->open_paren_hash || tt_n_is(n, next, "'s");
+  int context = ticker || (tt_n_class(n, next) & TT_WC_BUSINESS) || tt_n_is(n, next, "'");
+  int firm = sp->tok_begin > 0 && (tt_n_class(n, sp->tok_begin - 1) & TT_WC_FIRM);
+  if (!context && !firm)
     return SIZE_MAX;
-  } else if (strcmp(tt_doc_get_str(d, sp->source), "rule:org company-context") != 0) {
+  const char *source = tt_doc_get_str(d, sp->source);
+  if (!(ticker && strcmp(source, "rule:org ticker") == 0) &&
+      !(context && strcmp(source, "rule:org company-context") == 0) &&
+      !(firm && strcmp(source, "rule:org firm+name") == 0))
     return SIZE_MAX;
-  }
   return short_name_word(n, sp->tok_begin) ? sp->tok_begin : SIZE_MAX;
 }
 

@@ -877,6 +877,53 @@ static size_t company_context(tt_names *n, size_t i) {
   return e;
 }
 
+/* Capitals with a digit are a model's or a document's code (H5N1, A320,
+ * SSJ100, Су-25, ФС77), not an organisation's name.  The few bodies named
+ * so (G7, G20) are listed. */
+static int code_like(const tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  const char *s = n->doc->keys.data + t->key;
+  for (size_t k = 0; k < t->key_len; k++)
+    if (s[k] >= '0' && s[k] <= '9')
+      return 1;
+  return 0;
+}
+
+/* logistics firm Dunmore Freight, Danish lender Tollund, carmaker
+ * Zorvex: the capitalised words after a lower-case noun for a company
+ * (TT_WC_FIRM) that nothing else explains, up to four.  Called at the
+ * first word; returns the end of the name, or 0. */
+static size_t firm_named(tt_names *n, size_t i) {
+  const teitag_doc *d = n->doc;
+  const unsigned not_name = TT_WC_FUNCTION | TT_WC_MONTH | TT_WC_ROLE | TT_WC_EN_ROLE |
+                            TT_WC_SAYING | TT_WC_BUSINESS;
+  size_t end = n->para->tok_end, e = i;
+  if (i == n->para->tok_begin || !(tt_n_class(n, i - 1) & TT_WC_FIRM) ||
+      d->toks[i - 1].lcase != TEITAG_CASE_LOWER || d->toks[i - 1].script != TT_SCRIPT_LATIN)
+    return 0;
+  /* an adjective inside the name is the name's (firm Dunmore Global
+   * Services), not before it (company German Zorvex); a ticker with a
+   * digit is no word of it (TomTom TOM2) */
+  while (e < end && e - i < 4 && d->toks[e].kind == TEITAG_TOKEN_WORD &&
+         d->toks[e].script == TT_SCRIPT_LATIN &&
+         (tt_n_title(n, e) || tt_n_upper(n, e) || tt_n_camel(n, e)) &&
+         !(tt_n_class(n, e) & not_name) && !n->gaz_type[e] && !n->person[e] &&
+         (e > i || !tt_n_demonym_like(n, e)) && !tt_n_attribute_compound(n, e) &&
+         !code_like(n, e))
+    e++;
+  /* a longer name goes on (firm Dunmore Bank of Ireland): not this one;
+   * nor the one who made the company (the firm Ramsey founded) */
+  static const tt_suffix makers[] = {TT_SFX("founded"), TT_SFX("co-founded"),
+      TT_SFX("built"), TT_SFX("created"), TT_SFX("started"), TT_SFX("owned"),
+      TT_SFX("owns"), TT_SFX("ran"), TT_SFX("runs"), TT_SFX("led"), TT_SFX("leads"),
+      TT_SFX("heads"), TT_SFX("headed"), TT_SFX("set"), TT_SFX("bought"),
+      TT_SFX("controls"), TT_SFX("controlled"), TT_SFX("launched"), {NULL, 0}};
+  if (e == i || (e < end && (n->gaz_type[e] || n->person[e] || tt_n_is_any(n, e, makers))))
+    return 0;
+  tt_n_add(n, i, e, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org firm+name");
+  return e;
+}
+
 /* УФСБ по Свердловской области, ГУ МВД по Москве, УФНС по Татарстану: a
  * regional office's abbreviation (one or two in capitals), "по" and the
  * listed region it serves.  Called at a word in Cyrillic capitals. */
@@ -1047,18 +1094,6 @@ static int roman_numeral(const tt_names *n, size_t i) {
       return 0;
   }
   return 1;
-}
-
-/* Capitals with a digit are a model's or a document's code (H5N1, A320,
- * SSJ100, Су-25, ФС77), not an organisation's name.  The few bodies named
- * so (G7, G20) are listed. */
-static int code_like(const tt_names *n, size_t i) {
-  const tt_token *t = &n->doc->toks[i];
-  const char *s = n->doc->keys.data + t->key;
-  for (size_t k = 0; k < t->key_len; k++)
-    if (s[k] >= '0' && s[k] <= '9')
-      return 1;
-  return 0;
 }
 
 /* 93-тя окрема механізована бригада «Холодний Яр», 105-й окремій бригаді
@@ -1310,6 +1345,8 @@ void tt_rules_org(tt_names *n) {
       next = latin_chain(n, i);
     if (!next && !n->gaz_type[i] && t->script == TT_SCRIPT_LATIN)
       next = company_context(n, i);
+    if (!next && !n->gaz_type[i] && t->script == TT_SCRIPT_LATIN)
+      next = firm_named(n, i);
     if (!next)
       next = reported(n, i);
     if (next)

@@ -492,6 +492,17 @@ static const char *const facility_words[] = {
     "centre", "school", "college", "street", "avenue", "boulevard", "square",
     "park", "station", "highway", "dam", "tunnel", NULL};
 
+/* What a company is, in lower case before its name (logistics firm
+ * Dunmore Freight, Danish lender Tollund, carmaker Zorvex).  Not
+ * "group" or "agency", which as often precede a weekday, nor "maker" or
+ * "publisher", which may be people. */
+static const char *const firm_words[] = {
+    "firm", "company", "lender", "insurer", "carmaker", "automaker",
+    "chipmaker", "drugmaker", "planemaker", "steelmaker", "toymaker",
+    "retailer", "conglomerate", "miner", "airline", "broker", "startup",
+    "start-up", "bank", "operator", "developer", "supplier", "manufacturer",
+    "chain", "utility", "refiner", "shipper", NULL};
+
 static const char *const en_adjectives[] = {
     "american", "british", "english", "french", "german", "russian",
     "ukrainian", "chinese", "japanese", "korean", "indian", "pakistani",
@@ -636,6 +647,7 @@ static void build_all(void) {
   add_list(church_forms, TT_WC_HONOUR, 0);
   add_list(business_words, TT_WC_BUSINESS, 0);
   add_list(facility_words, TT_WC_FACILITY, 0);
+  add_list(firm_words, TT_WC_FIRM, 0);
 }
 
 /* The lookup, once the tables are built: inlined into the loop over a

@@ -49,8 +49,10 @@ enum {
                                  after: імені, святого, храм, church */
   TT_WC_BUSINESS = 1u << 25,  /* what only a company has, after its name:
                                  shares, earnings, CEO; chief (executive) */
-  TT_WC_FACILITY = 1u << 26   /* after an English name, what is named after
+  TT_WC_FACILITY = 1u << 26,  /* after an English name, what is named after
                                  a person: airport, stadium, prize */
+  TT_WC_FIRM = 1u << 27       /* a lower-case English noun for a company
+                                 before its name: firm, lender, carmaker */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */

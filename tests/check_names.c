@@ -783,8 +783,17 @@ static const rule_case org_cases[] = {
      "rule:org english-head"},
     /* "and" after the last head does not join a word with no head */
     {"Shares of " OPEN_MARK "ORG Marrow Finance Group" CLOSE_MARK
-     " and Danish lender Tollund rose.",
+     " and Danish lender " OPEN_MARK "ORG Tollund" CLOSE_MARK " rose.",
      "rule:org english-head"},
+    /* the capitalised words after a lower-case noun for a company are its
+     * name; not a weekday, nor a ticker with a digit */
+    {"Police raided logistics firm " OPEN_MARK "ORG Dunmore Global Freight" CLOSE_MARK
+     " and carmaker " OPEN_MARK "ORG Zorvex" CLOSE_MARK " ZRV2 fell. The company Tuesday "
+     "announced cuts, and the firm Ramsey founded closed.",
+     "rule:org firm+name"},
+    {"Police raided carmaker " OPEN_MARK "ORG Zorvex" CLOSE_MARK ". Later " OPEN_MARK
+     "ORG Zorvex" CLOSE_MARK " cut jobs.",
+     "rule:org firm+name"},
     /* a company's short name alone, after (or before) its full name */
     {OPEN_MARK "ORG Brightfen" CLOSE_MARK " wins rail contract\n"
      OPEN_MARK "ORG Brightfen Networks Inc." CLOSE_MARK " said on Tuesday it had won "
@@ -821,7 +830,7 @@ static const rule_case org_cases[] = {
      ": " OPEN_MARK "ORG HRP" CLOSE_MARK ") rose. Analysts said Harper would pay.",
      "rule:org ticker"},
     /* ... also a name in camel case; the exchange, listed or not, is one too */
-    {"Transport operator " OPEN_MARK "ORG BrightRail" CLOSE_MARK " (" OPEN_MARK "ORG LSE"
+    {"Transport group " OPEN_MARK "ORG BrightRail" CLOSE_MARK " (" OPEN_MARK "ORG LSE"
      CLOSE_MARK ": " OPEN_MARK "ORG BRL" CLOSE_MARK ") fell.",
      "rule:org ticker"},
     /* a headline glued to its sentence ends before a Title-case "The" */
