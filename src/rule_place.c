@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "inflect.h"
 #include "names.h"
 #include "wordclass.h"
 
@@ -163,6 +164,17 @@ static size_t type_and_name(tt_names *n, size_t i) {
   return k;
 }
 
+/* Is the gazetteer's candidate at token j a town's genitive spelt like a
+ * surname's or a street's adjective (улица Ленина, not the town Ленино;
+ * вул. Зеленодольська)?  Not a city's (улицы Лондона are its streets). */
+static int surname_like_genitive(tt_names *n, size_t j) {
+  static const tt_suffix endings[] = {TT_SFX("ова"), TT_SFX("ева"), TT_SFX("ёва"),
+      TT_SFX("ина"), TT_SFX("ына"), TT_SFX("іна"), TT_SFX("їна"), TT_SFX("ська"),
+      TT_SFX("цька"), TT_SFX("ская"), TT_SFX("цкая"), {NULL, 0}};
+  const tt_span *sp = tt_n_candidate_at(n, j);
+  return sp && sp->infl_case == TT_CASE_GEN + 1 && tt_n_ends_any(n, j, endings);
+}
+
 /* вул. Богдана Хмельницького, вулиця М. Зорянської: a street named
  * after a person is a place, with its type word, though the person rules
  * or the gazetteer took the name. */
@@ -177,6 +189,9 @@ static size_t street_of_person(tt_names *n, size_t i) {
   size_t k = j;
   if (n->gaz_type[j] == TEITAG_TYPE_PER && n->gaz_end[j])
     k = n->gaz_end[j];
+  else if (n->gaz_type[j] == TEITAG_TYPE_LOC && n->gaz_end[j] == j + 1 &&
+           n->doc->toks[j].script == TT_SCRIPT_CYRILLIC && surname_like_genitive(n, j))
+    k = j + 1; /* улица Ленина, not the town Ленино's genitive */
   else
     while (k < end && k - j < 3 && n->person[k])
       k++;

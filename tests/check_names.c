@@ -926,6 +926,11 @@ static const rule_case place_cases[] = {
     {OPEN_MARK "LOC Martin Luther King Jr. Boulevard" CLOSE_MARK " was closed, and so "
      "was the Foreign Minister Street market.",
      "rule:place name+type"},
+    /* a street bears a surname that a town's genitive also spells
+     * (Ленино); a city's genitive after "улицы" names its streets */
+    {"Он живет на " OPEN_MARK "LOC улице Ленина" CLOSE_MARK ", а улицы " OPEN_MARK
+     "LOC Лондона" CLOSE_MARK " опустели.",
+     "rule:place type+name"},
     /* a given name after a place's type word is the place's name */
     {"На реке " OPEN_MARK "LOC Лене" CLOSE_MARK " начался ледоход.", "rule:place type+name"},
     /* посёлок loses its vowel in the other cases, and still announces a
