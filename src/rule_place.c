@@ -147,6 +147,11 @@ static size_t type_and_name(tt_names *n, size_t i) {
   if (!(tt_n_class(n, i) & TT_WC_PLACE_BEFORE) ||
       n->doc->toks[i].lcase == TEITAG_CASE_UPPER)
     return 0;
+  /* an English City, Town or Village in Title case begins a longer name
+   * (City Hall, Town Council); River Thames is a river's */
+  if (n->doc->toks[i].script == TT_SCRIPT_LATIN && tt_n_title(n, i) &&
+      !tt_n_is(n, i, "river"))
+    return 0;
   size_t j = i + 1;
   if (j >= end || !tt_n_title(n, j) || n->gaz_type[j] || n->person[j] ||
       (tt_n_class(n, j) & TT_WC_FUNCTION))

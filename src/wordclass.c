@@ -227,7 +227,8 @@ static const char *const org_heads[] = {
     "orchestra", "theatre", "theater", "communications", "petroleum",
     "foods", "brands", "logistics", "telecom", "railways", "railway",
     "institution", "observatory", "laboratory", "front", "brigades",
-    "minerals", "mining", "resources", "metals", "chemicals",
+    "minerals", "mining", "resources", "metals", "chemicals", "pictures",
+    "entertainment", "productions", "publishing", "records",
     /* uk */
     "міністерство", "комітет", "служба", "рада", "агентство", "агенція",
     "інститут", "університет", "академія", "спілка", "союз", "фонд", "банк",
@@ -290,7 +291,8 @@ static const char *const company_words[] = {
     "investments", "insurance", "bancorp", "industries", "motors",
     "airlines", "airways", "pharmaceuticals", "studios", "media",
     "holdings", "solutions", "enterprises", "networks", "software",
-    "minerals", "mining", "resources", "metals", "chemicals", NULL};
+    "minerals", "mining", "resources", "metals", "chemicals", "pictures",
+    "entertainment", "productions", "publishing", "records", NULL};
 
 /* Words that end an organisation's genitive complement: "Верховний суд
  * країни" names no country, "… міськради минулого тижня" is a time. */

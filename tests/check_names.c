@@ -512,6 +512,8 @@ static const rule_case negative_cases[] = {
     {"Strikes hit Charles de Gaulle airport. " OPEN_MARK "PER Charles de Gaulle" CLOSE_MARK
      " would have frowned.",
      "gazetteer"},
+    /* an English City or Town in Title case begins a longer name */
+    {"The mayor spoke to reporters at City Hall on Monday.", NULL},
     /* codes are no organisations, even when repeated */
     {"The H5N1 strain spread. Tests for H5N1 continue.", NULL},
 };
@@ -545,6 +547,9 @@ static const rule_case org_cases[] = {
      "rule:org shares-of"},
     /* a miner's designator ends a company's name, after a role too */
     {"Lithium producer " OPEN_MARK "ORG Brightfen Minerals" CLOSE_MARK " rose.",
+     "rule:org english-head"},
+    {"The film is distributed by " OPEN_MARK "ORG Brightfen Pictures" CLOSE_MARK
+     ", the studio said.",
      "rule:org english-head"},
     /* what only a company has makes the unlisted name before it a
      * company's, found again alone later; not a sector, a people or a
