@@ -514,6 +514,8 @@ static const rule_case negative_cases[] = {
      "gazetteer"},
     /* an English City or Town in Title case begins a longer name */
     {"The mayor spoke to reporters at City Hall on Monday.", NULL},
+    /* the Left Bank of a city is no news site named after it */
+    {"Ремонт тепломереж на Лівому березі завершили.", NULL},
     /* codes are no organisations, even when repeated */
     {"The H5N1 strain spread. Tests for H5N1 continue.", NULL},
 };
