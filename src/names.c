@@ -658,6 +658,30 @@ static int named_in_honour(const tt_names *n, const tt_span *sp) {
            tt_n_is(n, sp->tok_begin - 2, "по"));
 }
 
+/* Do tokens [b, e) end a quoted Cyrillic name of at most three words,
+ * glued to its quotes («Салават Юлаев», «Адмирал Нахимов», «Ромы»), which
+ * names a club, a ship, a film or a firm after a person, not someone in
+ * the news? */
+static int ends_quoted_name(const tt_names *n, size_t b, size_t e) {
+  const teitag_doc *d = n->doc;
+  if (b == 0 || e >= d->n_toks || d->toks[b].script != TT_SCRIPT_CYRILLIC ||
+      d->toks[e].hash != n->quote_hash[0] || (d->toks[e].flags & TT_TOK_SPACE_BEFORE))
+    return 0;
+  /* capitalised words only before it: «голову Биби», «Страсти по Луке»
+   * quote words about the person */
+  size_t open = b - 1;
+  while (open > 0 && b - open < 3 && d->toks[open].kind == TEITAG_TOKEN_WORD &&
+         d->toks[open].lcase != TEITAG_CASE_LOWER)
+    open--;
+  return d->toks[open].hash == n->quote_hash[0] && e - open <= 4 &&
+         !(d->toks[open + 1].flags & TT_TOK_SPACE_BEFORE);
+}
+
+static int quoted_person(const tt_names *n, const tt_span *sp) {
+  return sp->type == TEITAG_TYPE_PER && sp->tok_end != UINT32_MAX &&
+         ends_quoted_name(n, sp->tok_begin, sp->tok_end);
+}
+
 /* Is token i one Cyrillic word in quotes, glued to both («Агросвіт»,
  * "Дніпра")? */
 static int quoted_word(const tt_names *n, size_t i) {
@@ -693,7 +717,7 @@ static void collect(tt_names *n, known_list *people, known_list *given,
           ahead->tok_end > ahead->tok_begin)
         TT_PREFETCH(&d->toks[ahead->tok_end - 1]);
     }
-    if (named_in_honour(n, &d->spans[s]))
+    if (named_in_honour(n, &d->spans[s]) || quoted_person(n, &d->spans[s]))
       continue;
     d->spans[out] = d->spans[s];
     const tt_span *sp = &d->spans[out++];
@@ -1011,6 +1035,8 @@ void tt_names_propagate(tt_names *n) {
         continue;
       }
       size_t b = i;
+      if (ends_quoted_name(n, i, i + 1))
+        continue; /* «Тарас Шевченко», the ship */
       if (d->toks[i].script == TT_SCRIPT_LATIN) {
         /* "takes effect in Austin" after "Lloyd Austin": after in, at,
          * near an English surname alone is a place's name; with a

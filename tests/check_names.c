@@ -516,6 +516,13 @@ static const rule_case negative_cases[] = {
     {"The mayor spoke to reporters at City Hall on Monday.", NULL},
     /* the Left Bank of a city is no news site named after it */
     {"Ремонт тепломереж на Лівому березі завершили.", NULL},
+    /* a person's name alone in quotes names a club, a ship or a firm
+     * after the person, also where the surname is known from the text;
+     * a quoted phrase about the person still names him */
+    {"Армійці зіграють проти «Остапа Вишняка», а теплохід «Тарас Шевченко» вийшов у "
+     "море. " OPEN_MARK "PER Тарас Шевченко" CLOSE_MARK " писав вірші, а за «голову "
+     OPEN_MARK "PER Шевченка" CLOSE_MARK "» ніхто не платив.",
+     "gazetteer"},
     /* codes are no organisations, even when repeated */
     {"The H5N1 strain spread. Tests for H5N1 continue.", NULL},
 };
