@@ -179,6 +179,25 @@ static int capital_marks_name(const tt_names *n, size_t i) {
 
 static int lower_particle(const tt_names *n, size_t i);
 
+/* In English, do the two words [i, e) stand where news puts a person:
+ * between commas (a witness, Carol Pearson, said), or before a verb of
+ * saying or reporting (Heather Mills vows …, Carol Pearson reports)?
+ * Then a given name that is also a common word (Carol, Bill, Mark) is
+ * the name. */
+static int speaker_or_apposition(const tt_names *n, size_t i, size_t e) {
+  static const tt_suffix verbs[] = {TT_SFX("says"), TT_SFX("said"), TT_SFX("told"),
+      TT_SFX("reports"), TT_SFX("reported"), TT_SFX("vows"), TT_SFX("vowed"),
+      TT_SFX("added"), TT_SFX("argues"), TT_SFX("argued"), TT_SFX("warned"),
+      TT_SFX("warns"), TT_SFX("wrote"), TT_SFX("writes"), {NULL, 0}};
+  if (e != i + 2 || e >= n->para->tok_end || n->doc->toks[i].script != TT_SCRIPT_LATIN)
+    return 0;
+  /* not after an article (the Rich Man said) */
+  if (n->doc->toks[e].lcase == TEITAG_CASE_LOWER && tt_n_is_any(n, e, verbs))
+    return i == n->para->tok_begin || !(tt_n_class(n, i - 1) & TT_WC_FUNCTION);
+  return i > n->para->tok_begin && tt_n_is(n, i - 1, ",") && tt_n_is(n, e, ",") &&
+         !tt_n_sentence_start(n, i);
+}
+
 /* Given name [+ initials / particles / patronymic] + surname. */
 static size_t given_and_surname(tt_names *n, size_t i) {
   char gender;
@@ -251,7 +270,7 @@ static size_t given_and_surname(tt_names *n, size_t i) {
    * (Слава Богу). */
   if ((flags & TT_LEX_COMMON) && !tt_n_ends_any(n, j, surname_endings) &&
       (n->gaz_type[j] != TEITAG_TYPE_PER || tt_n_sentence_start(n, i)) &&
-      !capital_marks_name(n, i))
+      !capital_marks_name(n, i) && !speaker_or_apposition(n, i, j + 1))
     return 0;
   tt_n_add(n, i, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
            "rule:person given-name+surname");

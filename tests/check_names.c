@@ -114,6 +114,12 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* a given name that is also a common word is a name between commas
+     * or before a verb of saying, not after an article */
+    {"A witness, " OPEN_MARK "PER Carol Pearton" CLOSE_MARK ", said the driver fled. "
+     OPEN_MARK "PER Heather Wolling" CLOSE_MARK " reports from the scene. But the Rich Man "
+     "said no.",
+     "rule:person given-name+surname"},
     /* a surname in capitals after an unlisted given name, as reference
      * works write it */
     {"In 2005 President " OPEN_MARK "PER Dastan KORBEKOV" CLOSE_MARK " resigned.",
