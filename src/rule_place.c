@@ -210,6 +210,30 @@ static size_t street_of_person(tt_names *n, size_t i) {
   return k;
 }
 
+/* the town of Lahaina, the island of Zarport: in English a lower-case
+ * town, city, village, province, district, region or island, "of"
+ * and one or two capitalised words that
+ * nothing else explains.  Not a person's (the city of Charles Dickens),
+ * nor one before a longer name (the city of New Haven Green). */
+static size_t latin_type_of_name(tt_names *n, size_t i) {
+  static const tt_suffix settlements[] = {TT_SFX("town"), TT_SFX("city"),
+      TT_SFX("village"), TT_SFX("province"), TT_SFX("district"), TT_SFX("region"),
+      TT_SFX("island"), {NULL, 0}};
+  size_t end = n->para->tok_end, j = i + 2;
+  if (n->doc->toks[i].script != TT_SCRIPT_LATIN ||
+      n->doc->toks[i].lcase != TEITAG_CASE_LOWER || j >= end ||
+      !tt_n_is(n, i + 1, "of") || !tt_n_is_any(n, i, settlements))
+    return 0;
+  size_t k = j;
+  while (k < end && k - j < 2 && tt_n_title(n, k) && !n->gaz_type[k] && !n->person[k] &&
+         !(tt_n_class(n, k) & (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_MONTH | TT_WC_ORG_HEAD)))
+    k++;
+  if (k == j || (k < end && (tt_n_title(n, k) || tt_n_upper(n, k))))
+    return 0;
+  tt_n_add(n, j, k, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place type+name");
+  return k;
+}
+
 /* у Покровську, біля Костянтинівки: a preposition of place, then a
  * capitalised word with a place-like ending. */
 static void preposition_and_shape(tt_names *n, size_t i) {
@@ -242,7 +266,8 @@ void tt_rules_place(tt_names *n) {
      * preposition of place: other tokens are passed over here rather
      * than by each rule in turn */
     if ((toks[i].kind != TEITAG_TOKEN_WORD || toks[i].lcase != TEITAG_CASE_TITLE) &&
-        !(tt_n_class(n, i) & (TT_WC_STREET | TT_WC_PLACE_BEFORE | TT_WC_PREP_PLACE)))
+        !(tt_n_class(n, i) & (TT_WC_STREET | TT_WC_PLACE_BEFORE | TT_WC_PREP_PLACE |
+                              TT_WC_PLACE_TYPE)))
       continue;
     size_t next = compass_and_place(n, i);
     if (!next)
@@ -251,6 +276,8 @@ void tt_rules_place(tt_names *n) {
       next = street_of_person(n, i);
     if (!next)
       next = type_and_name(n, i);
+    if (!next && toks[i].lcase == TEITAG_CASE_LOWER)
+      next = latin_type_of_name(n, i);
     if (next) {
       i = next - 1;
       continue;

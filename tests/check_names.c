@@ -951,6 +951,12 @@ static const rule_case place_cases[] = {
     {"Он живет на " OPEN_MARK "LOC улице Ленина" CLOSE_MARK ", а улицы " OPEN_MARK
      "LOC Лондона" CLOSE_MARK " опустели.",
      "rule:place type+name"},
+    /* in English a settlement's type word and "of" before its name; not
+     * a person's name, nor the start of a longer name */
+    {"The fire destroyed the town of " OPEN_MARK "LOC Lahaina" CLOSE_MARK " and reached the "
+     "island of " OPEN_MARK "LOC Zarport Mala" CLOSE_MARK ", while the city of " OPEN_MARK
+     "PER Charles Dickens" CLOSE_MARK " mourned near the city of Zarport Harbour Green.",
+     "rule:place type+name"},
     /* a given name after a place's type word is the place's name */
     {"На реке " OPEN_MARK "LOC Лене" CLOSE_MARK " начался ледоход.", "rule:place type+name"},
     /* посёлок loses its vowel in the other cases, and still announces a
