@@ -141,6 +141,38 @@ static size_t compass_and_place(tt_names *n, size_t i) {
   return last;
 }
 
+/* вул. Київська, 94; вул. Зорянської, 58-А; вулиці Лісній, 11/1: the
+ * house number after a Cyrillic street's name, as an address writes it,
+ * belongs to the place.  Returns the end of the address from token k,
+ * the end of the street's name. */
+static size_t house_number(const tt_names *n, size_t k) {
+  const teitag_doc *d = n->doc;
+  size_t end = n->para->tok_end, j = k;
+  if (j < end && tt_n_is(n, j, ","))
+    j++;
+  /* a house has at most three digits: вулиці Франка, 2023 року is a year */
+  if (j >= end || d->toks[j].kind != TEITAG_TOKEN_NUMBER ||
+      d->toks[j].end - d->toks[j].start > 3)
+    return k;
+  j++;
+  /* a letter or a second number glued to it: 58-А, 11/1, 7а */
+  if (j + 1 < end && !(d->toks[j].flags & TT_TOK_SPACE_BEFORE) &&
+      (tt_n_is(n, j, "-") || tt_n_is(n, j, "/")) &&
+      !(d->toks[j + 1].flags & TT_TOK_SPACE_BEFORE) &&
+      (d->toks[j + 1].kind == TEITAG_TOKEN_NUMBER ||
+       (d->toks[j + 1].kind == TEITAG_TOKEN_WORD && d->toks[j + 1].end - d->toks[j + 1].start <= 2)))
+    j += 2;
+  else if (j < end && !(d->toks[j].flags & TT_TOK_SPACE_BEFORE) &&
+           d->toks[j].kind == TEITAG_TOKEN_WORD && d->toks[j].end - d->toks[j].start <= 2 &&
+           d->toks[j].lcase == TEITAG_CASE_LOWER)
+    j++;
+  /* a unit after the number makes it a measure: вулиця Лісна, 5 км */
+  if (j < end && d->toks[j].kind == TEITAG_TOKEN_WORD && d->toks[j].lcase == TEITAG_CASE_LOWER &&
+      (d->toks[j].flags & TT_TOK_SPACE_BEFORE) && !(tt_n_class(n, j) & TT_WC_FUNCTION))
+    return k;
+  return j;
+}
+
 /* село Кринки, м. Київ, вул. Хрещатик: the name after the type word. */
 static size_t type_and_name(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
@@ -163,8 +195,11 @@ static size_t type_and_name(tt_names *n, size_t i) {
       !(n->doc->toks[k].flags & TT_TOK_SENT_START) &&
       !(k + 1 < end && (tt_n_class(n, k + 1) & TT_WC_PLACE_TYPE)))
     k++;
-  /* a street's type belongs to its name: вулиця Франка */
+  /* a street's type belongs to its name: вулиця Франка; so does the
+   * house number after it */
   size_t b = (tt_n_class(n, i) & TT_WC_STREET) ? i : j;
+  if ((tt_n_class(n, i) & TT_WC_STREET) && n->doc->toks[i].script == TT_SCRIPT_CYRILLIC)
+    k = house_number(n, k);
   tt_n_add(n, b, k, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place type+name");
   return k;
 }
@@ -206,6 +241,8 @@ static size_t street_of_person(tt_names *n, size_t i) {
   unsigned flags;
   if (k == j || (k == j + 1 && tt_n_given(n, j, &gender, &flags)))
     return 0;
+  if (n->doc->toks[i].script == TT_SCRIPT_CYRILLIC)
+    k = house_number(n, k);
   tt_n_add(n, i, k, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place type+name");
   return k;
 }

@@ -957,6 +957,12 @@ static const rule_case place_cases[] = {
      "island of " OPEN_MARK "LOC Zarport Mala" CLOSE_MARK ", while the city of " OPEN_MARK
      "PER Charles Dickens" CLOSE_MARK " mourned near the city of Zarport Harbour Green.",
      "rule:place type+name"},
+    /* a Cyrillic street's house number belongs to the address; not a year
+     * or a distance */
+    {"Офіс на " OPEN_MARK "LOC вул. Зорянській, 58-А" CLOSE_MARK ", склад на " OPEN_MARK
+     "LOC вулиці Лісній" CLOSE_MARK ", 2023-го збудований, а " OPEN_MARK "LOC вулиця Річна" CLOSE_MARK
+     ", 5 км від центру.",
+     "rule:place type+name"},
     /* a given name after a place's type word is the place's name */
     {"На реке " OPEN_MARK "LOC Лене" CLOSE_MARK " начался ледоход.", "rule:place type+name"},
     /* посёлок loses its vowel in the other cases, and still announces a
@@ -1017,7 +1023,7 @@ static const rule_case place_cases[] = {
     {"Митинг прошёл на " OPEN_MARK "LOC Левашовском бульваре" CLOSE_MARK ".",
      "rule:place name+type"},
     /* a street named after a person is a place, type word included */
-    {"Склад розташований на " OPEN_MARK "LOC вул. Тараса Коцюбайла" CLOSE_MARK ", 12.",
+    {"Склад розташований на " OPEN_MARK "LOC вул. Тараса Коцюбайла, 12" CLOSE_MARK ".",
      "rule:place type+name"},
     {"Кав'ярня на " OPEN_MARK "LOC вулиці Івана Франка" CLOSE_MARK " відчинена до ночі.",
      "rule:place type+name"},
