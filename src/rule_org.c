@@ -411,6 +411,57 @@ static int short_participle(const tt_names *n, size_t i) {
   return tt_n_ends_any(n, i, endings);
 }
 
+/* Does a town's type word (м., міста, г., города) and a listed place
+ * start at token j, as a court's or an office's town follows it
+ * (Печерського райсуду м. Києва)?  Returns the place's end, or 0. */
+static size_t town_after(const tt_names *n, size_t j) {
+  static const tt_suffix towns[] = {TT_SFX("м."), TT_SFX("міста"), TT_SFX("місті"),
+      TT_SFX("г."), TT_SFX("города"), TT_SFX("городе"), {NULL, 0}};
+  if (j + 1 >= n->para->tok_end || !tt_n_is_any(n, j, towns) ||
+      n->gaz_type[j + 1] != TEITAG_TYPE_LOC || !n->gaz_end[j + 1])
+    return 0;
+  /* and the region the town lies in (м. Маріуполя Донецької області) */
+  return through_known(n, n->gaz_end[j + 1], TEITAG_TYPE_LOC);
+}
+
+/* господарського суду Черкаської області, прокуратури Луганської
+ * області, поліції Одеси: a court, a prosecutor's office, the police or
+ * an administration in lower case, with its lower-case adjectives, before
+ * the genitive of the listed region or town it serves, is that place's
+ * body (not a country's: поліції Польщі is a nation's police, and the
+ * sets disagree on it).  Called at the lower-case head h; returns the
+ * end of the name, or 0. */
+static size_t body_of_place(tt_names *n, size_t h) {
+  static const tt_suffix bodies[] = {TT_SFX("суд"), TT_SFX("райсуд"), TT_SFX("госпсуд"),
+      TT_SFX("адмінсуд"), TT_SFX("міськсуд"), TT_SFX("горсуд"), TT_SFX("облсуд"),
+      TT_SFX("прокуратур"), TT_SFX("поліці"), TT_SFX("полици"), TT_SFX("адміністраці"),
+      TT_SFX("администраци"), {NULL, 0}};
+  const teitag_doc *d = n->doc;
+  size_t end = n->para->tok_end, j = h + 1;
+  if (d->toks[h].script != TT_SCRIPT_CYRILLIC || j >= end || !tt_n_starts_any(n, h, bodies))
+    return 0;
+  size_t last = town_after(n, j);
+  if (!last) {
+    const tt_span *place = n->gaz_type[j] == TEITAG_TYPE_LOC ? tt_n_candidate_at(n, j) : NULL;
+    if (!place || place->infl_case != TT_CASE_GEN + 1 || tt_n_listed_in(d, place, "countries"))
+      return 0;
+    last = n->gaz_end[j];
+  }
+  /* adjectives by their full endings: not a noun or a verb in -а, -е
+   * (року, подала администрация, в изоляторе) */
+  static const tt_suffix adjective_endings[] = {TT_SFX("ий"), TT_SFX("ій"), TT_SFX("ого"),
+      TT_SFX("ої"), TT_SFX("ому"), TT_SFX("ою"), TT_SFX("ый"), TT_SFX("ая"), TT_SFX("ой"),
+      TT_SFX("ую"), TT_SFX("ым"), TT_SFX("им"), TT_SFX("ом"), TT_SFX("ому"), {NULL, 0}};
+  size_t b = h;
+  while (b > n->para->tok_begin && h - b < 2 && d->toks[b - 1].kind == TEITAG_TOKEN_WORD &&
+         d->toks[b - 1].script == TT_SCRIPT_CYRILLIC && !n->gaz_type[b - 1] &&
+         !n->person[b - 1] && !(tt_n_class(n, b - 1) & TT_WC_FUNCTION) &&
+         tt_n_ends_any(n, b - 1, adjective_endings) && !tt_n_sentence_start(n, b - 1))
+    b--;
+  tt_n_add(n, b, last, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org body+place");
+  return last;
+}
+
 static size_t cyrillic_chain(tt_names *n, size_t i) {
   static const tt_suffix stations[] = {TT_SFX("станці"), TT_SFX("станци"), TT_SFX("метро"),
                                        {NULL, 0}};
@@ -485,6 +536,11 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
        * Зорянського НАН України) */
       last = through_known(n, named_end, TEITAG_TYPE_ORG);
       complements++;
+      break;
+    }
+    size_t town_end = town_after(n, j);
+    if (town_end) {
+      last = town_end; /* Печерського райсуду м. Києва */
       break;
     }
     size_t council_end = council_of_place(n, j);
@@ -1311,6 +1367,13 @@ void tt_rules_org(tt_names *n) {
     if (t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_LOWER) {
       if (t->classes & TT_WC_RESULT)
         match_result(n, i);
+      if (t->classes & TT_WC_ORG_HEAD) {
+        size_t after = body_of_place(n, i);
+        if (after) {
+          i = after - 1;
+          continue;
+        }
+      }
       if (i + 1 < end && toks[i + 1].hash == n->quote_hash[0]) {
         size_t after = adjective_quoted(n, i);
         if (after) {

@@ -566,6 +566,16 @@ static const rule_case org_cases[] = {
     {"The film is distributed by " OPEN_MARK "ORG Brightfen Pictures" CLOSE_MARK
      ", the studio said.",
      "rule:org english-head"},
+    /* a court, prosecutor's office or police in lower case before its
+     * region's or town's genitive is that place's body; a town's type word
+     * and the region after it belong to it; not a country's police, nor a
+     * province's type word, nor a verb or a noun before the head */
+    {"Позов подали до " OPEN_MARK "ORG господарського суду Черкаської області" CLOSE_MARK
+     ", вирок виніс " OPEN_MARK "ORG Жовтневий районний суд м. Маріуполя Донецької області"
+     CLOSE_MARK ", поліція " OPEN_MARK "LOC Польщі" CLOSE_MARK " мовчить, справу вела "
+     OPEN_MARK "ORG прокуратура Одеси" CLOSE_MARK ", а вирок ухвалено судом провінції "
+     OPEN_MARK "LOC Пенджаб" CLOSE_MARK ".",
+     "rule:org body+place"},
     /* what only a company has makes the unlisted name before it a
      * company's, found again alone later; not a sector, a people or a
      * season */
