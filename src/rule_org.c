@@ -425,25 +425,32 @@ static size_t town_after(const tt_names *n, size_t j) {
 }
 
 /* господарського суду Черкаської області, прокуратури Луганської
- * області, поліції Одеси: a court, a prosecutor's office, the police or
- * an administration in lower case, with its lower-case adjectives, before
- * the genitive of the listed region or town it serves, is that place's
- * body (not a country's: поліції Польщі is a nation's police, and the
+ * області, правительство Москвы, полиции Сан-Диего: a court, a
+ * prosecutor's office, the police, an administration or a government in
+ * lower case, with its lower-case adjectives, before the genitive of the
+ * listed region or town it serves (or a foreign town's name that does
+ * not decline) is that place's body (not a country's: поліції Польщі is a nation's police, and the
  * sets disagree on it).  Called at the lower-case head h; returns the
  * end of the name, or 0. */
 static size_t body_of_place(tt_names *n, size_t h) {
   static const tt_suffix bodies[] = {TT_SFX("суд"), TT_SFX("райсуд"), TT_SFX("госпсуд"),
       TT_SFX("адмінсуд"), TT_SFX("міськсуд"), TT_SFX("горсуд"), TT_SFX("облсуд"),
       TT_SFX("прокуратур"), TT_SFX("поліці"), TT_SFX("полици"), TT_SFX("адміністраці"),
-      TT_SFX("администраци"), {NULL, 0}};
+      TT_SFX("администраци"), TT_SFX("правительств"), {NULL, 0}};
   const teitag_doc *d = n->doc;
   size_t end = n->para->tok_end, j = h + 1;
   if (d->toks[h].script != TT_SCRIPT_CYRILLIC || j >= end || !tt_n_starts_any(n, h, bodies))
     return 0;
   size_t last = town_after(n, j);
   if (!last) {
+    /* the genitive, or a foreign name that does not decline (полиции
+     * Сан-Диего, мэрии Сочи) */
+    static const tt_suffix indeclinable[] = {TT_SFX("о"), TT_SFX("е"), TT_SFX("и"),
+        TT_SFX("і"), TT_SFX("у"), TT_SFX("ю"), {NULL, 0}};
     const tt_span *place = n->gaz_type[j] == TEITAG_TYPE_LOC ? tt_n_candidate_at(n, j) : NULL;
-    if (!place || place->infl_case != TT_CASE_GEN + 1 || tt_n_listed_in(d, place, "countries"))
+    if (!place || tt_n_listed_in(d, place, "countries") ||
+        !(place->infl_case == TT_CASE_GEN + 1 ||
+          (place->infl_case == 0 && tt_n_ends_any(n, place->tok_end - 1, indeclinable))))
       return 0;
     last = n->gaz_end[j];
   }

@@ -573,7 +573,8 @@ static const rule_case org_cases[] = {
     {"Позов подали до " OPEN_MARK "ORG господарського суду Черкаської області" CLOSE_MARK
      ", вирок виніс " OPEN_MARK "ORG Жовтневий районний суд м. Маріуполя Донецької області"
      CLOSE_MARK ", поліція " OPEN_MARK "LOC Польщі" CLOSE_MARK " мовчить, справу вела "
-     OPEN_MARK "ORG прокуратура Одеси" CLOSE_MARK ", а вирок ухвалено судом провінції "
+     OPEN_MARK "ORG прокуратура Одеси" CLOSE_MARK ", " OPEN_MARK "ORG поліція Сан-Дієго"
+     CLOSE_MARK " шукає свідків, а вирок ухвалено судом провінції "
      OPEN_MARK "LOC Пенджаб" CLOSE_MARK ".",
      "rule:org body+place"},
     /* what only a company has makes the unlisted name before it a
