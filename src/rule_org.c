@@ -436,7 +436,8 @@ static size_t body_of_place(tt_names *n, size_t h) {
   static const tt_suffix bodies[] = {TT_SFX("суд"), TT_SFX("райсуд"), TT_SFX("госпсуд"),
       TT_SFX("адмінсуд"), TT_SFX("міськсуд"), TT_SFX("горсуд"), TT_SFX("облсуд"),
       TT_SFX("прокуратур"), TT_SFX("поліці"), TT_SFX("полици"), TT_SFX("адміністраці"),
-      TT_SFX("администраци"), TT_SFX("правительств"), {NULL, 0}};
+      TT_SFX("администраци"), TT_SFX("правительств"), TT_SFX("інспекці"),
+      TT_SFX("инспекци"), {NULL, 0}};
   const teitag_doc *d = n->doc;
   size_t end = n->para->tok_end, j = h + 1;
   if (d->toks[h].script != TT_SCRIPT_CYRILLIC || j >= end || !tt_n_starts_any(n, h, bodies))
@@ -460,7 +461,7 @@ static size_t body_of_place(tt_names *n, size_t h) {
       TT_SFX("ої"), TT_SFX("ому"), TT_SFX("ою"), TT_SFX("ый"), TT_SFX("ая"), TT_SFX("ой"),
       TT_SFX("ую"), TT_SFX("ым"), TT_SFX("им"), TT_SFX("ом"), TT_SFX("ому"), {NULL, 0}};
   size_t b = h;
-  while (b > n->para->tok_begin && h - b < 2 && d->toks[b - 1].kind == TEITAG_TOKEN_WORD &&
+  while (b > n->para->tok_begin && h - b < 4 && d->toks[b - 1].kind == TEITAG_TOKEN_WORD &&
          d->toks[b - 1].script == TT_SCRIPT_CYRILLIC && !n->gaz_type[b - 1] &&
          !n->person[b - 1] && !(tt_n_class(n, b - 1) & TT_WC_FUNCTION) &&
          tt_n_ends_any(n, b - 1, adjective_endings) && !tt_n_sentence_start(n, b - 1))

@@ -577,6 +577,9 @@ static const rule_case org_cases[] = {
      CLOSE_MARK " шукає свідків, а вирок ухвалено судом провінції "
      OPEN_MARK "LOC Пенджаб" CLOSE_MARK ".",
      "rule:org body+place"},
+    {"Проверку проведет " OPEN_MARK "ORG жилищная инспекция Новосибирской области" CLOSE_MARK
+     ".",
+     "rule:org body+place"},
     /* what only a company has makes the unlisted name before it a
      * company's, found again alone later; not a sector, a people or a
      * season */
