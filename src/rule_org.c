@@ -426,12 +426,12 @@ static size_t town_after(const tt_names *n, size_t j) {
 
 /* господарського суду Черкаської області, прокуратури Луганської
  * області, правительство Москвы, полиции Сан-Диего: a court, a
- * prosecutor's office, the police, an administration or a government in
- * lower case, with its lower-case adjectives, before the genitive of the
- * listed region or town it serves (or a foreign town's name that does
- * not decline) is that place's body (not a country's: поліції Польщі is a nation's police, and the
- * sets disagree on it).  Called at the lower-case head h; returns the
- * end of the name, or 0. */
+ * prosecutor's office, the police, an inspectorate, an administration or
+ * a government in lower case, with its lower-case adjectives, before the
+ * genitive of the listed region or town it serves (or a foreign town's
+ * name that does not decline) is that place's body.  Not a country's:
+ * поліції Польщі is a nation's police, and the sets disagree on it.
+ * Called at the lower-case head h; returns the end of the name, or 0. */
 static size_t body_of_place(tt_names *n, size_t h) {
   static const tt_suffix bodies[] = {TT_SFX("суд"), TT_SFX("райсуд"), TT_SFX("госпсуд"),
       TT_SFX("адмінсуд"), TT_SFX("міськсуд"), TT_SFX("горсуд"), TT_SFX("облсуд"),
@@ -445,7 +445,7 @@ static size_t body_of_place(tt_names *n, size_t h) {
   size_t last = town_after(n, j);
   if (!last) {
     /* the genitive, or a foreign name that does not decline (полиции
-     * Сан-Диего, мэрии Сочи) */
+     * Сан-Диего, суда Сочи) */
     static const tt_suffix indeclinable[] = {TT_SFX("о"), TT_SFX("е"), TT_SFX("и"),
         TT_SFX("і"), TT_SFX("у"), TT_SFX("ю"), {NULL, 0}};
     const tt_span *place = n->gaz_type[j] == TEITAG_TYPE_LOC ? tt_n_candidate_at(n, j) : NULL;
@@ -459,7 +459,7 @@ static size_t body_of_place(tt_names *n, size_t h) {
    * (року, подала администрация, в изоляторе) */
   static const tt_suffix adjective_endings[] = {TT_SFX("ий"), TT_SFX("ій"), TT_SFX("ого"),
       TT_SFX("ої"), TT_SFX("ому"), TT_SFX("ою"), TT_SFX("ый"), TT_SFX("ая"), TT_SFX("ой"),
-      TT_SFX("ую"), TT_SFX("ым"), TT_SFX("им"), TT_SFX("ом"), TT_SFX("ому"), {NULL, 0}};
+      TT_SFX("ую"), TT_SFX("ым"), TT_SFX("им"), TT_SFX("ом"), {NULL, 0}};
   size_t b = h;
   while (b > n->para->tok_begin && h - b < 4 && d->toks[b - 1].kind == TEITAG_TOKEN_WORD &&
          d->toks[b - 1].script == TT_SCRIPT_CYRILLIC && !n->gaz_type[b - 1] &&

@@ -152,7 +152,9 @@ static const char *const role_words[] = {
     "earl", "negotiator", "mediator", "cleric", "prophet", "imam", "mullah",
     "sheik", "rabbi", "pastor", "priest", "monk", "nun", "dissident",
     "commentator", "strategist", "researcher", "scientist", "novelist",
-    "poet", "producer", "manager",
+    "poet", "producer", "manager", "superintendent", "inspector", "constable",
+    "detective", "runner", "sprinter", "athlete", "swimmer", "cyclist",
+    "boxer", "skier", "champion",
     /* uk */
     "президент", "прем'єр-міністр", "прем'єр", "віцепрем'єр-міністр",
     "віцепрем'єр", "міністр", "посол", "посланець", "речник", "речниця",

@@ -114,6 +114,10 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* police ranks and athletes announce a person too */
+    {"The runner " OPEN_MARK "PER Zaro Kiptanui" CLOSE_MARK " told Police Superintendent "
+     OPEN_MARK "PER Mark Hanlow" CLOSE_MARK " she was robbed.",
+     "rule:person after-role"},
     /* a given name that is also a common word is a name between commas
      * or before a verb of saying, not after an article */
     {"A witness, " OPEN_MARK "PER Carol Pearton" CLOSE_MARK ", said the driver fled. "
