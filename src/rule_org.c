@@ -1080,6 +1080,8 @@ static void match_result(tt_names *n, size_t i) {
   team(n, j, k);
 }
 
+static int common_acronym(const tt_names *n, size_t i);
+
 /* reported by / according to X; X reports */
 static size_t reported(tt_names *n, size_t i) {
   size_t end = n->para->tok_end;
@@ -1088,8 +1090,14 @@ static size_t reported(tt_names *n, size_t i) {
   size_t j = i + 1;
   if (j < end && tt_n_ends(n, i, "according") && tt_n_ends(n, j, "to"))
     j++;
-  if (j >= end || n->gaz_type[j] || n->person[j] || !tt_n_title(n, j) ||
-      (tt_n_class(n, j) & (TT_WC_MONTH | TT_WC_FUNCTION)) ||
+  /* an agency's acronym too (передає УНН), not a common one (ВВП), nor
+   * a legal form or a kind of outlet before a quoted name (ДП «…», ИА
+   * «…»), which the quoted name's rules read */
+  if (j >= end || n->gaz_type[j] || n->person[j] ||
+      !(tt_n_title(n, j) ||
+        (tt_n_upper(n, j) && !common_acronym(n, j) &&
+         !(j + 1 < end && tt_n_quote(n, j + 1) == 1))) ||
+      (tt_n_class(n, j) & (TT_WC_MONTH | TT_WC_FUNCTION | TT_WC_LEGAL)) ||
       tt_n_sentence_start(n, j))
     return 0; /* "..., сообщает. Причиной ...": the next sentence */
   char g;
@@ -1098,7 +1106,7 @@ static size_t reported(tt_names *n, size_t i) {
     return 0;
   size_t k = j;
   while (k < end && k - j < 3 && (tt_n_title(n, k) || tt_n_upper(n, k)) &&
-         !n->gaz_type[k] && !n->person[k])
+         !n->gaz_type[k] && !n->person[k] && (k == j || !tt_n_sentence_start(n, k)))
     k++;
   /* a capitalised adjective before a lower-case noun is the start of a
    * longer description (сообщает Пакистанская служба ...) */
@@ -1127,7 +1135,7 @@ static int common_acronym(const tt_names *n, size_t i) {
       TT_SFX("ii"), TT_SFX("iii"), TT_SFX("iv"), TT_SFX("vi"), TT_SFX("vii"),
       TT_SFX("viii"), TT_SFX("ix"), TT_SFX("xi"), TT_SFX("xii"), TT_SFX("xx"),
       TT_SFX("xxi"), TT_SFX("ввп"), TT_SFX("днк"), TT_SFX("пдв"), TT_SFX("ндс"),
-      TT_SFX("змі"), TT_SFX("сми"), TT_SFX("тец"), TT_SFX("тэц"), TT_SFX("аес"),
+      TT_SFX("змі"), TT_SFX("сми"), TT_SFX("иа"), TT_SFX("іа"), TT_SFX("тец"), TT_SFX("тэц"), TT_SFX("аес"),
       TT_SFX("аэс"), TT_SFX("гес"), TT_SFX("гэс"), TT_SFX("леп"), TT_SFX("дтп"),
       TT_SFX("мвт"), TT_SFX("гвт"), TT_SFX("квт"), TT_SFX("ооо"), TT_SFX("тов"),
       TT_SFX("пат"), TT_SFX("ат"), TT_SFX("зно"), TT_SFX("ато"), TT_SFX("ооп"),

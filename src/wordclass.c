@@ -474,13 +474,13 @@ static const char *const prep_place[] = {
 
 static const char *const report_words[] = {
     "повідомляє", "повідомила", "повідомили", "повідомило", "пише", "писало",
-    "написало", "передає", "зазначає", "інформує", "цитує", "сообщает",
+    "написало", "передає", "зазначає", "інформує", "цитує", "повідомляв",
+    "повідомляла", "повідомляло", "інформував", "сообщает", "сообщал",
+    "сообщала", "сообщало",
     "сообщило", "сообщила", "сообщили", "пишет", "передает", "отмечает",
     "информирует", "цитирует", "reports", "reported", "according", "citing",
     "cited", "wrote", "writes", "report", NULL};
 
-/* English adjectives written with a capital that follow given names
- * without being surnames (Roman Catholic, Christian Democratic). */
 /* What only a company has or is run by, after its name (Zorvex shares,
  * Halvorn's earnings, Brightfen chief executive): rule_org.c says which
  * may follow the bare name and which only a possessive. */
@@ -509,6 +509,8 @@ static const char *const firm_words[] = {
     "start-up", "bank", "operator", "developer", "supplier", "manufacturer",
     "chain", "utility", "refiner", "shipper", NULL};
 
+/* English adjectives written with a capital that follow given names
+ * without being surnames (Roman Catholic, Christian Democratic). */
 static const char *const en_adjectives[] = {
     "american", "british", "english", "french", "german", "russian",
     "ukrainian", "chinese", "japanese", "korean", "indian", "pakistani",

@@ -492,8 +492,11 @@ static const rule_case negative_cases[] = {
     /* capitals with a digit, repeated, are a model's code */
     {"Завод поставив 12 літаків ЗЛК-21, і ще 5 ЗЛК-21 чекають.", NULL},
     {"The fleet has 40 ZR300 jets and 12 more ZR300 are due.", NULL},
-    /* a site's address is one token, its capitals no acronym alone */
-    {"Про це пише ZORA.UA. Як повідомляв ZORA.UA, ціни зросли.", NULL},
+    /* a site's address is one token, its capitals no acronym alone; as a
+     * whole it is the outlet a verb of reporting names */
+    {"Про це пише " OPEN_MARK "ORG ZORA.UA" CLOSE_MARK ". Як повідомляв " OPEN_MARK
+     "ORG ZORA.UA" CLOSE_MARK ", ціни зросли.",
+     "rule:org reported-by"},
     /* a name written in capitals, as some agencies do */
     {"Agency files name the suspect as ROBERT; ROBERT denies it.", NULL},
     /* ... while an unknown acronym used twice is an organisation */
@@ -584,6 +587,11 @@ static const rule_case org_cases[] = {
     {"Проверку проведет " OPEN_MARK "ORG жилищная инспекция Новосибирской области" CLOSE_MARK
      ".",
      "rule:org body+place"},
+    /* an agency's acronym after a verb of reporting, in the past too; not
+     * a common acronym, nor a kind of outlet before its name */
+    {"Про це передає " OPEN_MARK "ORG ЗРН" CLOSE_MARK ", а як повідомляв " OPEN_MARK "ORG ХНА"
+     CLOSE_MARK ", ВВП зріс. Как сообщало ИА " OPEN_MARK "ORG REGNUM" CLOSE_MARK ", всё тихо.",
+     "rule:org reported-by"},
     /* what only a company has makes the unlisted name before it a
      * company's, found again alone later; not a sector, a people or a
      * season */
