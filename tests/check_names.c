@@ -592,6 +592,9 @@ static const rule_case org_cases[] = {
     {"Про це передає " OPEN_MARK "ORG ЗРН" CLOSE_MARK ", а як повідомляв " OPEN_MARK "ORG ХНА"
      CLOSE_MARK ", ВВП зріс. Как сообщало ИА " OPEN_MARK "ORG REGNUM" CLOSE_MARK ", всё тихо.",
      "rule:org reported-by"},
+    /* an arbitration court is named by its town's adjective */
+    {"Рішення " OPEN_MARK "ORG Зорянського арбітражу" CLOSE_MARK " оскаржили.",
+     "rule:org head+complement"},
     /* what only a company has makes the unlisted name before it a
      * company's, found again alone later; not a sector, a people or a
      * season */
