@@ -1145,7 +1145,7 @@ static const rule_case propagation_cases[] = {
      OPEN_MARK "LOC Полтава" CLOSE_MARK " святкує день міста.",
      "rule:person"},
     /* Дж. is one initial, before a propagated surname too */
-    {OPEN_MARK "PER Дж. Ф. Кеннеді" CLOSE_MARK " виступив у Конгресі.", "rule:person initials"},
+    {OPEN_MARK "PER Дж. Ф. Кеннеді" CLOSE_MARK " виступив у " OPEN_MARK "ORG Конгресі" CLOSE_MARK ".", "rule:person initials"},
     {"Журналист " OPEN_MARK "PER Джеймс Коллинз" CLOSE_MARK " ответил. Статью "
      OPEN_MARK "PER Дж.Коллинза" CLOSE_MARK " перепечатали.",
      "rule:person"},
