@@ -488,9 +488,12 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
          adjective_like(n, h) &&
          (!(tt_n_class(n, h) & TT_WC_FUNCTION) || main_adjective(n, h)))
     h++;
+  static const tt_suffix administrations[] = {TT_SFX("ода"), TT_SFX("рда"), TT_SFX("ова"),
+      TT_SFX("рва"), TT_SFX("мва"), {NULL, 0}};
   if (h >= end || !(tt_n_class(n, h) & TT_WC_ORG_HEAD) ||
-      n->doc->toks[h].kind != TEITAG_TOKEN_WORD)
-    return 0;
+      n->doc->toks[h].kind != TEITAG_TOKEN_WORD ||
+      (!tt_n_upper(n, h) && tt_n_is_any(n, h, administrations)))
+    return 0; /* Ода радості, a poem; Житомирська ОДА */
   /* A head in the instrumental takes adjectives in the instrumental: a
    * word in another case before it is a participle or a noun, and the
    * head its agent (Турбіна виготовлена німецькою компанією Siemens,

@@ -305,6 +305,13 @@ static const char *const no_complement_words[] = {
     "наступного", "наступної", "поточного", "поточної", "прошлого",
     "прошлой", "следующего", "следующей", "текущего", "текущей", NULL};
 
+/* Administrations' acronyms that head a name after a region's or
+ * district's adjective (Житомирська ОДА, Сокирянської РДА, Львівській
+ * ОВА); in capitals only, which rule_org.c checks: "Ода радості" is a
+ * poem. */
+static const char *const administration_acronyms[] = {"ода", "рда", "ова", "рва", "мва",
+                                                      NULL};
+
 /* The people who own, run or work for a company, and its shares: a
  * quoted name after them is the company's (директором «Альфа-Трейд»,
  * власниками «Агросвіту», акций «Северного завода»).  Singular nouns,
@@ -627,6 +634,7 @@ static void build_all(void) {
   add_list(month_words, TT_WC_MONTH, 1);
   add_list(role_words, TT_WC_ROLE, 1);
   add_list(org_heads, TT_WC_ORG_HEAD, 1);
+  add_list(administration_acronyms, TT_WC_ORG_HEAD, 0);
   add_list(legal_forms, TT_WC_LEGAL, 0);
   add_list(legal_forms_before, TT_WC_LEGAL | TT_WC_LEGAL_BEFORE, 0);
   add_list(place_types, TT_WC_PLACE_TYPE, 1);

@@ -592,6 +592,11 @@ static const rule_case org_cases[] = {
     {"Про це передає " OPEN_MARK "ORG ЗРН" CLOSE_MARK ", а як повідомляв " OPEN_MARK "ORG ХНА"
      CLOSE_MARK ", ВВП зріс. Как сообщало ИА " OPEN_MARK "ORG REGNUM" CLOSE_MARK ", всё тихо.",
      "rule:org reported-by"},
+    /* an administration's acronym heads a name after a region's
+     * adjective, in capitals only */
+    {"Голова " OPEN_MARK "ORG Зорянської ОДА" CLOSE_MARK " і " OPEN_MARK "ORG Річанська РДА"
+     CLOSE_MARK " відповіли, а «Ода радості» лунала.",
+     "rule:org head+complement"},
     /* an arbitration court is named by its town's adjective */
     {"Рішення " OPEN_MARK "ORG Зорянського арбітражу" CLOSE_MARK " оскаржили.",
      "rule:org head+complement"},
