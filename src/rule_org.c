@@ -284,6 +284,27 @@ static int complement_word(const tt_names *n, size_t i, int after_preposition) {
   return tt_n_ends_any(n, i, genitive) && !tt_n_ends_any(n, i, verbs);
 }
 
+/* A complement noun whose case its ending does not show, but the
+ * adjective before it does: a genitive plural with no ending after one in
+ * -их (аграрних наук, шляхетних дівчат, вкладів фізосіб is not: that
+ * needs the adjective), or a feminine genitive in -ами after one in -ої
+ * (російської драми, not the instrumental plural). */
+static int agrees_with_adjective(const tt_names *n, size_t i) {
+  static const tt_suffix plural_genitive[] = {TT_SFX("их"), TT_SFX("ых"), TT_SFX("іх"),
+                                              {NULL, 0}};
+  static const tt_suffix feminine_genitive[] = {TT_SFX("ої"), TT_SFX("ой"), {NULL, 0}};
+  static const tt_suffix verbs[] = {TT_SFX("ло"), TT_SFX("ла"), TT_SFX("ли"), TT_SFX("ть"),
+      TT_SFX("ться"), TT_SFX("ся"), TT_SFX("сь"), TT_SFX("в"), TT_SFX("л"), {NULL, 0}};
+  const teitag_doc *d = n->doc;
+  if (i == 0 || d->toks[i - 1].kind != TEITAG_TOKEN_WORD ||
+      d->toks[i - 1].lcase != TEITAG_CASE_LOWER || tt_n_ends_any(n, i, verbs))
+    return 0;
+  if (tt_n_ends_any(n, i - 1, plural_genitive))
+    return 1;
+  return tt_n_ends_any(n, i - 1, feminine_genitive) &&
+         (tt_n_ends(n, i, "ами") || tt_n_ends(n, i, "ями"));
+}
+
 /* Do the keys of tokens a and b end in the same letter (two bytes in
  * Cyrillic)? */
 static int same_last_letter(const tt_names *n, size_t a, size_t b) {
@@ -562,7 +583,8 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
     }
     if (t->kind != TEITAG_TOKEN_WORD || t->lcase != TEITAG_CASE_LOWER)
       break;
-    if (!(cls & TT_WC_FUNCTION) && !complement_word(n, j, after_preposition))
+    if (!(cls & TT_WC_FUNCTION) && !complement_word(n, j, after_preposition) &&
+        !agrees_with_adjective(n, j))
       break;
     if (cls & TT_WC_NO_COMPLEMENT)
       break; /* "Верховний суд країни", "… міськради минулого тижня" */

@@ -597,6 +597,11 @@ static const rule_case org_cases[] = {
     {"Голова " OPEN_MARK "ORG Зорянської ОДА" CLOSE_MARK " і " OPEN_MARK "ORG Річанська РДА"
      CLOSE_MARK " відповіли, а «Ода радості» лунала.",
      "rule:org head+complement"},
+    /* a complement noun whose case only its adjective shows: a genitive
+     * plural with no ending, a feminine genitive in -ами */
+    {"Вчені з " OPEN_MARK "ORG Зорянської академії аграрних наук" CLOSE_MARK " зібралися. "
+     "Прийшли й актори " OPEN_MARK "ORG Зорянського театру російської драми" CLOSE_MARK ".",
+     "rule:org head+complement"},
     /* an arbitration court is named by its town's adjective */
     {"Рішення " OPEN_MARK "ORG Зорянського арбітражу" CLOSE_MARK " оскаржили.",
      "rule:org head+complement"},
