@@ -267,7 +267,9 @@ static int complement_word(const tt_names *n, size_t i, int after_preposition) {
       TT_SFX("ал"), TT_SFX("ил"), TT_SFX("ыл"), TT_SFX("ел"), TT_SFX("ив"),
       TT_SFX("ав"), TT_SFX("ув"), TT_SFX("яв"), TT_SFX("ешь"), TT_SFX("ем"),
       TT_SFX("ою"), TT_SFX("ею"), TT_SFX("єю"), TT_SFX("ами"), TT_SFX("ями"),
-      {NULL, 0}};
+      /* Ukrainian infinitives (вчиняти, зробити, реєструвати); not -ати,
+       * which the genitive of палата has */
+      TT_SFX("ити"), TT_SFX("яти"), TT_SFX("вати"), {NULL, 0}};
   static const tt_suffix genitive[] = {TT_SFX("а"), TT_SFX("я"), TT_SFX("и"),
       TT_SFX("і"), TT_SFX("ї"), TT_SFX("ы"), TT_SFX("у"), TT_SFX("ю"),
       TT_SFX("ів"), TT_SFX("їв"), TT_SFX("ов"), TT_SFX("ев"), TT_SFX("ей"),

@@ -602,6 +602,10 @@ static const rule_case org_cases[] = {
     {"Вчені з " OPEN_MARK "ORG Зорянської академії аграрних наук" CLOSE_MARK " зібралися. "
      "Прийшли й актори " OPEN_MARK "ORG Зорянського театру російської драми" CLOSE_MARK ".",
      "rule:org head+complement"},
+    /* a Ukrainian infinitive ends the complement */
+    {"Суд заборонив " OPEN_MARK "ORG Зорянській реєстраційній службі" CLOSE_MARK
+     " вчиняти реєстраційні дії.",
+     "rule:org head+complement"},
     /* an arbitration court is named by its town's adjective */
     {"Рішення " OPEN_MARK "ORG Зорянського арбітражу" CLOSE_MARK " оскаржили.",
      "rule:org head+complement"},
