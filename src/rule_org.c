@@ -447,6 +447,29 @@ static size_t town_after(const tt_names *n, size_t j) {
   return through_known(n, n->gaz_end[j + 1], TEITAG_TYPE_LOC);
 }
 
+/* After a body's name ending at token k: the region it serves, after
+ * "по" (управление МВД России по Нижегородской области, МЧС по
+ * Санкт-Петербургу) or after у/в before a region's type word (Управління
+ * СБУ у Чернігівській області, not МЗС у Києві, where the body is only
+ * found).  Returns the new end, or k. */
+static size_t served_region(tt_names *n, size_t k) {
+  static const tt_suffix regions[] = {TT_SFX("області"), TT_SFX("области"),
+      TT_SFX("обл."), TT_SFX("краї"), TT_SFX("крае"), TT_SFX("районі"), TT_SFX("районе"),
+      {NULL, 0}};
+  size_t end = n->para->tok_end;
+  if (k + 1 >= end || n->gaz_type[k + 1] != TEITAG_TYPE_LOC || !n->gaz_end[k + 1])
+    return k;
+  const tt_span *place = tt_n_candidate_at(n, k + 1);
+  if (!place || tt_n_listed_in(n->doc, place, "countries"))
+    return k;
+  size_t e = n->gaz_end[k + 1];
+  if (tt_n_is(n, k, "по"))
+    return e;
+  if ((tt_n_is(n, k, "у") || tt_n_is(n, k, "в")) && tt_n_is_any(n, e - 1, regions))
+    return e;
+  return k;
+}
+
 /* господарського суду Черкаської області, прокуратури Луганської
  * області, правительство Москвы, полиции Сан-Диего: a court, a
  * prosecutor's office, the police, an inspectorate, an administration or
@@ -555,7 +578,7 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
       /* ends at a known place or organisation, and the organisation's
        * country (управлении Следственного комитета Армении) */
       if (n->gaz_type[j] == TEITAG_TYPE_ORG)
-        last = through_known(n, last, TEITAG_TYPE_LOC);
+        last = served_region(n, through_known(n, last, TEITAG_TYPE_LOC));
       break;
     }
     if ((cls & TT_WC_MINISTRY) && !n->person[j]) {

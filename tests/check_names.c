@@ -606,6 +606,15 @@ static const rule_case org_cases[] = {
     {"Суд заборонив " OPEN_MARK "ORG Зорянській реєстраційній службі" CLOSE_MARK
      " вчиняти реєстраційні дії.",
      "rule:org head+complement"},
+    /* a body's office takes the region it serves, after "по", or after у
+     * before a region's type word; not a town where it is only found */
+    {"Справу вело " OPEN_MARK "ORG Управління СБУ у Чернігівській області" CLOSE_MARK
+     ", а посол прийшов до " OPEN_MARK "ORG Департаменту консульської служби МЗС України"
+     CLOSE_MARK " у " OPEN_MARK "LOC Києві" CLOSE_MARK ".",
+     "rule:org head+complement"},
+    {"Об этом сообщили в " OPEN_MARK "ORG Главном управлении МВД России по Нижегородской области"
+     CLOSE_MARK ".",
+     "rule:org head+complement"},
     /* an arbitration court is named by its town's adjective */
     {"Рішення " OPEN_MARK "ORG Зорянського арбітражу" CLOSE_MARK " оскаржили.",
      "rule:org head+complement"},
