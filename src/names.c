@@ -1037,6 +1037,8 @@ void tt_names_propagate(tt_names *n) {
       size_t b = i;
       if (ends_quoted_name(n, i, i + 1))
         continue; /* «Тарас Шевченко», the ship */
+      if ((tt_n_class(n, i) & TT_WC_ROLE) && i + 1 < end && tt_n_is(n, i + 1, "of"))
+        continue; /* Bishop of London, after Bronwyn Bishop: the title */
       if (d->toks[i].script == TT_SCRIPT_LATIN) {
         /* "takes effect in Austin" after "Lloyd Austin": after in, at,
          * near an English surname alone is a place's name; with a

@@ -130,21 +130,35 @@ static int camel_surname(const tt_names *n, size_t i) {
 }
 
 /* A capitalised word that may be a surname next to token `from`. */
-static int surname_word(const tt_names *n, size_t i, size_t from) {
-  if (i < n->para->tok_end && (tt_n_article_surname(n, i) || camel_surname(n, i)) &&
-      tt_n_same_script(n, i, from) && !n->gaz_type[i])
-    return 1;
-  return i < n->para->tok_end && tt_n_title(n, i) &&
-         tt_n_same_script(n, i, from) && !not_name_word(n, i) &&
-         !(n->doc->toks[i].flags & TT_TOK_INITIAL) &&
-         !(n->doc->toks[i].flags & TT_TOK_SENT_START);
-}
-
 /* After an English name: punctuation, a verb or a function word, not
  * the next word of a headline-cased phrase. */
 static int end_of_name(const tt_names *n, size_t i) {
   const tt_token *t = &n->doc->toks[i];
   return t->kind == TEITAG_TOKEN_PUNCT || t->lcase == TEITAG_CASE_LOWER;
+}
+
+/* English roles that are common surnames too: after a given name, and
+ * ending the name, they are the surname (Bronwyn Bishop, John Major,
+ * Larry King), as a role comes before a name, not after it. */
+static int role_surname(const tt_names *n, size_t i) {
+  static const tt_suffix surnames[] = {TT_SFX("bishop"), TT_SFX("king"), TT_SFX("dean"),
+      TT_SFX("judge"), TT_SFX("pope"), TT_SFX("baron"), TT_SFX("duke"), TT_SFX("major"),
+      {NULL, 0}};
+  return n->doc->toks[i].script == TT_SCRIPT_LATIN && tt_n_title(n, i) &&
+         !(n->doc->toks[i].flags & TT_TOK_SENT_START) && tt_n_is_any(n, i, surnames) &&
+         (i + 1 >= n->para->tok_end || end_of_name(n, i + 1));
+}
+
+static int surname_word(const tt_names *n, size_t i, size_t from) {
+  if (i < n->para->tok_end && (tt_n_article_surname(n, i) || camel_surname(n, i)) &&
+      tt_n_same_script(n, i, from) && !n->gaz_type[i])
+    return 1;
+  if (i < n->para->tok_end && i > from && role_surname(n, i))
+    return 1;
+  return i < n->para->tok_end && tt_n_title(n, i) &&
+         tt_n_same_script(n, i, from) && !not_name_word(n, i) &&
+         !(n->doc->toks[i].flags & TT_TOK_INITIAL) &&
+         !(n->doc->toks[i].flags & TT_TOK_SENT_START);
 }
 
 /* "San Diego", "Saint Louis", "Santa Maria": a saint's name before a

@@ -114,6 +114,11 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* a role that is also a surname, after a given name and ending the
+     * name, is the surname; before "of" it is the title again */
+    {"Liberal MP " OPEN_MARK "PER Bronwyn Bishop" CLOSE_MARK " took the chair, and "
+     OPEN_MARK "PER Bishop" CLOSE_MARK " smiled. The Bishop of Zarmouth did not.",
+     "rule:person after-role"},
     /* police ranks and athletes announce a person too */
     {"The runner " OPEN_MARK "PER Zaro Kiptanui" CLOSE_MARK " told Police Superintendent "
      OPEN_MARK "PER Mark Hanlow" CLOSE_MARK " she was robbed.",
