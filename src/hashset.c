@@ -44,6 +44,17 @@ int tt_hash_set_add(tt_hash_set *s, uint64_t v, size_t max) {
   return 1;
 }
 
+int tt_hash_set_has(const tt_hash_set *s, uint64_t v) {
+  if (v == 0)
+    return s->zero;
+  if (!s->cap)
+    return 0;
+  size_t h = (size_t)v & (s->cap - 1);
+  while (s->slots[h] && s->slots[h] != v)
+    h = (h + 1) & (s->cap - 1);
+  return s->slots[h] == v;
+}
+
 void tt_hash_set_free(tt_hash_set *s) {
   free(s->slots);
   s->slots = NULL;

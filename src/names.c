@@ -1454,6 +1454,17 @@ int tt_n_facility_after(const tt_names *n, size_t j) {
   return 0;
 }
 
+int tt_n_lower_elsewhere(tt_names *n, size_t i) {
+  if (!n->lower_built) {
+    const teitag_doc *d = n->doc;
+    for (size_t k = 0; k < d->n_toks; k++)
+      if (d->toks[k].kind == TEITAG_TOKEN_WORD && d->toks[k].lcase == TEITAG_CASE_LOWER)
+        tt_hash_set_add(&n->lower, d->toks[k].hash, SIZE_MAX);
+    n->lower_built = 1;
+  }
+  return tt_hash_set_has(&n->lower, n->doc->toks[i].hash);
+}
+
 int tt_n_naming_word(const tt_names *n, size_t i) {
   static const tt_suffix naming[] = {TT_SFX("имени"), TT_SFX("им."), TT_SFX("імені"),
                                      TT_SFX("ім."), {NULL, 0}};
@@ -1488,6 +1499,8 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.n_indexed = n.cap_next = 0;
   n.unlinked = NULL;
   n.n_unlinked = n.cap_unlinked = 0;
+  n.lower = (tt_hash_set)TT_HASH_SET_INIT;
+  n.lower_built = 0;
   /* the tokenizer gave the words their classes where it knew the rules
    * would run; a document built otherwise gets them here */
   if (!doc->word_classes) {
@@ -1532,5 +1545,6 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   free(n.span_first);
   free(n.span_next);
   free(n.unlinked);
+  tt_hash_set_free(&n.lower);
   return TEITAG_OK;
 }

@@ -46,6 +46,10 @@ typedef struct tt_names {
    * tt_n_quote reads the text of a quote only, not of every comma */
   uint64_t quote_hash[2];
   uint64_t open_paren_hash, close_paren_hash; /* of "(" and ")", the same */
+  /* the key hashes of the words the document writes in lower case, built
+   * at the first question (tt_n_lower_elsewhere) */
+  tt_hash_set lower;
+  int lower_built;
   size_t n_candidates;     /* doc->spans from before the rules: the
                               candidates gaz_type and gaz_end describe */
   /* The spans by first token, for tt_n_retype and tt_n_candidate_at: per
@@ -148,6 +152,9 @@ int tt_n_attribute_compound(const tt_names *n, size_t i);
 /* Is token i an English adjective of nationality, faith or majority
  * (Sudanese, Kurdish, Muslim-majority), which names nothing by itself? */
 int tt_n_demonym_like(const tt_names *n, size_t i);
+/* Does the document write the word at token i in lower case somewhere
+ * (Країна Дурнів ... країна): then it is a common word, not a name. */
+int tt_n_lower_elsewhere(tt_names *n, size_t i);
 /* At or after token j, the last word of an English name: is the name
  * that of a facility or an honour named after a person (Charles De
  * Gaulle airport, Louis Armstrong International Airport, Martin Luther

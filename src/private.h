@@ -117,6 +117,8 @@ typedef struct tt_hash_set {
 /* Adds `v` unless the set holds `max` values already.  Returns 1 when `v`
  * was added now, 0 when it was in the set before (or the set is full). */
 int tt_hash_set_add(tt_hash_set *s, uint64_t v, size_t max);
+/* Is `v` in the set? */
+int tt_hash_set_has(const tt_hash_set *s, uint64_t v);
 void tt_hash_set_free(tt_hash_set *s);
 
 /* ---- diag.c ----------------------------------------------------------- */

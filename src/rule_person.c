@@ -820,6 +820,10 @@ static size_t capital_pair(tt_names *n, size_t i) {
     return 0;
   if (i + 2 < end && (tt_n_title(n, i + 2) || tt_n_upper(n, i + 2)))
     return 0; /* three or more: rather an organisation or a title */
+  /* not words the text also writes in lower case (Країна Дурнів ...
+   * країна) */
+  if (tt_n_lower_elsewhere(n, i) || tt_n_lower_elsewhere(n, i + 1))
+    return 0;
   tt_n_add(n, i, i + 2, TEITAG_TYPE_PER, TEITAG_CERT_LOW, "rule:person capital-pair");
   return i + 2;
 }

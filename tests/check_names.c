@@ -541,6 +541,9 @@ static const rule_case negative_cases[] = {
      "море. " OPEN_MARK "PER Тарас Шевченко" CLOSE_MARK " писав вірші, а за «голову "
      OPEN_MARK "PER Шевченка" CLOSE_MARK "» ніхто не платив.",
      "gazetteer"},
+    /* two capitalised words that the text also writes in lower case are
+     * no person */
+    {"Казали, що Країна Дурнів далеко, але ця країна існує.", NULL},
     /* codes are no organisations, even when repeated */
     {"The H5N1 strain spread. Tests for H5N1 continue.", NULL},
 };
