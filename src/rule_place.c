@@ -302,10 +302,13 @@ void tt_rules_place(tt_names *n) {
     /* every rule starts at a Title-case word or at a type word or
      * preposition of place: other tokens are passed over here rather
      * than by each rule in turn */
-    if ((toks[i].kind != TEITAG_TOKEN_WORD || toks[i].lcase != TEITAG_CASE_TITLE) &&
-        !(tt_n_class(n, i) & (TT_WC_STREET | TT_WC_PLACE_BEFORE | TT_WC_PREP_PLACE |
-                              TT_WC_PLACE_TYPE)))
-      continue;
+    if (toks[i].kind != TEITAG_TOKEN_WORD || toks[i].lcase != TEITAG_CASE_TITLE) {
+      unsigned cls = toks[i].classes;
+      /* an English place type word too: the province of … */
+      if (!(cls & (TT_WC_STREET | TT_WC_PLACE_BEFORE | TT_WC_PREP_PLACE)) &&
+          !((cls & TT_WC_PLACE_TYPE) && toks[i].script == TT_SCRIPT_LATIN))
+        continue;
+    }
     size_t next = compass_and_place(n, i);
     if (!next)
       next = adjective_and_type(n, i);
