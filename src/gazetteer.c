@@ -736,6 +736,34 @@ static int english_article_of_other(const teitag_doc *doc, const tt_para *p,
          memcmp(doc->keys.data + t->key, "the", 3) == 0;
 }
 
+/* Without the rules, which would take the whole name and weigh the link,
+ * a listed surname alone right after another person's given name or
+ * initial (Мішель Обама, Алла Бут, О. Лукашенко for Viktor's relative)
+ * names someone else: the span stays, its link goes.  `norm` is the
+ * entry's dictionary form, given name first.  Same given name: their
+ * bytes agree but for a case ending (Реджепом, Реджеп). */
+static int namesake_before(const teitag_pipeline *pl, const teitag_doc *doc,
+                           const tt_para *p, size_t b, const char *norm) {
+  if (b == p->tok_begin || !norm)
+    return 0;
+  const tt_token *t = &doc->toks[b - 1];
+  const char *word = doc->text + t->start;
+  size_t len = t->end - t->start, first = strcspn(norm, " ");
+  if (t->flags & TT_TOK_INITIAL) {
+    size_t letter = len > 1 ? len - 1 : len; /* the initial without its dot */
+    return first < letter || memcmp(norm, word, letter) != 0;
+  }
+  char g;
+  unsigned f, langs;
+  if (t->kind != TEITAG_TOKEN_WORD || t->lcase != TEITAG_CASE_TITLE ||
+      !tt_pipeline_given_name(pl, doc, b - 1, &g, &f, &langs))
+    return 0;
+  size_t common = 0;
+  while (common < len && common < first && word[common] == norm[common])
+    common++;
+  return common + 4 < first || common + 4 < len;
+}
+
 static teitag_status corrupt(tt_gaz *g, teitag_diag *diag) {
   return tt_fail(diag, TEITAG_EFORMAT, 0, 0, TT_NO_OFFSET,
                  "%s: corrupt gazetteer (a block does not match its checksum)",
@@ -794,6 +822,9 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
       const char *norm = tt_gaz_str(from, norm_at);
       uint32_t ref = tt_doc_str(doc, tt_gaz_str(from, e->id));
       uint32_t nrm = *norm ? tt_doc_str(doc, norm) : 0;
+      if ((pl->flags & TEITAG_PIPE_NO_RULES) && e->type == TEITAG_TYPE_PER &&
+          best_end == i + 1 && namesake_before(pl, doc, p, i, norm))
+        ref = nrm = 0;
       /* a person listed with the title the news puts before the name
        * (Pope Francis, Митрополит Епіфаній, Король Чарльз): the title
        * helps the match and stays outside the name */

@@ -1446,6 +1446,39 @@ START_TEST(rules_can_be_switched_off) {
 }
 END_TEST
 
+/* Without the rules, a listed surname alone after another person's given
+ * name keeps its span but not the listed person's link; after the
+ * person's own given name, in a case form, it keeps it. */
+START_TEST(namesake_without_rules) {
+  teitag_pipeline *p = default_pipeline();
+  teitag_pipeline_set_flags(p, TEITAG_PIPE_NO_MONEY | TEITAG_PIPE_NO_RULES);
+  const char *text = "Мішель Обама приїхала. Барак Обама ні. З Реджепом Ердоганом говорили.";
+  teitag_doc *doc = NULL;
+  teitag_diag diag;
+  ck_assert_int_eq(teitag_annotate(p, text, strlen(text), "t", &doc, &diag), TEITAG_OK);
+  ck_assert_uint_eq(teitag_doc_n_spans(doc), 3);
+  teitag_span s;
+  teitag_doc_span(doc, 0, &s);
+  ck_assert_int_eq(s.type, TEITAG_TYPE_PER);
+  ck_assert_msg(s.ref == NULL || !*s.ref, "Мішель Обама linked to %s", s.ref);
+  teitag_doc_span(doc, 1, &s);
+  ck_assert_str_eq(s.ref ? s.ref : "", "Q76");
+  teitag_doc_span(doc, 2, &s);
+  ck_assert_msg(s.ref && *s.ref, "Реджепом Ердоганом lost its link");
+  teitag_doc_free(doc);
+  /* an initial that is not the listed person's: no link */
+  const char *initials = "М. Обама приїхала, Б. Обама ні.";
+  ck_assert_int_eq(teitag_annotate(p, initials, strlen(initials), "t", &doc, &diag), TEITAG_OK);
+  ck_assert_uint_eq(teitag_doc_n_spans(doc), 2);
+  teitag_doc_span(doc, 0, &s);
+  ck_assert_msg(s.ref == NULL || !*s.ref, "М. Обама linked to %s", s.ref);
+  teitag_doc_span(doc, 1, &s);
+  ck_assert_str_eq(s.ref ? s.ref : "", "Q76");
+  teitag_doc_free(doc);
+  teitag_pipeline_free(p);
+}
+END_TEST
+
 /* Every hand-checked case form of a given name is known as one. */
 START_TEST(given_name_forms) {
   char path[1024];
@@ -1499,6 +1532,7 @@ static Suite *names_suite(void) {
   tcase_add_test(tc, namesake_takes_the_link_off);
   tcase_add_test(tc, rules_on_a_document_built_without_them);
   tcase_add_test(tc, rules_can_be_switched_off);
+  tcase_add_test(tc, namesake_without_rules);
   tcase_add_test(tc, long_run_of_initials);
   tcase_add_test(tc, given_name_forms);
   suite_add_tcase(s, tc);
