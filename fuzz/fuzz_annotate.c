@@ -13,7 +13,7 @@
 
 #include "teitag.h"
 
-static teitag_pipeline *pipes[8];
+static teitag_pipeline *pipes[16];
 
 static void silent(void *ctx, const char *msg, ...) {
   (void)ctx;
@@ -28,18 +28,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   unsigned pick = data[0];
   data++;
   size--;
-  teitag_pipeline *p = pipes[pick & 7];
+  teitag_pipeline *p = pipes[pick & 15];
   if (!p) {
     xmlSetGenericErrorFunc(NULL, silent);
     p = teitag_pipeline_new();
     teitag_pipeline_set_lang(p, (teitag_lang)(pick & 3));
-    teitag_pipeline_set_flags(p, (pick & 4) ? TEITAG_PIPE_NESTED : 0);
+    /* with the rules off too, where the gazetteer alone weighs links */
+    teitag_pipeline_set_flags(p, ((pick & 4) ? TEITAG_PIPE_NESTED : 0) |
+                                     ((pick & 8) ? TEITAG_PIPE_NO_RULES : 0));
     /* the gazetteer and the name rules that read its candidates, when
      * TEITAG_DATA_DIR points at a compiled default (fuzz/run.sh sets it) */
     teitag_diag gd;
     if (pick & 2)
       (void)teitag_pipeline_use_default_gazetteer(p, &gd);
-    pipes[pick & 7] = p;
+    pipes[pick & 15] = p;
   }
   teitag_doc *doc;
   teitag_diag diag;
