@@ -590,9 +590,14 @@ static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
   if (first->lcase == TEITAG_CASE_UPPER && doc->toks[e - 1].lcase == TEITAG_CASE_UPPER &&
       (e - b > 1 || first->end - first->start >= 4))
     return 0;
+  /* a role after a place stands apart (Kyiv Mayor …), unless a head
+   * follows it, which makes one name of them (Texas State University) */
   if (e < p->tok_end && title_word(&doc->toks[e]) &&
       !(doc->toks[e].flags & TT_TOK_SENT_START) &&
-      !(doc->toks[e].flags & TT_TOK_NL_BEFORE) && !tt_is_role_word(doc->toks[e].hash))
+      !(doc->toks[e].flags & TT_TOK_NL_BEFORE) &&
+      (!tt_is_role_word(doc->toks[e].hash) ||
+       (e + 1 < p->tok_end && title_word(&doc->toks[e + 1]) &&
+        (tt_word_class(doc->toks[e + 1].hash) & TT_WC_ORG_HEAD))))
     return 1;
   if (b > p->tok_begin && title_word(&doc->toks[b - 1]) &&
       !attribute_compound(doc, &doc->toks[b - 1]) &&

@@ -503,7 +503,7 @@ static const char *const facility_words[] = {
     "airport", "hotel", "zoo", "stadium", "arena", "bridge", "hospital",
     "museum", "library", "prize", "award", "awards", "memorial", "center",
     "centre", "school", "college", "street", "avenue", "boulevard", "square",
-    "park", "station", "highway", "dam", "tunnel", NULL};
+    "park", "station", "highway", "dam", "tunnel", "telescope", NULL};
 
 /* What a company is, in lower case before its name (logistics firm
  * Dunmore Freight, Danish lender Tollund, carmaker Zorvex).  Not

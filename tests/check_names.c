@@ -544,6 +544,8 @@ static const rule_case negative_cases[] = {
     /* two capitalised words that the text also writes in lower case are
      * no person */
     {"Казали, що Країна Дурнів далеко, але ця країна існує.", NULL},
+    /* a telescope named after a person is not the person */
+    {"The James Webb Space Telescope found water.", NULL},
     /* codes are no organisations, even when repeated */
     {"The H5N1 strain spread. Tests for H5N1 continue.", NULL},
 };
@@ -626,6 +628,11 @@ static const rule_case org_cases[] = {
     /* an arbitration court is named by its town's adjective */
     {"Рішення " OPEN_MARK "ORG Зорянського арбітражу" CLOSE_MARK " оскаржили.",
      "rule:org head+complement"},
+    /* a place and a role's word before a head are one name */
+    {"She studied at " OPEN_MARK "ORG Texas State University" CLOSE_MARK ", and "
+     OPEN_MARK "LOC Kyiv" CLOSE_MARK " Mayor " OPEN_MARK "PER Vitali Klitschko" CLOSE_MARK
+     " spoke.",
+     "rule:org english-head"},
     /* what only a company has makes the unlisted name before it a
      * company's, found again alone later; not a sector, a people or a
      * season */
@@ -1011,6 +1018,12 @@ static const rule_case place_cases[] = {
     {"Он живет на " OPEN_MARK "LOC улице Ленина" CLOSE_MARK ", а улицы " OPEN_MARK
      "LOC Лондона" CLOSE_MARK " опустели.",
      "rule:place type+name"},
+    /* a word that begins a place's English name, and the name; not before
+     * an organisation's head */
+    {"Residents of " OPEN_MARK "LOC Port Talbot" CLOSE_MARK " met near " OPEN_MARK
+     "LOC Mount Zarvel" CLOSE_MARK ", and the " OPEN_MARK "ORG Port Authority" CLOSE_MARK
+     " said so.",
+     "rule:place name+type"},
     /* in English a settlement's type word and "of" before its name; not
      * a person's name, nor the start of a longer name */
     {"The fire destroyed the town of " OPEN_MARK "LOC Lahaina" CLOSE_MARK " and reached the "
