@@ -1430,6 +1430,11 @@ int tt_n_attribute_compound(const tt_names *n, size_t i) {
   static const tt_suffix attributes[] = {TT_SFX("-backed"), TT_SFX("-based"),
       TT_SFX("-owned"), TT_SFX("-run"), TT_SFX("-led"), TT_SFX("-controlled"),
       {NULL, 0}};
+  /* asked of most capitalised English words: those without a hyphen are
+   * passed over before the list is read */
+  const tt_token *t = &n->doc->toks[i];
+  if (t->key_len < 5 || !memchr(n->doc->keys.data + t->key, '-', t->key_len))
+    return 0;
   return tt_n_ends_any(n, i, attributes);
 }
 

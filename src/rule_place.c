@@ -276,13 +276,11 @@ static size_t latin_type_of_name(tt_names *n, size_t i) {
  * words that nothing else explains.  Not inside a longer name, nor
  * before an organisation's head (Port Authority, Fort Worth Police). */
 static size_t prefixed_place(tt_names *n, size_t i) {
-  static const tt_suffix prefixes[] = {TT_SFX("port"), TT_SFX("fort"), TT_SFX("mount"),
-      TT_SFX("mt."), TT_SFX("lake"), TT_SFX("cape"), {NULL, 0}};
   const unsigned not_name = TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_ORG_HEAD | TT_WC_MONTH |
                             TT_WC_PLACE_TYPE | TT_WC_EN_ROLE | TT_WC_ADJECTIVE;
   size_t end = n->para->tok_end, j = i + 1, k = j;
   if (n->doc->toks[i].script != TT_SCRIPT_LATIN || !tt_n_title(n, i) || n->gaz_type[i] ||
-      !tt_n_is_any(n, i, prefixes) ||
+      !(tt_n_class(n, i) & TT_WC_PLACE_PREFIX) ||
       (i > n->para->tok_begin && !tt_n_sentence_start(n, i) &&
        (tt_n_title(n, i - 1) || tt_n_upper(n, i - 1))))
     return 0;
@@ -334,7 +332,7 @@ void tt_rules_place(tt_names *n) {
         continue;
     }
     size_t next = compass_and_place(n, i);
-    if (!next && toks[i].lcase == TEITAG_CASE_TITLE && toks[i].script == TT_SCRIPT_LATIN)
+    if (!next && (toks[i].classes & TT_WC_PLACE_PREFIX))
       next = prefixed_place(n, i);
     if (!next)
       next = adjective_and_type(n, i);

@@ -516,6 +516,11 @@ static const char *const firm_words[] = {
     "start-up", "bank", "operator", "developer", "supplier", "manufacturer",
     "chain", "utility", "refiner", "shipper", NULL};
 
+/* Words that begin an English place's name (Port Talbot, Fort Hood,
+ * Mount Zarvel, Lake Zarwood, Cape Zarn). */
+static const char *const place_prefixes[] = {"port", "fort", "mount", "mt.", "lake", "cape",
+                                             NULL};
+
 /* English adjectives written with a capital that follow given names
  * without being surnames (Roman Catholic, Christian Democratic). */
 static const char *const en_adjectives[] = {
@@ -664,6 +669,7 @@ static void build_all(void) {
   add_list(business_words, TT_WC_BUSINESS, 0);
   add_list(facility_words, TT_WC_FACILITY, 0);
   add_list(firm_words, TT_WC_FIRM, 0);
+  add_list(place_prefixes, TT_WC_PLACE_PREFIX, 0);
 }
 
 /* The lookup, once the tables are built: inlined into the loop over a

@@ -51,8 +51,10 @@ enum {
                                  shares, earnings, CEO; chief (executive) */
   TT_WC_FACILITY = 1u << 26,  /* after an English name, what is named after
                                  a person: airport, stadium, prize */
-  TT_WC_FIRM = 1u << 27       /* a lower-case English noun for a company
+  TT_WC_FIRM = 1u << 27,      /* a lower-case English noun for a company
                                  before its name: firm, lender, carmaker */
+  TT_WC_PLACE_PREFIX = 1u << 28 /* begins an English place's name: Port,
+                                   Fort, Mount, Lake, Cape */
 };
 
 /* The TT_WC_* classes of a word, 0 when it is in none. */
