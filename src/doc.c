@@ -61,6 +61,12 @@ uint32_t tt_doc_strn(teitag_doc *doc, const char *s, size_t len) {
   return off;
 }
 
+void tt_doc_lower_words(const teitag_doc *doc, tt_hash_set *set) {
+  for (size_t i = 0; i < doc->n_toks; i++)
+    if (doc->toks[i].kind == TEITAG_TOKEN_WORD && doc->toks[i].lcase == TEITAG_CASE_LOWER)
+      tt_hash_set_add(set, doc->toks[i].hash, SIZE_MAX);
+}
+
 uint32_t tt_doc_str(teitag_doc *doc, const char *s) {
   return s ? tt_doc_strn(doc, s, strlen(s)) : 0;
 }

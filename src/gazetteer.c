@@ -614,39 +614,9 @@ static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
  * case ("Кампанію з вакцинації …", later "кампанію") is that word, not the
  * place or person it spells.  Built the first time such a match needs it. */
 typedef struct {
-  uint64_t *slots;
-  size_t cap;
+  tt_hash_set set;
   int built;
 } lower_words;
-
-static void lower_words_build(lower_words *lw, const teitag_doc *doc) {
-  size_t n = 0;
-  for (size_t i = 0; i < doc->n_toks; i++)
-    n += doc->toks[i].kind == TEITAG_TOKEN_WORD && doc->toks[i].lcase == TEITAG_CASE_LOWER;
-  lw->cap = 16;
-  while (lw->cap < 2 * n)
-    lw->cap *= 2;
-  lw->slots = tt_xcalloc(lw->cap, sizeof *lw->slots);
-  for (size_t i = 0; i < doc->n_toks; i++) {
-    const tt_token *t = &doc->toks[i];
-    if (t->kind != TEITAG_TOKEN_WORD || t->lcase != TEITAG_CASE_LOWER)
-      continue;
-    uint64_t h = t->hash ? t->hash : 1;
-    size_t k = (size_t)h & (lw->cap - 1);
-    while (lw->slots[k] && lw->slots[k] != h)
-      k = (k + 1) & (lw->cap - 1);
-    lw->slots[k] = h;
-  }
-  lw->built = 1;
-}
-
-static int lower_words_has(const lower_words *lw, uint64_t h) {
-  h = h ? h : 1;
-  for (size_t k = (size_t)h & (lw->cap - 1); lw->slots[k]; k = (k + 1) & (lw->cap - 1))
-    if (lw->slots[k] == h)
-      return 1;
-  return 0;
-}
 
 /* A one-word Cyrillic match in Title case opening a sentence, whose word
  * the document also writes in lower case. */
@@ -657,9 +627,11 @@ static int common_word_at_start(const teitag_doc *doc, const tt_para *p, size_t 
   if (end != i + 1 || doc->toks[i].lcase != TEITAG_CASE_TITLE ||
       doc->toks[i].script != TT_SCRIPT_CYRILLIC || !sentence_initial(doc, i, p->tok_begin))
     return 0;
-  if (!lw->built)
-    lower_words_build(lw, doc);
-  return lower_words_has(lw, doc->toks[i].hash);
+  if (!lw->built) {
+    tt_doc_lower_words(doc, &lw->set);
+    lw->built = 1;
+  }
+  return tt_hash_set_has(&lw->set, doc->toks[i].hash);
 }
 
 /* "Українська співачка", "Покровську громаду": opening a sentence, a
@@ -780,7 +752,7 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
   if (!pl->n_gaz)
     return TEITAG_OK;
   tt_buf desc = {NULL, 0, 0};
-  lower_words lower = {NULL, 0, 0};
+  lower_words lower = {TT_HASH_SET_INIT, 0};
   /* computed here, not in a static on first use, which threads annotating
    * at once would write together */
   const uint64_t quote_hash = tt_hash_bytes("\"", 1);
@@ -848,7 +820,7 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
     }
   }
   tt_buf_free(&desc);
-  free(lower.slots);
+  tt_hash_set_free(&lower.set);
   for (size_t gi = 0; gi < pl->n_gaz; gi++)
     if (pl->gaz[gi]->corrupt)
       return corrupt(pl->gaz[gi], diag);

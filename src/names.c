@@ -1461,10 +1461,7 @@ int tt_n_facility_after(const tt_names *n, size_t j) {
 
 int tt_n_lower_elsewhere(tt_names *n, size_t i) {
   if (!n->lower_built) {
-    const teitag_doc *d = n->doc;
-    for (size_t k = 0; k < d->n_toks; k++)
-      if (d->toks[k].kind == TEITAG_TOKEN_WORD && d->toks[k].lcase == TEITAG_CASE_LOWER)
-        tt_hash_set_add(&n->lower, d->toks[k].hash, SIZE_MAX);
+    tt_doc_lower_words(n->doc, &n->lower);
     n->lower_built = 1;
   }
   return tt_hash_set_has(&n->lower, n->doc->toks[i].hash);

@@ -395,6 +395,10 @@ enum {
 /* Adds a string to doc->strs and returns its offset (0 for NULL). */
 uint32_t tt_doc_str(teitag_doc *doc, const char *s);
 uint32_t tt_doc_strn(teitag_doc *doc, const char *s, size_t len);
+/* Adds to `set` the key hash of every word the document writes in lower
+ * case: a capitalised word whose key is there is a common word the writer
+ * also uses, not a name.  Asked rarely: callers build it on first need. */
+void tt_doc_lower_words(const teitag_doc *doc, tt_hash_set *set);
 static inline const char *tt_doc_get_str(const teitag_doc *doc, uint32_t off) {
   return off ? doc->strs.data + off : NULL;
 }
