@@ -927,6 +927,17 @@ static size_t shares_of(tt_names *n, size_t i) {
   return last;
 }
 
+/* Can token e be a word of an English company's name that nothing else
+ * explains: capitalised (or camel case, CamelCo), in none of the classes
+ * `not_name`, no person's, no listed name's, no attribute (India-based)? */
+static int unexplained_latin_word(const tt_names *n, size_t e, unsigned not_name) {
+  const tt_token *t = &n->doc->toks[e];
+  return t->kind == TEITAG_TOKEN_WORD && t->script == TT_SCRIPT_LATIN &&
+         (tt_n_title(n, e) || tt_n_upper(n, e) || tt_n_camel(n, e)) &&
+         !(tt_n_class(n, e) & not_name) && !n->gaz_type[e] && !n->person[e] &&
+         !tt_n_attribute_compound(n, e);
+}
+
 /* Does the business word at token j say that the name before it is a
  * company's?  After a possessive (Halvorn's earnings, Zorvex' board) any
  * of them; after the bare name only what no place, team or person has
@@ -968,11 +979,8 @@ static size_t company_context(tt_names *n, size_t i) {
   if (i > n->para->tok_begin && !tt_n_sentence_start(n, i) &&
       (tt_n_title(n, i - 1) || tt_n_upper(n, i - 1) || tt_n_is(n, i - 1, "of")))
     return 0;
-  while (e < end && e - i < 3 && d->toks[e].kind == TEITAG_TOKEN_WORD &&
-         d->toks[e].script == TT_SCRIPT_LATIN &&
-         (tt_n_title(n, e) || tt_n_upper(n, e) || tt_n_camel(n, e)) &&
-         !(tt_n_class(n, e) & not_name) && !n->gaz_type[e] && !n->person[e] &&
-         !tt_n_demonym_like(n, e) && !tt_n_attribute_compound(n, e))
+  while (e < end && e - i < 3 && unexplained_latin_word(n, e, not_name) &&
+         !tt_n_demonym_like(n, e))
     e++;
   /* Class A shares, (C shares): a share class */
   if (e == i || e + 1 >= end || d->toks[e - 1].end - d->toks[e - 1].start == 1)
@@ -1018,12 +1026,8 @@ static size_t firm_named(tt_names *n, size_t i) {
   /* an adjective inside the name is the name's (firm Dunmore Global
    * Services), not before it (company German Zorvex); a ticker with a
    * digit is no word of it (TomTom TOM2) */
-  while (e < end && e - i < 4 && d->toks[e].kind == TEITAG_TOKEN_WORD &&
-         d->toks[e].script == TT_SCRIPT_LATIN &&
-         (tt_n_title(n, e) || tt_n_upper(n, e) || tt_n_camel(n, e)) &&
-         !(tt_n_class(n, e) & not_name) && !n->gaz_type[e] && !n->person[e] &&
-         (e > i || !tt_n_demonym_like(n, e)) && !tt_n_attribute_compound(n, e) &&
-         !code_like(n, e))
+  while (e < end && e - i < 4 && unexplained_latin_word(n, e, not_name) &&
+         (e > i || !tt_n_demonym_like(n, e)) && !code_like(n, e))
     e++;
   /* a longer name goes on (firm Dunmore Bank of Ireland): not this one;
    * nor the one who made the company (the firm Ramsey founded) */

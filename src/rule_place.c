@@ -247,6 +247,19 @@ static size_t street_of_person(tt_names *n, size_t i) {
   return k;
 }
 
+/* The end of one or two capitalised words from token j that nothing
+ * else explains and that are in none of the classes `not_name`, or 0 if
+ * there are none or a longer capitalised name goes on after them. */
+static size_t short_capital_run(const tt_names *n, size_t j, unsigned not_name) {
+  size_t end = n->para->tok_end, k = j;
+  while (k < end && k - j < 2 && tt_n_title(n, k) && !n->gaz_type[k] && !n->person[k] &&
+         !(tt_n_class(n, k) & not_name))
+    k++;
+  if (k == j || (k < end && (tt_n_title(n, k) || tt_n_upper(n, k))))
+    return 0;
+  return k;
+}
+
 /* the town of Lahaina, the island of Zarport: in English a lower-case
  * town, city, village, province, district, region or island, "of"
  * and one or two capitalised words that
@@ -261,11 +274,8 @@ static size_t latin_type_of_name(tt_names *n, size_t i) {
       n->doc->toks[i].lcase != TEITAG_CASE_LOWER || j >= end ||
       !tt_n_is(n, i + 1, "of") || !tt_n_is_any(n, i, settlements))
     return 0;
-  size_t k = j;
-  while (k < end && k - j < 2 && tt_n_title(n, k) && !n->gaz_type[k] && !n->person[k] &&
-         !(tt_n_class(n, k) & (TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_MONTH | TT_WC_ORG_HEAD)))
-    k++;
-  if (k == j || (k < end && (tt_n_title(n, k) || tt_n_upper(n, k))))
+  size_t k = short_capital_run(n, j, TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_MONTH | TT_WC_ORG_HEAD);
+  if (!k)
     return 0;
   tt_n_add(n, j, k, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place type+name");
   return k;
@@ -278,16 +288,13 @@ static size_t latin_type_of_name(tt_names *n, size_t i) {
 static size_t prefixed_place(tt_names *n, size_t i) {
   const unsigned not_name = TT_WC_FUNCTION | TT_WC_ROLE | TT_WC_ORG_HEAD | TT_WC_MONTH |
                             TT_WC_PLACE_TYPE | TT_WC_EN_ROLE | TT_WC_ADJECTIVE;
-  size_t end = n->para->tok_end, j = i + 1, k = j;
   if (n->doc->toks[i].script != TT_SCRIPT_LATIN || !tt_n_title(n, i) || n->gaz_type[i] ||
       !(tt_n_class(n, i) & TT_WC_PLACE_PREFIX) ||
       (i > n->para->tok_begin && !tt_n_sentence_start(n, i) &&
        (tt_n_title(n, i - 1) || tt_n_upper(n, i - 1))))
     return 0;
-  while (k < end && k - j < 2 && tt_n_title(n, k) && !n->gaz_type[k] && !n->person[k] &&
-         !(tt_n_class(n, k) & not_name))
-    k++;
-  if (k == j || (k < end && (tt_n_title(n, k) || tt_n_upper(n, k))))
+  size_t k = short_capital_run(n, i + 1, not_name);
+  if (!k)
     return 0;
   tt_n_add(n, i, k, TEITAG_TYPE_LOC, TEITAG_CERT_MEDIUM, "rule:place name+type");
   return k;
