@@ -713,28 +713,107 @@ static int english_article_of_other(const teitag_doc *doc, const tt_para *p,
          memcmp(doc->keys.data + t->key, "the", 3) == 0;
 }
 
-/* Without the rules, which would take the whole name and weigh the link,
- * a listed surname alone right after another person's given name or
- * initial (Мішель Обама, Алла Бут, О. Лукашенко for Viktor's relative)
- * names someone else: the span stays, its link goes.  `norm` is the
- * entry's dictionary form, given name first.  Same given name: their
- * bytes agree but for a case ending (Реджепом, Реджеп). */
-static int namesake_before(const teitag_pipeline *pl, const teitag_doc *doc,
-                           const tt_para *p, size_t b, const char *norm) {
-  if (b == p->tok_begin || !norm)
+/* "В." or, in a tokenised text, "В ." at token i: how many tokens the
+ * initial takes, 0 if it is none. */
+static size_t initial_at(const teitag_doc *doc, const tt_para *p, size_t i) {
+  const tt_token *t = &doc->toks[i];
+  if (t->kind != TEITAG_TOKEN_WORD)
     return 0;
-  const tt_token *t = &doc->toks[b - 1];
-  const char *word = doc->text + t->start;
-  size_t len = t->end - t->start, first = strcspn(norm, " ");
-  if (t->flags & TT_TOK_INITIAL) {
-    size_t letter = len > 1 ? len - 1 : len; /* the initial without its dot */
-    return first < letter || memcmp(norm, word, letter) != 0;
+  if (t->flags & TT_TOK_INITIAL)
+    return 1;
+  if (i + 1 < p->tok_end && (t->lcase == TEITAG_CASE_UPPER || t->lcase == TEITAG_CASE_TITLE) &&
+      tt_utf8_count(doc->text + t->start, t->end - t->start) == 1 &&
+      doc->toks[i + 1].end - doc->toks[i + 1].start == 1 &&
+      doc->text[doc->toks[i + 1].start] == '.')
+    return 2;
+  return 0;
+}
+
+/* A person's name right after a street's type word or a word of honour
+ * (вулиці Івасюка, вул. Л. Курбаса, імені Тараса Шевченка, святого
+ * Онуфрія) is the name of the street or of what is named after them. */
+static int named_for_person(const teitag_doc *doc, const tt_para *p, size_t b,
+                            teitag_type type) {
+  if (type != TEITAG_TYPE_PER || b == p->tok_begin)
+    return 0;
+  size_t k = b - 1;
+  for (int n = 0; n < 2 && k > p->tok_begin; n++) { /* імені А. С. Пушкіна */
+    if (initial_at(doc, p, k) == 1)
+      k--;
+    else if (k >= p->tok_begin + 2 && initial_at(doc, p, k - 1) == 2)
+      k -= 2;
+    else
+      break;
+  }
+  if (k > p->tok_begin && doc->toks[k].kind == TEITAG_TOKEN_PUNCT &&
+      doc->toks[k].end - doc->toks[k].start == 1 && doc->text[doc->toks[k].start] == '.')
+    k--; /* "вул . Леніна" in a tokenised text */
+  const tt_token *t = &doc->toks[k];
+  if (t->script != TT_SCRIPT_CYRILLIC || !(tt_word_class(t->hash) & (TT_WC_STREET | TT_WC_HONOUR)))
+    return 0;
+  /* «хлопчик на ім'я Артем», «мальчик по имени Артём» names the person */
+  return !(k > p->tok_begin && doc->toks[k - 1].key_len == 4 &&
+           memcmp(doc->keys.data + doc->toks[k - 1].key, "по", 4) == 0);
+}
+
+/* Without the rules, which would take the whole name, a listed surname
+ * matched alone right after one or two initials or a given name that the
+ * lexicon knows (Анатолій Ревенко, В. І. Ревенко, М. Обама) takes them into
+ * its span: the surname alone would be a span cut short.  Returns the
+ * first token of the name. */
+static size_t given_names_before(const teitag_pipeline *pl, const teitag_doc *doc,
+                                 const tt_para *p, size_t b) {
+  size_t j = b;
+  for (int n = 0; n < 2; n++) {
+    size_t taken = 0;
+    if (j > p->tok_begin && initial_at(doc, p, j - 1) == 1)
+      taken = 1;
+    else if (j >= p->tok_begin + 2 && initial_at(doc, p, j - 2) == 2)
+      taken = 2;
+    if (!taken)
+      break;
+    j -= taken;
   }
   char g;
   unsigned f, langs;
-  if (t->kind != TEITAG_TOKEN_WORD || t->lcase != TEITAG_CASE_TITLE ||
-      !tt_pipeline_given_name(pl, doc, b - 1, &g, &f, &langs))
-    return 0;
+  const tt_token *t = j > p->tok_begin ? &doc->toks[j - 1] : NULL;
+  if (j == b && t && t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_TITLE &&
+      tt_pipeline_given_name(pl, doc, j - 1, &g, &f, &langs))
+    j--;
+  return j;
+}
+
+/* "Янукович В. Ф.": two initials after a listed surname matched alone
+ * join its span, as the rules would join them.  Returns the token after
+ * the name. */
+static size_t initials_after(const teitag_doc *doc, const tt_para *p, size_t e) {
+  size_t j = e;
+  for (int n = 0; n < 2; n++) {
+    size_t taken = j < p->tok_end ? initial_at(doc, p, j) : 0;
+    if (!taken)
+      return e; /* one initial alone may open the next sentence */
+    j += taken;
+  }
+  return j;
+}
+
+/* The given name or initial at `first` before a listed surname names
+ * someone else (Мішель Обама, Алла Бут, О. Лукашенко for Viktor's
+ * relative): the span keeps no link.  `norm` is the entry's dictionary
+ * form, given name first.  Same given name: their bytes agree but for a
+ * case ending (Реджепом, Реджеп). */
+static int namesake_at(const teitag_doc *doc, const tt_para *p, size_t first_tok,
+                       const char *norm) {
+  if (!norm)
+    return 1;
+  const tt_token *t = &doc->toks[first_tok];
+  const char *word = doc->text + t->start;
+  size_t len = t->end - t->start, first = strcspn(norm, " ");
+  size_t initial = initial_at(doc, p, first_tok);
+  if (initial) {
+    size_t letter = initial == 1 && len > 1 ? len - 1 : len; /* without its dot */
+    return first < letter || memcmp(norm, word, letter) != 0;
+  }
   size_t common = 0;
   while (common < len && common < first && word[common] == norm[common])
     common++;
@@ -790,6 +869,10 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
           facility_named_after(doc, p, i, best_end, (teitag_type)e->type) ||
           english_article_of_other(doc, p, i, best))
         continue;
+      if (named_for_person(doc, p, i, (teitag_type)e->type)) {
+        i = best_end - 1; /* nor is a word of the name a place: Чайковского */
+        continue;
+      }
       describe(from, best, &desc);
       /* the dictionary form in the text's language where the ID has one:
        * a Ukrainian row's form met in Russian text (Рааб) reports the
@@ -799,24 +882,37 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
       const char *norm = tt_gaz_str(from, norm_at);
       uint32_t ref = tt_doc_str(doc, tt_gaz_str(from, e->id));
       uint32_t nrm = *norm ? tt_doc_str(doc, norm) : 0;
+      size_t name_start = i, name_end = best_end;
       if ((pl->flags & TEITAG_PIPE_NO_RULES) && e->type == TEITAG_TYPE_PER &&
-          best_end == i + 1 && namesake_before(pl, doc, p, i, norm))
-        ref = nrm = 0;
+          best_end == i + 1) {
+        name_start = given_names_before(pl, doc, p, i);
+        if (name_start == i)
+          name_end = initials_after(doc, p, best_end);
+        size_t named_by = name_start < i ? name_start : best_end;
+        if (name_end > best_end || name_start < i) {
+          if (namesake_at(doc, p, named_by, norm))
+            ref = nrm = 0;
+          tt_buf_puts(&desc, name_start < i ? " with the given name or initials before"
+                                            : " with the initials after");
+        }
+      }
       /* a person listed with the title the news puts before the name
        * (Pope Francis, Митрополит Епіфаній, Король Чарльз): the title
        * helps the match and stays outside the name */
-      size_t first = i;
+      size_t first = name_start;
       while (e->type == TEITAG_TYPE_PER && first + 1 < best_end &&
              (tt_word_class(doc->toks[first].hash) & TT_WC_ROLE))
         first++;
       tt_span *sp = tt_doc_add_token_span(
-          doc, first, best_end, (teitag_type)e->type,
-          best->flags & TT_GZ_INFLECTED ? TEITAG_CERT_MEDIUM : TEITAG_CERT_HIGH,
+          doc, first, name_end, (teitag_type)e->type,
+          best->flags & TT_GZ_INFLECTED || name_start < i || name_end > best_end
+              ? TEITAG_CERT_MEDIUM
+              : TEITAG_CERT_HIGH,
           tt_buf_cstr(&desc));
       sp->ref = ref;
       sp->norm = nrm;
       sp->infl_case = best->flags & TT_GZ_INFLECTED ? (uint8_t)(best->case_id + 1) : 0;
-      i = best_end - 1;
+      i = name_end - 1;
     }
   }
   tt_buf_free(&desc);

@@ -1492,6 +1492,30 @@ START_TEST(namesake_without_rules) {
 }
 END_TEST
 
+/* Without the rules, a listed surname matched alone takes the given name
+ * or initials next to it into its span, so that the span is the whole
+ * name; a listed person after a street's type word or a word of honour is
+ * the street's or the institution's name, and no word of it a place. */
+static const rule_case gazetteer_alone_cases[] = {
+    {"⟦PER Мішель Обама⟧ приїхала.", NULL},
+    {"Зустріч із ⟦PER М. Обама⟧ і ⟦PER Б . Обамою⟧ відбулася.", NULL},
+    {"Указ підписав ⟦PER Обама Б. Х.⟧ минулого року.", NULL},
+    {"Так сказав ⟦PER Обама⟧. В. Сидоренко не погодився.", NULL},
+    {"Офіс на вулиці Котляревського відкрили.", NULL},
+    {"Офис на ул. Менделеева закрыли.", NULL},
+    {"Университет имени Д. И. Менделеева и консерватория имени Петра Чайковского.", NULL},
+    {"Приїхав ⟦PER Іван Котляревський⟧.", NULL},
+};
+
+START_TEST(gazetteer_alone) {
+  teitag_pipeline *p = default_pipeline();
+  teitag_pipeline_set_flags(p, TEITAG_PIPE_NO_MONEY | TEITAG_PIPE_NO_RULES);
+  for (size_t i = 0; i < sizeof gazetteer_alone_cases / sizeof gazetteer_alone_cases[0]; i++)
+    check_case(p, &gazetteer_alone_cases[i]);
+  teitag_pipeline_free(p);
+}
+END_TEST
+
 /* Every hand-checked case form of a given name is known as one. */
 START_TEST(given_name_forms) {
   char path[1024];
@@ -1543,6 +1567,7 @@ static Suite *names_suite(void) {
   tcase_add_test(tc, initials_and_links);
   tcase_add_test(tc, given_name_before_listed_surname);
   tcase_add_test(tc, namesake_takes_the_link_off);
+  tcase_add_test(tc, gazetteer_alone);
   tcase_add_test(tc, rules_on_a_document_built_without_them);
   tcase_add_test(tc, rules_can_be_switched_off);
   tcase_add_test(tc, namesake_without_rules);
