@@ -697,6 +697,58 @@ static int quoted_word(const tt_names *n, size_t i) {
          (after == n->quote_hash[0] || after == n->quote_hash[1]);
 }
 
+/* Organisations' names of several Latin words that a rule found (the
+ * company Sports Direct; Halvorn Freight said), for their later mentions
+ * in the same words: a gazetteer name is found everywhere already. */
+typedef struct {
+  uint32_t tok_begin, tok_end, ref, norm;
+} repeated_name;
+
+typedef struct {
+  repeated_name *v;
+  size_t n, cap;
+  tt_hash_set heads; /* the first words' hashes, to pass over the rest */
+} repeated_list;
+
+static void remember_repeated(tt_names *n, repeated_list *l, const tt_span *sp) {
+  const teitag_doc *d = n->doc;
+  size_t len = sp->tok_end - sp->tok_begin;
+  if (sp->type != TEITAG_TYPE_ORG || sp->cert < TEITAG_CERT_MEDIUM || len < 2 || len > 6 ||
+      d->toks[sp->tok_begin].script != TT_SCRIPT_LATIN ||
+      !(tt_n_title(n, sp->tok_begin) || tt_n_upper(n, sp->tok_begin)) ||
+      !(tt_n_title(n, sp->tok_end - 1) || tt_n_upper(n, sp->tok_end - 1)) ||
+      strncmp(sp->source ? tt_doc_get_str(d, sp->source) : "", "rule:", 5) != 0)
+    return;
+  TT_RESERVE(l->v, l->cap, l->n + 1);
+  l->v[l->n++] = (repeated_name){sp->tok_begin, sp->tok_end, sp->ref, sp->norm};
+  tt_hash_set_add(&l->heads, d->toks[sp->tok_begin].hash, SIZE_MAX);
+}
+
+/* The end of a remembered name written again from token i, in the same
+ * words and not inside a longer capitalised name; 0 when there is none. */
+static size_t repeated_at(tt_names *n, const repeated_list *l, size_t i,
+                          const repeated_name **which) {
+  const teitag_doc *d = n->doc;
+  const size_t end = n->para->tok_end;
+  if (!tt_hash_set_has(&l->heads, d->toks[i].hash))
+    return 0;
+  for (size_t r = 0; r < l->n; r++) {
+    const repeated_name *rn = &l->v[r];
+    size_t len = rn->tok_end - rn->tok_begin, k = 0;
+    if (rn->tok_begin == i || i + len > end)
+      continue;
+    while (k < len && d->toks[i + k].hash == d->toks[rn->tok_begin + k].hash &&
+           d->toks[i + k].lcase == d->toks[rn->tok_begin + k].lcase)
+      k++;
+    if (k < len || (i + len < end && d->toks[i + len].kind == TEITAG_TOKEN_WORD &&
+                    (tt_n_title(n, i + len) || tt_n_upper(n, i + len))))
+      continue;
+    *which = rn;
+    return i + len;
+  }
+  return 0;
+}
+
 /* Collects surnames from person spans of two words or more (and from
  * confident one-word gazetteer persons), acronyms defined as
  * "Full Name (ACR)", companies' short names, and the one-word quoted
@@ -705,7 +757,7 @@ static int quoted_word(const tt_names *n, size_t i) {
  * institution is named after on the way, in the same pass. */
 static void collect(tt_names *n, known_list *people, known_list *given,
                     known_list *acronyms, known_list *companies,
-                    known_list *quoted) {
+                    known_list *quoted, repeated_list *repeated) {
   teitag_doc *d = n->doc;
   size_t n_spans = d->n_spans, out = 0;
   for (size_t s = 0; s < n_spans; s++) {
@@ -723,6 +775,7 @@ static void collect(tt_names *n, known_list *people, known_list *given,
     const tt_span *sp = &d->spans[out++];
     if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)
       continue;
+    remember_repeated(n, repeated, sp);
     size_t last = sp->tok_end - 1;
     if (sp->type == TEITAG_TYPE_PER && sp->cert >= TEITAG_CERT_MEDIUM &&
         d->toks[last].kind == TEITAG_TOKEN_WORD &&
@@ -968,7 +1021,8 @@ void tt_names_propagate(tt_names *n) {
   known_list people = KNOWN_LIST_INIT, acronyms = KNOWN_LIST_INIT;
   known_list given = KNOWN_LIST_INIT, companies = KNOWN_LIST_INIT;
   known_list quoted = KNOWN_LIST_INIT;
-  collect(n, &people, &given, &acronyms, &companies, &quoted);
+  repeated_list repeated = {NULL, 0, 0, TT_HASH_SET_INIT};
+  collect(n, &people, &given, &acronyms, &companies, &quoted, &repeated);
   freeze(&people);
   freeze(&given);
   freeze(&acronyms);
@@ -991,6 +1045,16 @@ void tt_names_propagate(tt_names *n) {
       const tt_token *t = &d->toks[i];
       if (per[i] || any[i] || t->kind != TEITAG_TOKEN_WORD)
         continue;
+      const repeated_name *rn = NULL;
+      size_t rend = repeated.n ? repeated_at(n, &repeated, i, &rn) : 0;
+      if (rend) {
+        tt_span *sp = tt_doc_add_token_span(d, i, rend, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM,
+                                            "propagation:repeated-name");
+        sp->ref = rn->ref;
+        sp->norm = rn->norm;
+        i = rend - 1;
+        continue;
+      }
       if (tt_n_upper(n, i)) {
         const known *k = recall(&acronyms, d, i);
         if (k) {
@@ -1072,6 +1136,8 @@ void tt_names_propagate(tt_names *n) {
   known_list_free(&companies);
   known_list_free(&quoted);
   known_list_free(&suspects);
+  free(repeated.v);
+  tt_hash_set_free(&repeated.heads);
 }
 
 /* ---- regnal numbers ------------------------------------------------------ */

@@ -1219,6 +1219,11 @@ static const rule_case propagation_cases[] = {
      " expects prices to rise. Demand will recover, " OPEN_MARK "PER Thornbury" CLOSE_MARK
      " said.",
      NULL},
+    /* a company's name of two words that a rule found, written again */
+    {"Shares in the retailer " OPEN_MARK "ORG Dunmore Outfitters" CLOSE_MARK
+     " fell. On Monday " OPEN_MARK "ORG Dunmore Outfitters" CLOSE_MARK
+     " cut its forecast.",
+     NULL},
 };
 
 static void run_cases(const rule_case *cases, size_t n) {
