@@ -769,6 +769,16 @@ static size_t latin_chain(tt_names *n, size_t i) {
         !tt_n_is(n, last_head, "and") && !tt_n_is(n, last_head, "on")) ||
        tt_n_upper(n, last_head)))
     last = last_head;
+  /* two names with heads of their own, joined by "and" (Corvell Partners
+   * and Torrin Capital): the first, of two words or more, ends before it
+   * (not Securities and Exchange Commission); the next is found on its
+   * own */
+  for (size_t k = b + 2; last_head && k + 1 < last_head; k++)
+    if ((tt_n_is(n, k, "and") || tt_n_is(n, k, "&")) &&
+        (tt_n_class(n, k - 1) & (TT_WC_ORG_HEAD | TT_WC_COMPANY | TT_WC_LEGAL))) {
+      last = last_head = k;
+      break;
+    }
   /* nor does "and" after it join a word with no head of its own (Marrow
    * Finance Group and Danish lender Tollund) */
   if (last_head && last_head + 1 < last &&

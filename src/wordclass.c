@@ -230,7 +230,7 @@ static const char *const org_heads[] = {
     "foods", "brands", "logistics", "telecom", "railways", "railway",
     "institution", "observatory", "laboratory", "front", "brigades",
     "minerals", "mining", "resources", "metals", "chemicals", "pictures",
-    "entertainment", "productions", "publishing", "records",
+    "entertainment", "productions", "publishing", "records", "associates",
     /* uk */
     "міністерство", "комітет", "служба", "рада", "агентство", "агенція",
     "інститут", "університет", "академія", "спілка", "союз", "фонд", "банк",
@@ -296,7 +296,7 @@ static const char *const company_words[] = {
     "airlines", "airways", "pharmaceuticals", "studios", "media",
     "holdings", "solutions", "enterprises", "networks", "software",
     "minerals", "mining", "resources", "metals", "chemicals", "pictures",
-    "entertainment", "productions", "publishing", "records", NULL};
+    "entertainment", "productions", "publishing", "records", "associates", NULL};
 
 /* Words that end an organisation's genitive complement: "Верховний суд
  * країни" names no country, "… міськради минулого тижня" is a time. */

@@ -1005,6 +1005,14 @@ static const rule_case org_cases[] = {
     {"Як повідомляє «" OPEN_MARK "ORG Вечірній Тернопіль" CLOSE_MARK
      "», міст відкриють у травні.",
      "rule:org reported-by"},
+    /* two companies joined by "and", each with its head; "Associates"
+     * ends a firm's name */
+    {"The deal was advised by " OPEN_MARK "ORG Corvell Partners" CLOSE_MARK " and "
+     OPEN_MARK "ORG Torrin Capital Associates" CLOSE_MARK ".",
+     "rule:org english-head"},
+    {OPEN_MARK "PER Maria Lenz" CLOSE_MARK " of " OPEN_MARK "ORG Torrin Investment Associates"
+     CLOSE_MARK " said prices were high.",
+     NULL},
 };
 
 static const rule_case place_cases[] = {
