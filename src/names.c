@@ -281,6 +281,8 @@ typedef struct {
   int exact;          /* acronyms match exactly, surnames by stem */
   int adjectival;     /* a surname in -ський/-ский, whose stem may be a
                          place's name (Київська, Київ) */
+  uint64_t before[3]; /* the hashes of the words before the surname in the */
+  uint8_t n_before;   /* full name (Tsuneo, van de), to know it again whole */
 } known;
 
 /* Case endings stripped to compare surnames across cases (folded keys).
@@ -432,6 +434,12 @@ static void remember(known_list *l, const teitag_doc *d, size_t tok,
   k.script = t->script;
   k.ref = from ? from->ref : 0;
   k.norm = from ? from->norm : 0;
+  if (from && from->type == TEITAG_TYPE_PER && tok > from->tok_begin &&
+      tok - from->tok_begin <= 3) {
+    k.n_before = (uint8_t)(tok - from->tok_begin);
+    for (size_t b = 0; b < k.n_before; b++)
+      k.before[b] = d->toks[from->tok_begin + b].hash;
+  }
   if (known_find(l, k.stem, k.len, -1, 0))
     return; /* the first mention decides */
   TT_RESERVE(l->v, l->cap, l->n + 1);
@@ -1016,6 +1024,30 @@ static int add_company(tt_names *n, const known_list *companies, size_t i) {
   return 1;
 }
 
+/* How many words before the surname at i repeat, in the same words and
+ * case, those of the full name it was remembered from; 0 when they do not.
+ * The same full name written again is the person wherever it stands. */
+static size_t full_name_before(tt_names *n, const known *k, size_t i) {
+  const teitag_doc *d = n->doc;
+  if (!k->n_before || i < n->para->tok_begin + k->n_before)
+    return 0;
+  for (size_t b = 0; b < k->n_before; b++) {
+    const tt_token *t = &d->toks[i - k->n_before + b];
+    if (t->hash != k->before[b] || (b == 0 && t->lcase == TEITAG_CASE_LOWER))
+      return 0;
+  }
+  /* nor inside a longer name (Kim Jong Il after Kim Jong), nor where a
+   * rule saw something else in the same words (профспілка Vereinigung
+   * Cockpit, after a person's rule erred once) */
+  if (i + 1 < n->para->tok_end && (tt_n_title(n, i + 1) || tt_n_upper(n, i + 1)) &&
+      !(d->toks[i + 1].flags & TT_TOK_SENT_START))
+    return 0;
+  for (uint32_t s = spans_at(n, i - k->n_before); s != UINT32_MAX; s = n->span_next[s])
+    if (d->spans[s].type != TEITAG_TYPE_PER && d->spans[s].tok_end > i)
+      return 0;
+  return k->n_before;
+}
+
 void tt_names_propagate(tt_names *n) {
   teitag_doc *d = n->doc;
   known_list people = KNOWN_LIST_INIT, acronyms = KNOWN_LIST_INIT;
@@ -1101,22 +1133,25 @@ void tt_names_propagate(tt_names *n) {
       size_t b = i;
       if (ends_quoted_name(n, i, i + 1))
         continue; /* «Тарас Шевченко», the ship */
+      size_t whole = full_name_before(n, k, i);
       if ((tt_n_class(n, i) & TT_WC_ROLE) && i + 1 < end && tt_n_is(n, i + 1, "of"))
         continue; /* Bishop of London, after Bronwyn Bishop: the title */
       if (d->toks[i].script == TT_SCRIPT_LATIN) {
         /* "takes effect in Austin" after "Lloyd Austin": after in, at,
          * near an English surname alone is a place's name; with a
          * possessive it is the person still (at Rice's hotel) */
-        if (i > n->para->tok_begin && (tt_n_class(n, i - 1) & TT_WC_PREP_PLACE) &&
+        if (!whole && i > n->para->tok_begin && (tt_n_class(n, i - 1) & TT_WC_PREP_PLACE) &&
             !tt_n_is(n, i - 1, "from") && !(i + 1 < end && possessive(n, i + 1)))
           continue;
         if (tt_n_facility_after(n, i))
           continue; /* Charles de Gaulle airport */
         int given_before = 0;
-        if (inside_capitals(n, i, per, &given_before))
+        if (!whole && inside_capitals(n, i, per, &given_before))
           continue; /* Miller Kaplan, Port Hedland, Kaplan Arase */
         b = given_before ? i - 1 : i; /* Bill Shorten */
       }
+      if (whole)
+        b = i - whole; /* the full name again: Tsuneo Kita */
       tt_span *sp = tt_doc_add_token_span(d, b, i + 1, TEITAG_TYPE_PER,
                                           TEITAG_CERT_MEDIUM,
                                           "propagation:surname");

@@ -1232,6 +1232,12 @@ static const rule_case propagation_cases[] = {
      " fell. On Monday " OPEN_MARK "ORG Dunmore Outfitters" CLOSE_MARK
      " cut its forecast.",
      NULL},
+    /* the full name written again, after a word that would have kept
+     * the surname alone apart */
+    {"The buyers were the chairman, " OPEN_MARK "PER Ryosei Tanabe" CLOSE_MARK
+     ", and the president. The " OPEN_MARK "ORG FT" CLOSE_MARK " " OPEN_MARK "PER Ryosei Tanabe" CLOSE_MARK ", Chairman Mr "
+     OPEN_MARK "PER Tanabe" CLOSE_MARK " joined the group in 1970.",
+     NULL},
 };
 
 static void run_cases(const rule_case *cases, size_t n) {
