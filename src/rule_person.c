@@ -767,6 +767,25 @@ static size_t after_speech(tt_names *n, size_t i) {
   return j + 1;
 }
 
+/* "the Halvorsen administration": in English, one capitalised word
+ * between "the" and a lower-case "administration" is the surname of the
+ * president or governor it serves; not a place or an organisation that a
+ * gazetteer knows (the Kabul administration), a people (the Kurdish
+ * administration), an adjective or a party's word. */
+static size_t administration_of(tt_names *n, size_t i) {
+  const teitag_doc *d = n->doc;
+  size_t end = n->para->tok_end;
+  if (n->para->lang != TEITAG_LANG_EN || d->toks[i].script != TT_SCRIPT_LATIN ||
+      d->toks[i].lcase != TEITAG_CASE_TITLE || i == n->para->tok_begin || i + 1 >= end ||
+      !tt_n_is(n, i - 1, "the") || !tt_n_is(n, i + 1, "administration") ||
+      d->toks[i + 1].lcase != TEITAG_CASE_LOWER || n->gaz_type[i] || n->person[i] ||
+      not_name_word(n, i) || tt_n_demonym_like(n, i) ||
+      (tt_n_class(n, i) & (TT_WC_COMPASS | TT_WC_COMPANY)))
+    return 0;
+  tt_n_add(n, i, i + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM, "rule:person administration");
+  return i + 1;
+}
+
 /* "Tembo Makwaza, who runs a clinic": two or three capitalised Latin
  * words that nothing else explains, before ", who" (organisations take
  * "which"), are a person's name even with a given name no lexicon holds. */
@@ -1121,6 +1140,8 @@ void tt_rules_person(tt_names *n) {
     }
     if (!next && title)
       next = before_who(n, i);
+    if (!next && title)
+      next = administration_of(n, i);
     if (!next && cap)
       next = capital_pair(n, i);
     if (next) {

@@ -114,6 +114,11 @@ static void check_case(const teitag_pipeline *p, const rule_case *c) {
 }
 
 static const rule_case person_cases[] = {
+    /* the president's surname before "administration" */
+    {"Critics of the " OPEN_MARK "PER Halvorsen" CLOSE_MARK " administration say the plan "
+     "failed, while the Kurdish administration and the Democratic administration stayed quiet.",
+     "rule:person administration"},
+    {"Aid reached the " OPEN_MARK "LOC Kabul" CLOSE_MARK " administration late.", NULL},
     /* a role that is also a surname, after a given name and ending the
      * name, is the surname; before "of" it is the title again */
     {"Liberal MP " OPEN_MARK "PER Bronwyn Bishop" CLOSE_MARK " took the chair, and "
