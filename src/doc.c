@@ -34,6 +34,7 @@ void teitag_doc_free(teitag_doc *doc) {
   free(doc->toks);
   free(doc->spans);
   free(doc->caps);
+  tt_hash_set_free(&doc->lower);
   tt_buf_free(&doc->keys);
   tt_buf_free(&doc->strs);
   tt_tei_src_free(doc->tei);
@@ -44,6 +45,7 @@ void tt_doc_spare_tokens(teitag_doc *doc, tt_spare_tokens *spare) {
   free(spare->toks);
   spare->toks = doc->toks;
   spare->cap = doc->cap_toks;
+  doc->lower_built = 0;
   doc->toks = NULL;
   doc->cap_toks = doc->n_toks = 0;
 }
@@ -61,10 +63,15 @@ uint32_t tt_doc_strn(teitag_doc *doc, const char *s, size_t len) {
   return off;
 }
 
-void tt_doc_lower_words(const teitag_doc *doc, tt_hash_set *set) {
-  for (size_t i = 0; i < doc->n_toks; i++)
-    if (doc->toks[i].kind == TEITAG_TOKEN_WORD && doc->toks[i].lcase == TEITAG_CASE_LOWER)
-      tt_hash_set_add(set, doc->toks[i].hash, SIZE_MAX);
+const tt_hash_set *tt_doc_lower_words(teitag_doc *doc) {
+  if (!doc->lower_built) {
+    tt_hash_set_free(&doc->lower);
+    for (size_t i = 0; i < doc->n_toks; i++)
+      if (doc->toks[i].kind == TEITAG_TOKEN_WORD && doc->toks[i].lcase == TEITAG_CASE_LOWER)
+        tt_hash_set_add(&doc->lower, doc->toks[i].hash, SIZE_MAX);
+    doc->lower_built = 1;
+  }
+  return &doc->lower;
 }
 
 uint32_t tt_doc_str(teitag_doc *doc, const char *s) {

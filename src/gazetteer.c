@@ -609,29 +609,16 @@ static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
   return 0;
 }
 
-/* The words a document writes in lower case, by key hash: a capital at a
- * sentence's start says nothing, and a word the writer also uses in lower
- * case ("Кампанію з вакцинації …", later "кампанію") is that word, not the
- * place or person it spells.  Built the first time such a match needs it. */
-typedef struct {
-  tt_hash_set set;
-  int built;
-} lower_words;
 
 /* A one-word Cyrillic match in Title case opening a sentence, whose word
  * the document also writes in lower case. */
-static int common_word_at_start(const teitag_doc *doc, const tt_para *p, size_t i,
-                                size_t end, lower_words *lw) {
+static int common_word_at_start(teitag_doc *doc, const tt_para *p, size_t i, size_t end) {
   /* Latin words in lower case are as often parts of addresses
    * (facebook.com) as words */
   if (end != i + 1 || doc->toks[i].lcase != TEITAG_CASE_TITLE ||
       doc->toks[i].script != TT_SCRIPT_CYRILLIC || !sentence_initial(doc, i, p->tok_begin))
     return 0;
-  if (!lw->built) {
-    tt_doc_lower_words(doc, &lw->set);
-    lw->built = 1;
-  }
-  return tt_hash_set_has(&lw->set, doc->toks[i].hash);
+  return tt_hash_set_has(tt_doc_lower_words(doc), doc->toks[i].hash);
 }
 
 /* "Українська співачка", "Покровську громаду": opening a sentence, a
@@ -831,7 +818,6 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
   if (!pl->n_gaz)
     return TEITAG_OK;
   tt_buf desc = {NULL, 0, 0};
-  lower_words lower = {TT_HASH_SET_INIT, 0};
   /* computed here, not in a static on first use, which threads annotating
    * at once would write together */
   const uint64_t quote_hash = tt_hash_bytes("\"", 1);
@@ -862,7 +848,7 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
                         sizeof *e))
         break;
       if (implausible(doc, p, i, best_end, (teitag_type)e->type) ||
-          common_word_at_start(doc, p, i, best_end, &lower) ||
+          common_word_at_start(doc, p, i, best_end) ||
           adjective_at_start(doc, p, i, best_end, best) ||
           genitive_person_at_start(doc, p, i, best_end, best, (teitag_type)e->type) ||
           quoted_place(doc, p, i, best_end, (teitag_type)e->type, quote_hash) ||
@@ -916,7 +902,6 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
     }
   }
   tt_buf_free(&desc);
-  tt_hash_set_free(&lower.set);
   for (size_t gi = 0; gi < pl->n_gaz; gi++)
     if (pl->gaz[gi]->corrupt)
       return corrupt(pl->gaz[gi], diag);

@@ -1561,11 +1561,7 @@ int tt_n_facility_after(const tt_names *n, size_t j) {
 }
 
 int tt_n_lower_elsewhere(tt_names *n, size_t i) {
-  if (!n->lower_built) {
-    tt_doc_lower_words(n->doc, &n->lower);
-    n->lower_built = 1;
-  }
-  return tt_hash_set_has(&n->lower, n->doc->toks[i].hash);
+  return tt_hash_set_has(tt_doc_lower_words(n->doc), n->doc->toks[i].hash);
 }
 
 int tt_n_naming_word(const tt_names *n, size_t i) {
@@ -1602,8 +1598,6 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.n_indexed = n.cap_next = 0;
   n.unlinked = NULL;
   n.n_unlinked = n.cap_unlinked = 0;
-  n.lower = (tt_hash_set)TT_HASH_SET_INIT;
-  n.lower_built = 0;
   /* the tokenizer gave the words their classes where it knew the rules
    * would run; a document built otherwise gets them here */
   if (!doc->word_classes) {
@@ -1648,6 +1642,5 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   free(n.span_first);
   free(n.span_next);
   free(n.unlinked);
-  tt_hash_set_free(&n.lower);
   return TEITAG_OK;
 }

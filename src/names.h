@@ -46,10 +46,6 @@ typedef struct tt_names {
    * tt_n_quote reads the text of a quote only, not of every comma */
   uint64_t quote_hash[2];
   uint64_t open_paren_hash, close_paren_hash; /* of "(" and ")", the same */
-  /* the key hashes of the words the document writes in lower case, built
-   * at the first question (tt_n_lower_elsewhere) */
-  tt_hash_set lower;
-  int lower_built;
   size_t n_candidates;     /* doc->spans from before the rules: the
                               candidates gaz_type and gaz_end describe */
   /* The spans by first token, for tt_n_retype and tt_n_candidate_at: per

@@ -367,6 +367,10 @@ struct teitag_doc {
    * on the way: a second pass over every byte cost a tenth of the run. */
   tt_lang_counts tok_counts;
   tt_buf strs; /* NUL-terminated strings of the spans; offset 0 is "" */
+  /* The key hashes of the words written in lower case, built on first
+   * need by tt_doc_lower_words and kept for the gazetteer and the rules. */
+  tt_hash_set lower;
+  int lower_built;
 
   /* What the TEI header says about the input. */
   size_t input_bytes;
@@ -395,10 +399,11 @@ enum {
 /* Adds a string to doc->strs and returns its offset (0 for NULL). */
 uint32_t tt_doc_str(teitag_doc *doc, const char *s);
 uint32_t tt_doc_strn(teitag_doc *doc, const char *s, size_t len);
-/* Adds to `set` the key hash of every word the document writes in lower
- * case: a capitalised word whose key is there is a common word the writer
- * also uses, not a name.  Asked rarely: callers build it on first need. */
-void tt_doc_lower_words(const teitag_doc *doc, tt_hash_set *set);
+/* The key hash of every word the document writes in lower case: a
+ * capitalised word whose key is there is a common word the writer also
+ * uses, not a name.  Built on the first call for the document's tokens,
+ * once for the gazetteer and the rules both. */
+const tt_hash_set *tt_doc_lower_words(teitag_doc *doc);
 static inline const char *tt_doc_get_str(const teitag_doc *doc, uint32_t off) {
   return off ? doc->strs.data + off : NULL;
 }

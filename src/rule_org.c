@@ -1247,9 +1247,6 @@ static size_t numbered_unit(tt_names *n, size_t i) {
   const tt_token *num = &d->toks[i];
   if (num->end - num->start > 4 || j + 1 >= end)
     return 0;
-  for (size_t k = num->start; k < num->end; k++)
-    if (d->text[k] < '0' || d->text[k] > '9')
-      return 0; /* 1,5 or 2024.05 counts nothing */
   /* the ordinal ending, glued by a hyphen: 93-тя, 58-я, 3-ї */
   int ordinal = 0;
   if (tt_n_is(n, j, "-") && !(d->toks[j].flags & TT_TOK_SPACE_BEFORE) && j + 1 < end &&
@@ -1265,6 +1262,10 @@ static size_t numbered_unit(tt_names *n, size_t i) {
     h++;
   if (h >= end || h - j > 4 || (h == j && !ordinal))
     return 0;
+  /* the number's text last: reading it costs a cache miss the tokens do not */
+  for (size_t k = num->start; k < num->end; k++)
+    if (d->text[k] < '0' || d->text[k] > '9')
+      return 0; /* 1,5 or 2024.05 counts nothing */
   /* one to four adjectives, then the head noun: a count of units (2
    * батальйону, 30 бійців батальйону) has none */
   static const tt_suffix adjective_endings[] = {

@@ -106,6 +106,7 @@ void tt_segment(teitag_doc *doc, unsigned flags) {
   else
     blocks = tt_has_blank_line(s, len);
   reserve_for(doc, len);
+  doc->lower_built = 0; /* new tokens */
   size_t para_start = 0, para_end = 0;
   int open = 0;
   for (size_t i = 0; i < len;) {
