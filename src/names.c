@@ -757,6 +757,19 @@ static size_t repeated_at(tt_names *n, const repeated_list *l, size_t i,
   return 0;
 }
 
+/* A surname alone after a role (президент Данко, Mr Halvorsen): the role
+ * vouches for it as a full name would, in the text's own script (a Latin
+ * word after a role in Cyrillic text is as often a union's or a
+ * campaign's name). */
+static int after_role_alone(const teitag_doc *d, const tt_span *sp) {
+  uint8_t script = d->toks[sp->tok_begin].script;
+  if (sp->tok_end - sp->tok_begin != 1 ||
+      !(script == TT_SCRIPT_CYRILLIC || (script == TT_SCRIPT_LATIN && d->lang == TEITAG_LANG_EN)))
+    return 0;
+  const char *source = sp->source ? tt_doc_get_str(d, sp->source) : "";
+  return strcmp(source, "rule:person after-role") == 0;
+}
+
 /* Collects surnames from person spans of two words or more (and from
  * confident one-word gazetteer persons), acronyms defined as
  * "Full Name (ACR)", companies' short names, and the one-word quoted
@@ -788,7 +801,8 @@ static void collect(tt_names *n, known_list *people, known_list *given,
     if (sp->type == TEITAG_TYPE_PER && sp->cert >= TEITAG_CERT_MEDIUM &&
         d->toks[last].kind == TEITAG_TOKEN_WORD &&
         !(d->toks[last].flags & TT_TOK_INITIAL) &&
-        (sp->tok_end - sp->tok_begin >= 2 || sp->cert == TEITAG_CERT_HIGH))
+        (sp->tok_end - sp->tok_begin >= 2 || sp->cert == TEITAG_CERT_HIGH ||
+         after_role_alone(d, sp)))
       remember(people, d, last, TEITAG_TYPE_PER, sp, 0);
     /* the given name of a Cyrillic full name, for its later mentions
      * alone in any case (Віра Гордійчук ... Віри) */

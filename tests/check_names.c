@@ -1243,6 +1243,13 @@ static const rule_case propagation_cases[] = {
      ", and the president. The " OPEN_MARK "ORG FT" CLOSE_MARK " " OPEN_MARK "PER Ryosei Tanabe" CLOSE_MARK ", Chairman Mr "
      OPEN_MARK "PER Tanabe" CLOSE_MARK " joined the group in 1970.",
      NULL},
+    /* a surname alone after a role is propagated too, in the text's script */
+    {"Міністр " OPEN_MARK "PER Бобрик" CLOSE_MARK " заявив, що реформа триває. Учора "
+     OPEN_MARK "PER Бобрика" CLOSE_MARK " не було на засіданні.",
+     NULL},
+    {"The spokesman Mr " OPEN_MARK "PER Quarrie" CLOSE_MARK " declined to comment. Later, "
+     OPEN_MARK "PER Quarrie" CLOSE_MARK " said the plan stood.",
+     NULL},
 };
 
 static void run_cases(const rule_case *cases, size_t n) {
