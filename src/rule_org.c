@@ -999,9 +999,10 @@ static size_t company_context(tt_names *n, size_t i) {
   size_t j = possessive ? e + 1 : e;
   if (j >= end || !business_after(n, j, possessive))
     return 0;
-  /* Oil shares, Energy stockholders: a sentence's first word is as often
-   * a sector; but a sector has no chief executive */
-  if (!possessive && tt_n_sentence_start(n, i) &&
+  /* Oil shares, Energy stockholders: a sentence's first word alone is as
+   * often a sector; but a sector has no chief executive, and two words
+   * are a name (Copper Lane shares) */
+  if (!possessive && tt_n_sentence_start(n, i) && e == i + 1 &&
       !tt_n_is(n, j, "chief") && !tt_n_is(n, j, "managing") && !tt_n_is(n, j, "ceo") &&
       !tt_n_is(n, j, "cfo"))
     return 0;

@@ -1018,6 +1018,10 @@ static const rule_case org_cases[] = {
     {OPEN_MARK "PER Maria Lenz" CLOSE_MARK " of " OPEN_MARK "ORG Torrin Investment Associates"
      CLOSE_MARK " said prices were high.",
      NULL},
+    /* two unexplained words opening a sentence before "shares" are a
+     * company's name, where one word may be a sector's */
+    {OPEN_MARK "ORG Copper Lane" CLOSE_MARK " shares rose 3% on Monday. Oil shares fell.",
+     "rule:org company-context"},
 };
 
 static const rule_case place_cases[] = {
