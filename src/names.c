@@ -705,9 +705,9 @@ static int quoted_word(const tt_names *n, size_t i) {
          (after == n->quote_hash[0] || after == n->quote_hash[1]);
 }
 
-/* Organisations' names of several Latin words that a rule found (the
- * company Sports Direct; Halvorn Freight said), for their later mentions
- * in the same words: a gazetteer name is found everywhere already. */
+/* Organisations' names of several words that a rule found (the company
+ * Sports Direct; ТОВ «Енселко Агро»), for their later mentions in the
+ * same words: a gazetteer name is found everywhere already. */
 typedef struct {
   uint32_t tok_begin, tok_end, ref, norm;
 } repeated_name;
@@ -718,18 +718,42 @@ typedef struct {
   tt_hash_set heads; /* the first words' hashes, to pass over the rest */
 } repeated_list;
 
+static void add_repeated(tt_names *n, repeated_list *l, const tt_span *sp, size_t b,
+                         size_t e) {
+  TT_RESERVE(l->v, l->cap, l->n + 1);
+  l->v[l->n++] = (repeated_name){(uint32_t)b, (uint32_t)e, sp->ref, sp->norm};
+  tt_hash_set_add(&l->heads, n->doc->toks[b].hash, SIZE_MAX);
+}
+
 static void remember_repeated(tt_names *n, repeated_list *l, const tt_span *sp) {
   const teitag_doc *d = n->doc;
-  size_t len = sp->tok_end - sp->tok_begin;
-  if (sp->type != TEITAG_TYPE_ORG || sp->cert < TEITAG_CERT_MEDIUM || len < 2 || len > 6 ||
-      d->toks[sp->tok_begin].script != TT_SCRIPT_LATIN ||
-      !(tt_n_title(n, sp->tok_begin) || tt_n_upper(n, sp->tok_begin)) ||
-      !(tt_n_title(n, sp->tok_end - 1) || tt_n_upper(n, sp->tok_end - 1)) ||
+  size_t b = sp->tok_begin, e = sp->tok_end;
+  if (sp->type != TEITAG_TYPE_ORG || sp->cert < TEITAG_CERT_MEDIUM || e - b < 2 ||
       strncmp(sp->source ? tt_doc_get_str(d, sp->source) : "", "rule:", 5) != 0)
     return;
-  TT_RESERVE(l->v, l->cap, l->n + 1);
-  l->v[l->n++] = (repeated_name){sp->tok_begin, sp->tok_end, sp->ref, sp->norm};
-  tt_hash_set_add(&l->heads, d->toks[sp->tok_begin].hash, SIZE_MAX);
+  /* ТОВ «Енселко Агро»: the quoted words, written later without the form;
+   * in nested quotes the innermost (ТОВ «Центр «Сонячне ремесло»») */
+  for (size_t q = b; q < e; q++)
+    if (tt_n_quote(n, q)) {
+      size_t c = q;
+      while (c < e && tt_n_quote(n, c) != 2)
+        c++;
+      size_t open = c;
+      while (open > b && tt_n_quote(n, open - 1) != 1)
+        open--;
+      if (c < e && open > b && c - open >= 2 && c - open <= 6 &&
+          (tt_n_title(n, open) || tt_n_upper(n, open)))
+        add_repeated(n, l, sp, open, c);
+      return;
+    }
+  /* a Latin name is capitalised at both ends; a Cyrillic one at its start
+   * (Поліський єгер) */
+  uint8_t script = d->toks[b].script;
+  if (e - b > 6 || !(tt_n_title(n, b) || tt_n_upper(n, b)) ||
+      (script == TT_SCRIPT_LATIN && !(tt_n_title(n, e - 1) || tt_n_upper(n, e - 1))) ||
+      (script != TT_SCRIPT_LATIN && script != TT_SCRIPT_CYRILLIC))
+    return;
+  add_repeated(n, l, sp, b, e);
 }
 
 /* The end of a remembered name written again from token i, in the same

@@ -1254,6 +1254,14 @@ static const rule_case propagation_cases[] = {
     {"The spokesman Mr " OPEN_MARK "PER Quarrie" CLOSE_MARK " declined to comment. Later, "
      OPEN_MARK "PER Quarrie" CLOSE_MARK " said the plan stood.",
      NULL},
+    /* the quoted words of a company's name, written later without its
+     * legal form or quotes */
+    {"Суд визнав " OPEN_MARK "ORG ТОВ «Дубрава Агротрейд»" CLOSE_MARK " банкрутом. Згодом "
+     OPEN_MARK "ORG Дубрава Агротрейд" CLOSE_MARK " оскаржила рішення.",
+     NULL},
+    {"Керівник «" OPEN_MARK "ORG Дубрава Агротрейд" CLOSE_MARK "» заявив, що "
+     OPEN_MARK "ORG Дубрава Агротрейд" CLOSE_MARK " оскаржить рішення.",
+     NULL},
 };
 
 static void run_cases(const rule_case *cases, size_t n) {
