@@ -794,6 +794,18 @@ static int after_role_alone(const teitag_doc *d, const tt_span *sp) {
   return strcmp(source, "rule:person after-role") == 0;
 }
 
+/* A ticker in brackets after an exchange (General Motors (NYSE: GM))
+ * names the company wherever the text writes it again (GM sells …); not
+ * one the document also writes as a lower-case word (IT, ALL, ON). */
+static int ticker_symbol(tt_names *n, const tt_span *sp) {
+  const teitag_doc *d = n->doc;
+  if (sp->type != TEITAG_TYPE_ORG || sp->tok_end != sp->tok_begin + 1 ||
+      d->toks[sp->tok_begin].lcase != TEITAG_CASE_UPPER)
+    return 0;
+  const char *source = sp->source ? tt_doc_get_str(d, sp->source) : "";
+  return strcmp(source, "rule:org ticker symbol") == 0 && !tt_n_lower_elsewhere(n, sp->tok_begin);
+}
+
 /* Collects surnames from person spans of two words or more (and from
  * confident one-word gazetteer persons), acronyms defined as
  * "Full Name (ACR)", companies' short names, and the one-word quoted
@@ -821,6 +833,8 @@ static void collect(tt_names *n, known_list *people, known_list *given,
     if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)
       continue;
     remember_repeated(n, repeated, sp);
+    if (ticker_symbol(n, sp))
+      remember(acronyms, d, sp->tok_begin, TEITAG_TYPE_ORG, sp, 1);
     size_t last = sp->tok_end - 1;
     if (sp->type == TEITAG_TYPE_PER && sp->cert >= TEITAG_CERT_MEDIUM &&
         d->toks[last].kind == TEITAG_TOKEN_WORD &&

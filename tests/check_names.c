@@ -1262,6 +1262,12 @@ static const rule_case propagation_cases[] = {
     {"Керівник «" OPEN_MARK "ORG Дубрава Агротрейд" CLOSE_MARK "» заявив, що "
      OPEN_MARK "ORG Дубрава Агротрейд" CLOSE_MARK " оскаржить рішення.",
      NULL},
+    /* a ticker after an exchange, written again alone; not one the text
+     * also writes as a word */
+    {OPEN_MARK "ORG Halvorn Motors" CLOSE_MARK " (" OPEN_MARK "ORG NYSE" CLOSE_MARK ": "
+     OPEN_MARK "ORG HV" CLOSE_MARK ") said sales rose. Analysts expect " OPEN_MARK "ORG HV"
+     CLOSE_MARK " to gain ground in " OPEN_MARK "LOC Asia" CLOSE_MARK ".",
+     NULL},
 };
 
 static void run_cases(const rule_case *cases, size_t n) {
