@@ -794,16 +794,19 @@ static int after_role_alone(const teitag_doc *d, const tt_span *sp) {
   return strcmp(source, "rule:person after-role") == 0;
 }
 
-/* A ticker in brackets after an exchange (General Motors (NYSE: GM))
- * names the company wherever the text writes it again (GM sells …); not
- * one the document also writes as a lower-case word (IT, ALL, ON). */
-static int ticker_symbol(tt_names *n, const tt_span *sp) {
+/* An organisation's acronym that a rule found (a ticker after an exchange,
+ * General Motors (NYSE: GM); an agency after a verb of reporting,
+ * повідомляє УНН; ТОВ «УПС») names it wherever the text writes it again
+ * (GM sells …, КИЇВ. 18 листопада. УНН.); not one the document also
+ * writes as a lower-case word (IT, ALL, ON). */
+static int acronym_found_by_rule(tt_names *n, const tt_span *sp) {
   const teitag_doc *d = n->doc;
   if (sp->type != TEITAG_TYPE_ORG || sp->tok_end != sp->tok_begin + 1 ||
       d->toks[sp->tok_begin].lcase != TEITAG_CASE_UPPER)
     return 0;
   const char *source = sp->source ? tt_doc_get_str(d, sp->source) : "";
-  return strcmp(source, "rule:org ticker symbol") == 0 && !tt_n_lower_elsewhere(n, sp->tok_begin);
+  return (sp->cert >= TEITAG_CERT_MEDIUM || strcmp(source, "rule:org reported-by") == 0) &&
+         strncmp(source, "rule:org ", 9) == 0 && !tt_n_lower_elsewhere(n, sp->tok_begin);
 }
 
 /* Collects surnames from person spans of two words or more (and from
@@ -833,7 +836,7 @@ static void collect(tt_names *n, known_list *people, known_list *given,
     if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)
       continue;
     remember_repeated(n, repeated, sp);
-    if (ticker_symbol(n, sp))
+    if (acronym_found_by_rule(n, sp))
       remember(acronyms, d, sp->tok_begin, TEITAG_TYPE_ORG, sp, 1);
     size_t last = sp->tok_end - 1;
     if (sp->type == TEITAG_TYPE_PER && sp->cert >= TEITAG_CERT_MEDIUM &&
@@ -1076,6 +1079,14 @@ static int add_company(tt_names *n, const known_list *companies, size_t i) {
   return 1;
 }
 
+/* Is there an organisation of the one token i among the spans already? */
+static int org_span_at(tt_names *n, size_t i) {
+  for (uint32_t s = spans_at(n, i); s != UINT32_MAX; s = n->span_next[s])
+    if (n->doc->spans[s].type == TEITAG_TYPE_ORG && n->doc->spans[s].tok_end == i + 1)
+      return 1;
+  return 0;
+}
+
 /* How many words before the surname at i repeat, in the same words and
  * case, those of the full name it was remembered from; 0 when they do not.
  * The same full name written again is the person wherever it stands. */
@@ -1141,6 +1152,8 @@ void tt_names_propagate(tt_names *n) {
       }
       if (tt_n_upper(n, i)) {
         const known *k = recall(&acronyms, d, i);
+        if (k && org_span_at(n, i)) /* where the rule found it */
+          continue;
         if (k) {
           tt_span *sp = tt_doc_add_token_span(d, i, i + 1, TEITAG_TYPE_ORG,
                                               TEITAG_CERT_MEDIUM,

@@ -1268,6 +1268,11 @@ static const rule_case propagation_cases[] = {
      OPEN_MARK "ORG HV" CLOSE_MARK ") said sales rose. Analysts expect " OPEN_MARK "ORG HV"
      CLOSE_MARK " to gain ground in " OPEN_MARK "LOC Asia" CLOSE_MARK ".",
      NULL},
+    /* an agency's acronym after a verb of reporting is known in the
+     * dateline too */
+    {OPEN_MARK "LOC КИЇВ" CLOSE_MARK ". 18 листопада. " OPEN_MARK "ORG ЗНП" CLOSE_MARK
+     ". Прем’єр-міністр заявив про реформу. Про це повідомляє " OPEN_MARK "ORG ЗНП" CLOSE_MARK ".",
+     NULL},
 };
 
 static void run_cases(const rule_case *cases, size_t n) {
