@@ -584,13 +584,16 @@ static void compile_logged_rows(tt_gaz_compiler *c) {
 /* ---- merging and counting: the layout ------------------------------------------ */
 
 /* The sorted keys with duplicates dropped: two keys are the same
- * candidate when they name the same entity through the same tokens; the
- * earlier (exact, higher-priority) one stays. */
+ * candidate when they name the same entity through the same tokens in
+ * the same language; the earlier (exact, higher-priority) one stays.  A
+ * form two languages share is kept for each, since its case may differ
+ * (Пакистане: Ukrainian vocative, Russian locative) and the text's
+ * language picks. */
 typedef struct {
   tt_merge *m;
   struct kept_key { /* what the kept keys of the current hash are */
     uint32_t entity, casemask;
-    uint8_t n_tokens;
+    uint8_t n_tokens, lang;
   } *same;
   size_t n_same, cap_same;
   uint64_t hash;
@@ -613,6 +616,7 @@ static const ckey *next_key(key_stream *ks) {
       size_t j = 0;
       while (j < ks->n_same && !(ks->same[j].entity == k->k.entity &&
                                  ks->same[j].n_tokens == k->k.n_tokens &&
+                                 ks->same[j].lang == k->k.lang &&
                                  ks->same[j].casemask == k->k.casemask))
         j++;
       if (j < ks->n_same)
@@ -625,6 +629,7 @@ static const ckey *next_key(key_stream *ks) {
     ks->same[ks->n_same].entity = k->k.entity;
     ks->same[ks->n_same].casemask = k->k.casemask;
     ks->same[ks->n_same].n_tokens = k->k.n_tokens;
+    ks->same[ks->n_same].lang = k->k.lang;
     ks->n_same++;
     return k;
   }

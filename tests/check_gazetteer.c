@@ -323,6 +323,28 @@ START_TEST(test_matching) {
 }
 END_TEST
 
+/* A form that two languages' rows share keeps the case of each: the
+ * text's language picks (Russian locative, not Ukrainian vocative). */
+START_TEST(test_shared_form_case) {
+  const char *src = write_str("shared.tsv", "loc-zor\tLOC\tuk\tЗористан\n"
+                                            "loc-zor\tLOC\tru\tЗористан\n");
+  teitag_pipeline *p = teitag_pipeline_new();
+  teitag_pipeline_set_flags(p, TEITAG_PIPE_NO_MONEY | TEITAG_PIPE_NO_RULES);
+  ck_assert_int_eq(teitag_pipeline_set_lang(p, TEITAG_LANG_RU), TEITAG_OK);
+  teitag_diag diag;
+  ck_assert_int_eq(teitag_pipeline_add_gazetteer(p, src, &diag), TEITAG_OK);
+  const char *text = "Выборы прошли в Зористане.";
+  teitag_doc *doc;
+  ck_assert_int_eq(teitag_annotate(p, text, strlen(text), "t", &doc, &diag), TEITAG_OK);
+  ck_assert_uint_eq(teitag_doc_n_spans(doc), 1);
+  teitag_span s;
+  teitag_doc_span(doc, 0, &s);
+  ck_assert_msg(strstr(s.source, ":2 inflected loc") != NULL, "source: %s", s.source);
+  teitag_doc_free(doc);
+  teitag_pipeline_free(p);
+}
+END_TEST
+
 START_TEST(test_override) {
   /* A later gazetteer wins where both match the same words. */
   const char *mine = write_str("mine.tsv", "my-bank\tPER\ten\tBank\n");
@@ -566,6 +588,7 @@ static Suite *gazetteer_suite(void) {
   tcase_add_test(core, test_deterministic);
   tcase_add_loop_test(core, test_matching, 0, (int)(sizeof match_cases / sizeof *match_cases));
   tcase_add_test(core, test_override);
+  tcase_add_test(core, test_shared_form_case);
   tcase_add_test(core, test_lookup);
   tcase_add_test(core, test_standoff_names);
   suite_add_tcase(s, core);
