@@ -762,7 +762,7 @@ static size_t repeated_at(tt_names *n, const repeated_list *l, size_t i,
                           const repeated_name **which) {
   const teitag_doc *d = n->doc;
   const size_t end = n->para->tok_end;
-  if (!tt_hash_set_has(&l->heads, d->toks[i].hash))
+  if (!(tt_n_title(n, i) || tt_n_upper(n, i)) || !tt_hash_set_has(&l->heads, d->toks[i].hash))
     return 0;
   for (size_t r = 0; r < l->n; r++) {
     const repeated_name *rn = &l->v[r];
@@ -893,8 +893,12 @@ static void collect(tt_names *n, known_list *people, known_list *given,
   forget_common_words(d, companies);
 }
 
+enum { COVER_HIGH = 1, COVER_OTHER = 2 };
+
 /* Marks in `per` the tokens of persons of medium certainty or more, and
- * in `any` those of every span of high certainty: one pass for both. */
+ * in `any` those of every span of high certainty (COVER_HIGH) and of
+ * every span but a person's, whatever its certainty (COVER_OTHER): one
+ * pass for all. */
 static void span_cover(const teitag_doc *d, size_t n_spans, uint8_t **per, uint8_t **any) {
   *per = tt_xcalloc(d->n_toks ? d->n_toks : 1, 1);
   *any = tt_xcalloc(d->n_toks ? d->n_toks : 1, 1);
@@ -904,8 +908,10 @@ static void span_cover(const teitag_doc *d, size_t n_spans, uint8_t **per, uint8
       continue;
     if (sp->type == TEITAG_TYPE_PER && sp->cert >= TEITAG_CERT_MEDIUM)
       memset(*per + sp->tok_begin, 1, sp->tok_end - sp->tok_begin);
-    if (sp->cert >= TEITAG_CERT_HIGH)
-      memset(*any + sp->tok_begin, 1, sp->tok_end - sp->tok_begin);
+    unsigned mark = (sp->cert >= TEITAG_CERT_HIGH ? COVER_HIGH : 0) |
+                    (sp->type != TEITAG_TYPE_PER ? COVER_OTHER : 0);
+    for (size_t i = sp->tok_begin; mark && i < sp->tok_end; i++)
+      (*any)[i] |= (uint8_t)mark;
   }
 }
 
@@ -1079,18 +1085,11 @@ static int add_company(tt_names *n, const known_list *companies, size_t i) {
   return 1;
 }
 
-/* Is there an organisation of the one token i among the spans already? */
-static int org_span_at(tt_names *n, size_t i) {
-  for (uint32_t s = spans_at(n, i); s != UINT32_MAX; s = n->span_next[s])
-    if (n->doc->spans[s].type == TEITAG_TYPE_ORG && n->doc->spans[s].tok_end == i + 1)
-      return 1;
-  return 0;
-}
-
 /* How many words before the surname at i repeat, in the same words and
  * case, those of the full name it was remembered from; 0 when they do not.
  * The same full name written again is the person wherever it stands. */
-static size_t full_name_before(tt_names *n, const known *k, size_t i) {
+static size_t full_name_before(tt_names *n, const known *k, size_t i,
+                               const uint8_t *any) {
   const teitag_doc *d = n->doc;
   if (!k->n_before || i < n->para->tok_begin + k->n_before)
     return 0;
@@ -1105,8 +1104,8 @@ static size_t full_name_before(tt_names *n, const known *k, size_t i) {
   if (i + 1 < n->para->tok_end && (tt_n_title(n, i + 1) || tt_n_upper(n, i + 1)) &&
       !(d->toks[i + 1].flags & TT_TOK_SENT_START))
     return 0;
-  for (uint32_t s = spans_at(n, i - k->n_before); s != UINT32_MAX; s = n->span_next[s])
-    if (d->spans[s].type != TEITAG_TYPE_PER && d->spans[s].tok_end > i)
+  for (size_t j = i - k->n_before; j <= i; j++)
+    if (any[j] & COVER_OTHER)
       return 0;
   return k->n_before;
 }
@@ -1131,14 +1130,14 @@ void tt_names_propagate(tt_names *n) {
     collect_suspects(n, &people, &suspects);
   for (size_t s = 0; s < n_spans && suspects.n; s++)
     if (surname_not_place(n, &suspects, &d->spans[s]))
-      any[d->spans[s].tok_begin] = 0;
+      any[d->spans[s].tok_begin] &= (uint8_t)~COVER_HIGH;
   for (size_t pi = 0; pi < d->n_paras; pi++) {
     n->para = &d->paras[pi];
     const size_t end = n->para->tok_end;
     for (size_t i = n->para->tok_begin; i < end; i++) {
       /* the spans added here move d->spans, never d->toks */
       const tt_token *t = &d->toks[i];
-      if (per[i] || any[i] || t->kind != TEITAG_TOKEN_WORD)
+      if (per[i] || (any[i] & COVER_HIGH) || t->kind != TEITAG_TOKEN_WORD)
         continue;
       const repeated_name *rn = NULL;
       size_t rend = repeated.n ? repeated_at(n, &repeated, i, &rn) : 0;
@@ -1152,7 +1151,7 @@ void tt_names_propagate(tt_names *n) {
       }
       if (tt_n_upper(n, i)) {
         const known *k = recall(&acronyms, d, i);
-        if (k && org_span_at(n, i)) /* where the rule found it */
+        if (k && (any[i] & COVER_OTHER)) /* where the rule found it */
           continue;
         if (k) {
           tt_span *sp = tt_doc_add_token_span(d, i, i + 1, TEITAG_TYPE_ORG,
@@ -1198,7 +1197,7 @@ void tt_names_propagate(tt_names *n) {
       size_t b = i;
       if (ends_quoted_name(n, i, i + 1))
         continue; /* «Тарас Шевченко», the ship */
-      size_t whole = full_name_before(n, k, i);
+      size_t whole = full_name_before(n, k, i, any);
       if ((tt_n_class(n, i) & TT_WC_ROLE) && i + 1 < end && tt_n_is(n, i + 1, "of"))
         continue; /* Bishop of London, after Bronwyn Bishop: the title */
       if (d->toks[i].script == TT_SCRIPT_LATIN) {
