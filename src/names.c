@@ -725,11 +725,13 @@ static void add_repeated(tt_names *n, repeated_list *l, const tt_span *sp, size_
   tt_hash_set_add(&l->heads, n->doc->toks[b].hash, SIZE_MAX);
 }
 
-static void remember_repeated(tt_names *n, repeated_list *l, const tt_span *sp) {
+/* `by_rule`: the span was added by a rule, not found by a gazetteer; told
+ * by its place in the span array, without reading its source string. */
+static void remember_repeated(tt_names *n, repeated_list *l, const tt_span *sp,
+                              int by_rule) {
   const teitag_doc *d = n->doc;
   size_t b = sp->tok_begin, e = sp->tok_end;
-  if (sp->type != TEITAG_TYPE_ORG || sp->cert < TEITAG_CERT_MEDIUM || e - b < 2 ||
-      strncmp(sp->source ? tt_doc_get_str(d, sp->source) : "", "rule:", 5) != 0)
+  if (!by_rule || sp->type != TEITAG_TYPE_ORG || sp->cert < TEITAG_CERT_MEDIUM || e - b < 2)
     return;
   /* ТОВ «Енселко Агро»: the quoted words, written later without the form;
    * in nested quotes the innermost (ТОВ «Центр «Сонячне ремесло»») */
@@ -785,9 +787,9 @@ static size_t repeated_at(tt_names *n, const repeated_list *l, size_t i,
  * vouches for it as a full name would, in the text's own script (a Latin
  * word after a role in Cyrillic text is as often a union's or a
  * campaign's name). */
-static int after_role_alone(const teitag_doc *d, const tt_span *sp) {
+static int after_role_alone(const teitag_doc *d, const tt_span *sp, int by_rule) {
   uint8_t script = d->toks[sp->tok_begin].script;
-  if (sp->tok_end - sp->tok_begin != 1 ||
+  if (!by_rule || sp->tok_end - sp->tok_begin != 1 ||
       !(script == TT_SCRIPT_CYRILLIC || (script == TT_SCRIPT_LATIN && d->lang == TEITAG_LANG_EN)))
     return 0;
   const char *source = sp->source ? tt_doc_get_str(d, sp->source) : "";
@@ -799,14 +801,15 @@ static int after_role_alone(const teitag_doc *d, const tt_span *sp) {
  * повідомляє УНН; ТОВ «УПС») names it wherever the text writes it again
  * (GM sells …, КИЇВ. 18 листопада. УНН.); not one the document also
  * writes as a lower-case word (IT, ALL, ON). */
-static int acronym_found_by_rule(tt_names *n, const tt_span *sp) {
+static int acronym_found_by_rule(tt_names *n, const tt_span *sp, int by_rule) {
   const teitag_doc *d = n->doc;
-  if (sp->type != TEITAG_TYPE_ORG || sp->tok_end != sp->tok_begin + 1 ||
+  if (!by_rule || sp->type != TEITAG_TYPE_ORG || sp->tok_end != sp->tok_begin + 1 ||
       d->toks[sp->tok_begin].lcase != TEITAG_CASE_UPPER)
     return 0;
+  /* an organisation a rule added is an organisation rule's */
   const char *source = sp->source ? tt_doc_get_str(d, sp->source) : "";
   return (sp->cert >= TEITAG_CERT_MEDIUM || strcmp(source, "rule:org reported-by") == 0) &&
-         strncmp(source, "rule:org ", 9) == 0 && !tt_n_lower_elsewhere(n, sp->tok_begin);
+         !tt_n_lower_elsewhere(n, sp->tok_begin);
 }
 
 /* Collects surnames from person spans of two words or more (and from
@@ -835,15 +838,16 @@ static void collect(tt_names *n, known_list *people, known_list *given,
     const tt_span *sp = &d->spans[out++];
     if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)
       continue;
-    remember_repeated(n, repeated, sp);
-    if (acronym_found_by_rule(n, sp))
+    int by_rule = s >= n->n_candidates;
+    remember_repeated(n, repeated, sp, by_rule);
+    if (acronym_found_by_rule(n, sp, by_rule))
       remember(acronyms, d, sp->tok_begin, TEITAG_TYPE_ORG, sp, 1);
     size_t last = sp->tok_end - 1;
     if (sp->type == TEITAG_TYPE_PER && sp->cert >= TEITAG_CERT_MEDIUM &&
         d->toks[last].kind == TEITAG_TOKEN_WORD &&
         !(d->toks[last].flags & TT_TOK_INITIAL) &&
         (sp->tok_end - sp->tok_begin >= 2 || sp->cert == TEITAG_CERT_HIGH ||
-         after_role_alone(d, sp)))
+         after_role_alone(d, sp, by_rule)))
       remember(people, d, last, TEITAG_TYPE_PER, sp, 0);
     /* the given name of a Cyrillic full name, for its later mentions
      * alone in any case (Віра Гордійчук ... Віри) */
