@@ -28,6 +28,7 @@
 
 #include "gaz.h"
 #include "inflect.h"
+#include "names.h"
 #include "wordclass.h"
 
 /* ---- opening -------------------------------------------------------------- */
@@ -708,12 +709,21 @@ static size_t initial_at(const teitag_doc *doc, const tt_para *p, size_t i) {
     return 0;
   if (t->flags & TT_TOK_INITIAL)
     return 1;
-  if (i + 1 < p->tok_end && (t->lcase == TEITAG_CASE_UPPER || t->lcase == TEITAG_CASE_TITLE) &&
-      tt_utf8_count(doc->text + t->start, t->end - t->start) == 1 &&
-      doc->toks[i + 1].end - doc->toks[i + 1].start == 1 &&
-      doc->text[doc->toks[i + 1].start] == '.')
-    return 2;
-  return 0;
+  return i + 1 < p->tok_end && tt_n_spaced_initial(doc, i) ? 2 : 0;
+}
+
+/* The first token of the one or two initials that end right before token
+ * j (В. І. Ревенко, В . І . Ревенко), or j itself if there are none. */
+static size_t initials_before(const teitag_doc *doc, const tt_para *p, size_t j) {
+  for (int n = 0; n < 2; n++) {
+    if (j > p->tok_begin && initial_at(doc, p, j - 1) == 1)
+      j -= 1;
+    else if (j >= p->tok_begin + 2 && initial_at(doc, p, j - 2) == 2)
+      j -= 2;
+    else
+      break;
+  }
+  return j;
 }
 
 /* A person's name right after a street's type word or a word of honour
@@ -723,15 +733,10 @@ static int named_for_person(const teitag_doc *doc, const tt_para *p, size_t b,
                             teitag_type type) {
   if (type != TEITAG_TYPE_PER || b == p->tok_begin)
     return 0;
-  size_t k = b - 1;
-  for (int n = 0; n < 2 && k > p->tok_begin; n++) { /* імені А. С. Пушкіна */
-    if (initial_at(doc, p, k) == 1)
-      k--;
-    else if (k >= p->tok_begin + 2 && initial_at(doc, p, k - 1) == 2)
-      k -= 2;
-    else
-      break;
-  }
+  size_t start = initials_before(doc, p, b); /* імені А. С. Пушкіна */
+  if (start == p->tok_begin)
+    return 0;
+  size_t k = start - 1;
   if (k > p->tok_begin && doc->toks[k].kind == TEITAG_TOKEN_PUNCT &&
       doc->toks[k].end - doc->toks[k].start == 1 && doc->text[doc->toks[k].start] == '.')
     k--; /* "вул . Леніна" in a tokenised text */
@@ -750,17 +755,7 @@ static int named_for_person(const teitag_doc *doc, const tt_para *p, size_t b,
  * first token of the name. */
 static size_t given_names_before(const teitag_pipeline *pl, const teitag_doc *doc,
                                  const tt_para *p, size_t b) {
-  size_t j = b;
-  for (int n = 0; n < 2; n++) {
-    size_t taken = 0;
-    if (j > p->tok_begin && initial_at(doc, p, j - 1) == 1)
-      taken = 1;
-    else if (j >= p->tok_begin + 2 && initial_at(doc, p, j - 2) == 2)
-      taken = 2;
-    if (!taken)
-      break;
-    j -= taken;
-  }
+  size_t j = initials_before(doc, p, b);
   char g;
   unsigned f, langs;
   const tt_token *t = j > p->tok_begin ? &doc->toks[j - 1] : NULL;
