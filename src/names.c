@@ -488,33 +488,38 @@ static const known *recall(const known_list *l, const teitag_doc *d,
   const tt_token *t = &d->toks[tok];
   if (!l->n)
     return NULL;
-  /* a stem is a prefix of its word, four bytes or the whole word long:
-   * most words share none, and the 8 KB filter answers them (reading the
-   * key in token order, as the loops do, costs little) */
-  if (!tt_bit_get(l->prefixes, prefix_bit(d->keys.data + t->key, t->key_len)))
-    return NULL;
   struct recall_memo *m = l->memo;
   if (!m)
     return find_by_key(l, d, tok);
+  /* the memo is asked first: it answers by the token's hash, while the
+   * prefix filter below must read the key, which in a long part is out of
+   * the cache, and most capitalised words come again */
   uint64_t h = t->hash ? t->hash : 1;
+  size_t k = (size_t)h & (m->cap - 1);
+  if (m->cap)
+    for (; m->slots[k].hash; k = (k + 1) & (m->cap - 1))
+      if (m->slots[k].hash == h)
+        return m->slots[k].known ? &l->v[m->slots[k].known - 1] : NULL;
   if (2 * (m->n + 1) > m->cap) {
     size_t cap = m->cap ? 2 * m->cap : 256;
     struct recall_memo grown = {tt_xcalloc(cap, sizeof *m->slots), m->n, cap};
     for (size_t i = 0; i < m->cap; i++)
       if (m->slots[i].hash) {
-        size_t k = (size_t)m->slots[i].hash & (cap - 1);
-        while (grown.slots[k].hash)
-          k = (k + 1) & (cap - 1);
-        grown.slots[k] = m->slots[i];
+        size_t j = (size_t)m->slots[i].hash & (cap - 1);
+        while (grown.slots[j].hash)
+          j = (j + 1) & (cap - 1);
+        grown.slots[j] = m->slots[i];
       }
     free(m->slots);
     *m = grown;
+    for (k = (size_t)h & (m->cap - 1); m->slots[k].hash; k = (k + 1) & (m->cap - 1))
+      ;
   }
-  size_t k = (size_t)h & (m->cap - 1);
-  for (; m->slots[k].hash; k = (k + 1) & (m->cap - 1))
-    if (m->slots[k].hash == h)
-      return m->slots[k].known ? &l->v[m->slots[k].known - 1] : NULL;
-  const known *found = find_by_key(l, d, tok);
+  /* a stem is a prefix of its word, four bytes or the whole word long:
+   * most words share none, and the 8 KB filter answers them */
+  const known *found = NULL;
+  if (tt_bit_get(l->prefixes, prefix_bit(d->keys.data + t->key, t->key_len)))
+    found = find_by_key(l, d, tok);
   m->slots[k].hash = h;
   m->slots[k].known = found ? (uint32_t)(found - l->v) + 1 : 0;
   m->n++;
@@ -1141,7 +1146,11 @@ void tt_names_propagate(tt_names *n) {
     for (size_t i = n->para->tok_begin; i < end; i++) {
       /* the spans added here move d->spans, never d->toks */
       const tt_token *t = &d->toks[i];
-      if (per[i] || (any[i] & COVER_HIGH) || t->kind != TEITAG_TOKEN_WORD)
+      /* every reading below starts from a capital, an ALL-CAPS word or a
+       * mixed-case one (McPhail, al-Baghdadi): a lower-case word, the
+       * most common token, needs no more than its case */
+      if (per[i] || (any[i] & COVER_HIGH) || t->kind != TEITAG_TOKEN_WORD ||
+          t->lcase == TEITAG_CASE_LOWER || t->lcase == TEITAG_CASE_NONE)
         continue;
       const repeated_name *rn = NULL;
       size_t rend = repeated.n ? repeated_at(n, &repeated, i, &rn) : 0;
@@ -1681,6 +1690,13 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.quote_hash[1] = tt_hash_bytes("'", 1);
   n.open_paren_hash = tt_hash_bytes("(", 1);
   n.close_paren_hash = tt_hash_bytes(")", 1);
+  {
+    static const char *const dashes[3] = {"-", "\xE2\x80\x93", "\xE2\x80\x94"};
+    tt_buf scratch = {0};
+    for (size_t k = 0; k < 3; k++)
+      n.dash_hash[k] = tt_key_append_hashed(&scratch, dashes[k], strlen(dashes[k]));
+    tt_buf_free(&scratch);
+  }
   for (size_t s = 0; s < doc->n_spans; s++) {
     const tt_span *sp = &doc->spans[s];
     if (sp->tok_end == UINT32_MAX || sp->tok_end <= sp->tok_begin)

@@ -46,6 +46,7 @@ typedef struct tt_names {
    * tt_n_quote reads the text of a quote only, not of every comma */
   uint64_t quote_hash[2];
   uint64_t open_paren_hash, close_paren_hash; /* of "(" and ")", the same */
+  uint64_t dash_hash[3];   /* of the keys of "-", "–" and "—" */
   size_t n_candidates;     /* doc->spans from before the rules: the
                               candidates gaz_type and gaz_end describe */
   /* The spans by first token, for tt_n_retype and tt_n_candidate_at: per
@@ -107,6 +108,14 @@ static inline int tt_n_after_place_word(const tt_names *n, size_t i) {
 int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags);
 /* An Arabic surname with the article: al-Maliki, el-Sisi, ad-Din. */
 int tt_n_article_surname(const tt_names *n, size_t i);
+/* Is token i a hyphen, an en dash or an em dash?  Told by its key's
+ * hash: the text of every comma before a verb of saying was a cache miss. */
+static inline int tt_n_dash(const tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  return t->kind == TEITAG_TOKEN_PUNCT &&
+         (t->hash == n->dash_hash[0] || t->hash == n->dash_hash[1] ||
+          t->hash == n->dash_hash[2]);
+}
 /* Is token i an opening (1) or closing (2) quotation mark, else 0? */
 int tt_n_quote(const tt_names *n, size_t i);
 /* Same script (Latin or Cyrillic) for tokens i and j? */

@@ -749,13 +749,7 @@ static size_t after_speech(tt_names *n, size_t i) {
   if (!(tt_n_class(n, i) & TT_WC_SAYING) || d->toks[i].script != TT_SCRIPT_CYRILLIC ||
       d->toks[i].lcase != TEITAG_CASE_LOWER || i <= n->para->tok_begin || j >= end)
     return 0;
-  const tt_token *dash = &d->toks[i - 1];
-  const char *dt = d->text + dash->start;
-  size_t dl = dash->end - dash->start;
-  int is_dash = dash->kind == TEITAG_TOKEN_PUNCT &&
-                ((dl == 1 && *dt == '-') ||
-                 (dl == 3 && memcmp(dt, "\xE2\x80", 2) == 0 &&
-                  ((unsigned char)dt[2] == 0x93 || (unsigned char)dt[2] == 0x94)));
+  int is_dash = tt_n_dash(n, i - 1);
   if (!is_dash || !tt_n_title(n, j) || d->toks[j].script != TT_SCRIPT_CYRILLIC ||
       n->gaz_type[j] || n->person[j] || not_name_word(n, j))
     return 0;
