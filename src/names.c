@@ -551,10 +551,8 @@ TT_PREFETCH_HELPER void prefetch_span_end(const teitag_doc *d, size_t s) {
 }
 
 /* Is token i a single comma or full stop (Halvorsen Labs, Inc.)? */
-static int comma_or_stop(const teitag_doc *d, size_t i) {
-  const tt_token *t = &d->toks[i];
-  return t->kind == TEITAG_TOKEN_PUNCT && t->end - t->start == 1 &&
-         (d->text[t->start] == ',' || d->text[t->start] == '.');
+static int comma_or_stop(const tt_names *n, size_t i) {
+  return tt_n_punct(n, i, TT_N_COMMA) || tt_n_punct(n, i, TT_N_FULL_STOP);
 }
 
 /* Can the word at `core`, a company's, stand alone for it?  Not a word
@@ -591,7 +589,7 @@ static size_t company_short_name(const tt_names *n, const tt_span *sp) {
     if (d->toks[k - 1].kind == TEITAG_TOKEN_WORD &&
         (cls & (TT_WC_LEGAL | TT_WC_COMPANY)) && !(cls & TT_WC_LEGAL_BEFORE))
       designators++;
-    else if (!comma_or_stop(d, k - 1))
+    else if (!comma_or_stop(n, k - 1))
       break;
   }
   size_t core = sp->tok_begin;
@@ -993,6 +991,7 @@ static void give_way(tt_names *n, const known_list *people,
     tt_span *sp = &d->spans[s];
     int drop = 0;
     prefetch_span(d, s);
+    prefetch_span_end(d, s); /* finish_span reads the tokens after it */
     if (sp->type != TEITAG_TYPE_PER && sp->type != TEITAG_TYPE_MONEY &&
         sp->cert <= TEITAG_CERT_MEDIUM && sp->tok_end == sp->tok_begin + 1 &&
         d->toks[sp->tok_begin].kind == TEITAG_TOKEN_WORD) {
@@ -1068,7 +1067,7 @@ static int norm_starts_with(const teitag_doc *d, uint32_t norm, size_t b) {
  * designator after it (Halvorsen, Inc. is the full name, found or not). */
 static int company_alone(const tt_names *n, size_t i) {
   const unsigned apart = TT_WC_FUNCTION | TT_WC_MONTH | TT_WC_SAYING;
-  size_t next = i + 1 < n->para->tok_end && comma_or_stop(n->doc, i + 1) ? i + 2 : i + 1;
+  size_t next = i + 1 < n->para->tok_end && comma_or_stop(n, i + 1) ? i + 2 : i + 1;
   if (next < n->para->tok_end && n->doc->toks[next].kind == TEITAG_TOKEN_WORD &&
       (tt_n_class(n, next) & (TT_WC_LEGAL | TT_WC_COMPANY)))
     return 0;
@@ -1691,10 +1690,11 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.open_paren_hash = tt_hash_bytes("(", 1);
   n.close_paren_hash = tt_hash_bytes(")", 1);
   {
-    static const char *const dashes[3] = {"-", "\xE2\x80\x93", "\xE2\x80\x94"};
+    static const char *const marks[TT_N_PUNCTS] = {
+        [TT_N_DASH] = "-", [TT_N_AMPERSAND] = "&", [TT_N_PLUS] = "+", [TT_N_COMMA] = ",", [TT_N_FULL_STOP] = "."};
     tt_buf scratch = {0};
-    for (size_t k = 0; k < 3; k++)
-      n.dash_hash[k] = tt_key_append_hashed(&scratch, dashes[k], strlen(dashes[k]));
+    for (size_t k = 0; k < TT_N_PUNCTS; k++)
+      n.punct_hash[k] = tt_key_append_hashed(&scratch, marks[k], strlen(marks[k]));
     tt_buf_free(&scratch);
   }
   for (size_t s = 0; s < doc->n_spans; s++) {

@@ -27,6 +27,14 @@ typedef struct tt_given_memo {
  * costs a bounded look from each token, not a scan to its end. */
 #define TT_MAX_INITIALS 4
 
+/* Punctuation the rules look for, told by the hash of its key
+ * (tt_n_punct): reading the text of every comma to see whether it was
+ * one of these was a cache miss each in a long part. */
+enum {
+  TT_N_DASH, /* every hyphen, dash and minus: the tokenizer folds them to "-" */
+  TT_N_AMPERSAND, TT_N_PLUS, TT_N_COMMA, TT_N_FULL_STOP, TT_N_PUNCTS
+};
+
 typedef struct tt_names {
   teitag_doc *doc;
   const teitag_pipeline *p;
@@ -46,7 +54,7 @@ typedef struct tt_names {
    * tt_n_quote reads the text of a quote only, not of every comma */
   uint64_t quote_hash[2];
   uint64_t open_paren_hash, close_paren_hash; /* of "(" and ")", the same */
-  uint64_t dash_hash[3];   /* of the keys of "-", "–" and "—" */
+  uint64_t punct_hash[TT_N_PUNCTS]; /* of the keys of tt_n_punct's marks */
   size_t n_candidates;     /* doc->spans from before the rules: the
                               candidates gaz_type and gaz_end describe */
   /* The spans by first token, for tt_n_retype and tt_n_candidate_at: per
@@ -108,13 +116,14 @@ static inline int tt_n_after_place_word(const tt_names *n, size_t i) {
 int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags);
 /* An Arabic surname with the article: al-Maliki, el-Sisi, ad-Din. */
 int tt_n_article_surname(const tt_names *n, size_t i);
-/* Is token i a hyphen, an en dash or an em dash?  Told by its key's
- * hash: the text of every comma before a verb of saying was a cache miss. */
-static inline int tt_n_dash(const tt_names *n, size_t i) {
+/* Is token i the mark `which` (TT_N_COMMA ...)? */
+static inline int tt_n_punct(const tt_names *n, size_t i, int which) {
   const tt_token *t = &n->doc->toks[i];
-  return t->kind == TEITAG_TOKEN_PUNCT &&
-         (t->hash == n->dash_hash[0] || t->hash == n->dash_hash[1] ||
-          t->hash == n->dash_hash[2]);
+  return t->kind == TEITAG_TOKEN_PUNCT && t->hash == n->punct_hash[which];
+}
+/* Is token i a hyphen or a dash of any length? */
+static inline int tt_n_dash(const tt_names *n, size_t i) {
+  return tt_n_punct(n, i, TT_N_DASH);
 }
 /* Is token i an opening (1) or closing (2) quotation mark, else 0? */
 int tt_n_quote(const tt_names *n, size_t i);
