@@ -145,7 +145,9 @@ static teitag_status build(const teitag_pipeline *p, const char *text,
   doc->pipeline = p;
   doc->lang = lang;
   doc->lang_fixed = lang != TEITAG_LANG_AUTO;
-  doc->word_classes = !(flags & TEITAG_PIPE_NO_RULES);
+  /* the words' classes serve the name rules only; a caller that passes
+   * segmentation flags alone (the stream) has the rules' flag in p */
+  doc->word_classes = !((flags | p->flags) & TEITAG_PIPE_NO_RULES);
   tt_segment(doc, flags);
   tt_lang_detect(doc);
   *out = doc;
