@@ -151,10 +151,12 @@ int tt_n_one_letter(const teitag_doc *d, size_t i) {
 
 int tt_n_spaced_initial(const teitag_doc *d, size_t i) {
   const tt_token *t = &d->toks[i], *dot = &d->toks[i + 1];
+  /* the full stop told by its key's hash, and before the letter, whose
+   * count may need the text: a capitalised word before a comma is common */
   return t->kind == TEITAG_TOKEN_WORD &&
          (t->lcase == TEITAG_CASE_UPPER || t->lcase == TEITAG_CASE_TITLE) &&
-         dot->end - dot->start == 1 && tt_n_one_letter(d, i) &&
-         d->text[dot->start] == '.';
+         dot->kind == TEITAG_TOKEN_PUNCT && dot->end - dot->start == 1 &&
+         dot->hash == tt_hash_bytes(".", 1) && tt_n_one_letter(d, i);
 }
 
 int tt_n_ends_any(const tt_names *n, size_t i, const tt_suffix *list) {
@@ -1283,16 +1285,19 @@ size_t tt_n_roman(const tt_names *n, size_t i) {
 int tt_n_regnal(const tt_names *n, size_t first, size_t name, size_t numeral) {
   char g;
   unsigned f;
-  size_t letters = tt_n_roman(n, numeral);
-  if (!letters)
-    return 0;
   unsigned title = TT_WC_ROLE | TT_WC_EN_ROLE;
   int titled = (tt_n_class(n, first) & title) ||
                (first > 0 && (tt_n_class(n, first - 1) & title));
+  /* the name's own tokens first: the numeral's is the next one, which a
+   * pass over a long part's persons finds out of the cache */
+  if (!titled && !tt_n_given(n, name, &g, &f))
+    return 0;
+  size_t letters = tt_n_roman(n, numeral);
+  if (!letters)
+    return 0;
   if (titled) /* King Ottokar I: the title vouches for the name */
     return 1;
-  return tt_n_given(n, name, &g, &f) &&
-         (letters > 1 || n->doc->toks[name].script == TT_SCRIPT_CYRILLIC);
+  return letters > 1 || n->doc->toks[name].script == TT_SCRIPT_CYRILLIC;
 }
 
 /* Moves a span to tokens [b, e).  A listed name that now takes in other
