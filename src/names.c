@@ -32,6 +32,7 @@ int tt_n_sentence_start(const tt_names *n, size_t i) {
   return (d->toks[i].flags & TT_TOK_SENT_START) || i == n->para->tok_begin;
 }
 
+
 int tt_n_article_surname(const tt_names *n, size_t i) {
   static const char *const articles[] = {"al-", "el-", "ad-", "ash-", "as-",
                                          "an-", "ar-", "at-", "az-", NULL};
@@ -54,7 +55,8 @@ int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags) {
   /* the rules ask about the same word several times: looked up once; and
    * a document repeats its names, whose lookups in the lexicon are cache
    * misses, so answers are remembered by the word's key and case too */
-  if (!n->given[i]) {
+  struct tt_given_answer *a = &n->given[i];
+  if (!a->known) {
     const tt_token *t = &n->doc->toks[i];
     tt_given_memo *m = &n->given_memo[t->hash & n->given_memo_mask];
     if (!m->known || m->hash != t->hash || m->lcase != t->lcase) {
@@ -67,14 +69,14 @@ int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags) {
       m->gender = g;
       m->flags = (uint8_t)f;
     }
-    n->given[i] = m->known;
-    n->given_gender[i] = m->gender;
-    n->given_flags[i] = m->flags;
+    a->known = m->known;
+    a->gender = m->gender;
+    a->flags = m->flags;
   }
-  if (n->given[i] != 2)
+  if (a->known != 2)
     return 0;
-  *gender = n->given_gender[i];
-  *flags = n->given_flags[i];
+  *gender = a->gender;
+  *flags = a->flags;
   return 1;
 }
 
@@ -531,7 +533,7 @@ static const known *recall(const known_list *l, const teitag_doc *d,
 /* Passes over all spans of a long part find its tokens out of the cache:
  * asking for the tokens of a span some way ahead lets the loads overlap
  * instead of waiting for each in turn. */
-#define SPAN_LOOKAHEAD 8
+#define SPAN_LOOKAHEAD 20
 
 TT_PREFETCH_HELPER void prefetch_span(const teitag_doc *d, size_t s) {
   if (s + SPAN_LOOKAHEAD < d->n_spans) {
@@ -1664,8 +1666,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.gaz_type = tt_xcalloc(doc->n_toks, 1);
   n.gaz_end = tt_xcalloc(doc->n_toks, sizeof *n.gaz_end);
   n.person = tt_xcalloc(doc->n_toks, 1);
-  n.given = tt_xcalloc(doc->n_toks, 1);
-  n.given_gender = tt_xmalloc(doc->n_toks);
+  n.given = tt_xcalloc(doc->n_toks, sizeof *n.given);
   /* about one slot per eight tokens: a short article's few names fit in
    * a small table, a long part's in a larger one */
   size_t memo_slots = 64;
@@ -1673,7 +1674,6 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
     memo_slots *= 2;
   n.given_memo = tt_xcalloc(memo_slots, sizeof *n.given_memo);
   n.given_memo_mask = memo_slots - 1;
-  n.given_flags = tt_xmalloc(doc->n_toks);
   n.n_candidates = doc->n_spans;
   n.span_first = n.span_next = NULL;
   n.n_indexed = n.cap_next = 0;
@@ -1725,8 +1725,6 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   free(n.gaz_end);
   free(n.person);
   free(n.given);
-  free(n.given_gender);
-  free(n.given_flags);
   free(n.given_memo);
   free(n.span_first);
   free(n.span_next);

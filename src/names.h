@@ -43,9 +43,13 @@ typedef struct tt_names {
   uint32_t *gaz_end;      /* per token: end token of the gazetteer candidate
                              that starts there, 0 if none */
   uint8_t *person;        /* per token: 1 when a person rule claimed it */
-  uint8_t *given;         /* per token: 0 not asked, 1 no given name, 2 one */
-  char *given_gender;     /* per token, when given[i] == 2 */
-  uint8_t *given_flags;   /* per token, TT_LEX_* when given[i] == 2 */
+  /* per token, tt_n_given's answer: one record, since its three parts
+   * in three arrays were three cache misses on a long part */
+  struct tt_given_answer {
+    uint8_t known; /* 0 not asked, 1 no given name, 2 one */
+    char gender;   /* when known == 2 */
+    uint8_t flags; /* TT_LEX_* when known == 2 */
+  } *given;
   struct tt_given_memo *given_memo; /* answers by key hash, see tt_n_given */
   size_t given_memo_mask;
   uint64_t *caps;         /* sorted hashes of the document's ALL-CAPS words */
