@@ -518,10 +518,8 @@ static void describe(tt_gaz *g, const tt_gz_key *k, tt_buf *b) {
 /* Is token i the first word of its sentence, perhaps after an opening
  * quote or dash? */
 static int sentence_initial(const teitag_doc *doc, size_t i, size_t para_begin) {
-  while (i > para_begin && !(doc->toks[i].flags & TT_TOK_SENT_START) &&
-         doc->toks[i - 1].kind == TEITAG_TOKEN_PUNCT)
-    i--;
-  return (doc->toks[i].flags & TT_TOK_SENT_START) || i == para_begin;
+  (void)para_begin; /* the tokenizer marked it: TT_TOK_OPENS */
+  return (doc->toks[i].flags & TT_TOK_OPENS) != 0;
 }
 
 static int title_word(const tt_token *t) {

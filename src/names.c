@@ -24,14 +24,6 @@
 
 /* ---- token helpers ------------------------------------------------------ */
 
-int tt_n_sentence_start(const tt_names *n, size_t i) {
-  const teitag_doc *d = n->doc;
-  while (i > n->para->tok_begin && !(d->toks[i].flags & TT_TOK_SENT_START) &&
-         d->toks[i - 1].kind == TEITAG_TOKEN_PUNCT)
-    i--;
-  return (d->toks[i].flags & TT_TOK_SENT_START) || i == n->para->tok_begin;
-}
-
 
 int tt_n_article_surname(const tt_names *n, size_t i) {
   static const char *const articles[] = {"al-", "el-", "ad-", "ash-", "as-",

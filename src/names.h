@@ -93,7 +93,9 @@ static inline int tt_n_upper(const tt_names *n, size_t i) {
   return t->kind == TEITAG_TOKEN_WORD && t->lcase == TEITAG_CASE_UPPER;
 }
 /* Is token i the first of its sentence (perhaps after a quote or dash)? */
-int tt_n_sentence_start(const tt_names *n, size_t i);
+static inline int tt_n_sentence_start(const tt_names *n, size_t i) {
+  return (n->doc->toks[i].flags & TT_TOK_OPENS) != 0;
+}
 /* TT_WC_* classes of token i. */
 static inline unsigned tt_n_class(const tt_names *n, size_t i) {
   return n->doc->toks[i].classes;

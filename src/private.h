@@ -287,7 +287,9 @@ enum {
   TT_TOK_NL_BEFORE = 1u << 3,  /* a line break precedes it */
   TT_TOK_ABBREV = 1u << 4,     /* ends with an abbreviation's dot */
   TT_TOK_INITIAL = 1u << 5,    /* a single capital + dot: "J." */
-  TT_TOK_MAY_END = 1u << 6     /* an abbreviation that can end a sentence */
+  TT_TOK_MAY_END = 1u << 6,    /* an abbreviation that can end a sentence */
+  TT_TOK_OPENS = 1u << 7       /* a sentence's first word, or a mark before
+                                  it (« — "): set with TT_TOK_SENT_START */
 };
 
 typedef struct tt_token {

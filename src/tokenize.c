@@ -920,5 +920,13 @@ void tt_split_sentences(teitag_doc *doc, size_t tb, size_t te) {
     if (sn->tok_begin < tb)
       break;
     doc->toks[sn->tok_begin].flags |= TT_TOK_SENT_START;
+    /* the marks that open it and its first word: what the name rules and
+     * the gazetteer ask about a capitalised word, which they walked back
+     * over the marks to learn */
+    for (size_t j = sn->tok_begin; j < sn->tok_end; j++) {
+      doc->toks[j].flags |= TT_TOK_OPENS;
+      if (doc->toks[j].kind != TEITAG_TOKEN_PUNCT)
+        break;
+    }
   }
 }

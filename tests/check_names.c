@@ -462,6 +462,11 @@ static const rule_case negative_cases[] = {
     {"Ми тут трохи посидимо … Яким ? Тема « нової поведінки » цікава. Слава "
      OPEN_MARK "PER Богу" CLOSE_MARK ", урожай є.",
      NULL},
+    /* ... also after a dash, in a paragraph that is not the document's
+     * last (the test once read the last paragraph's bounds) */
+    {"— Віра " OPEN_MARK "PER Зеленського" CLOSE_MARK " тримає країну.\n\n"
+     "Другий абзац про погоду.",
+     NULL},
     /* a place's name alone in quotes names an album, a car, a club */
     {"Гурт записав альбом «Sofia» у " OPEN_MARK "LOC Львові" CLOSE_MARK ".", NULL},
     /* a listed person's one-word genitive opening a sentence is the
