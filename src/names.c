@@ -823,6 +823,7 @@ static void collect(tt_names *n, known_list *people, known_list *given,
   teitag_doc *d = n->doc;
   size_t n_spans = d->n_spans, out = 0;
   for (size_t s = 0; s < n_spans; s++) {
+    prefetch_span(d, s); /* named_in_honour and quoted_person read its first token */
     prefetch_span_end(d, s);
     /* company_short_name reads the classes of an organisation's last words */
     if (s + SPAN_LOOKAHEAD < n_spans) {
