@@ -517,9 +517,8 @@ static void describe(tt_gaz *g, const tt_gz_key *k, tt_buf *b) {
 
 /* Is token i the first word of its sentence, perhaps after an opening
  * quote or dash? */
-static int sentence_initial(const teitag_doc *doc, size_t i, size_t para_begin) {
-  (void)para_begin; /* the tokenizer marked it: TT_TOK_OPENS */
-  return (doc->toks[i].flags & TT_TOK_OPENS) != 0;
+static int sentence_initial(const teitag_doc *doc, size_t i) {
+  return (doc->toks[i].flags & TT_TOK_OPENS) != 0; /* marked by the tokenizer */
 }
 
 static int title_word(const tt_token *t) {
@@ -565,7 +564,7 @@ static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
                  ((b > p->tok_begin && doc->toks[b - 1].lcase == TEITAG_CASE_UPPER) ||
                   (e < p->tok_end && doc->toks[e].lcase == TEITAG_CASE_UPPER));
   if (e - b == 1 && tt_is_function_word(first->hash) &&
-      ((sentence_initial(doc, b, p->tok_begin) &&
+      ((sentence_initial(doc, b) &&
         first->lcase != TEITAG_CASE_UPPER) ||
        caps_run))
     return 1;
@@ -600,7 +599,7 @@ static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
     return 1;
   if (b > p->tok_begin && title_word(&doc->toks[b - 1]) &&
       !attribute_compound(doc, &doc->toks[b - 1]) &&
-      !sentence_initial(doc, b - 1, p->tok_begin) &&
+      !sentence_initial(doc, b - 1) &&
       !tt_is_role_word(doc->toks[b - 1].hash) &&
       !tt_is_function_word(doc->toks[b - 1].hash) &&
       !(type == TEITAG_TYPE_LOC && tt_is_compass_word(doc->toks[b - 1].hash)))
@@ -611,11 +610,11 @@ static int implausible(const teitag_doc *doc, const tt_para *p, size_t b,
 
 /* A one-word Cyrillic match in Title case opening a sentence, whose word
  * the document also writes in lower case. */
-static int common_word_at_start(teitag_doc *doc, const tt_para *p, size_t i, size_t end) {
+static int common_word_at_start(teitag_doc *doc, size_t i, size_t end) {
   /* Latin words in lower case are as often parts of addresses
    * (facebook.com) as words */
   if (end != i + 1 || doc->toks[i].lcase != TEITAG_CASE_TITLE ||
-      doc->toks[i].script != TT_SCRIPT_CYRILLIC || !sentence_initial(doc, i, p->tok_begin))
+      doc->toks[i].script != TT_SCRIPT_CYRILLIC || !sentence_initial(doc, i))
     return 0;
   return tt_hash_set_has(tt_doc_lower_words(doc), doc->toks[i].hash);
 }
@@ -632,7 +631,7 @@ static int adjective_at_start(const teitag_doc *doc, const tt_para *p, size_t i,
   if (end != i + 1 || !(k->flags & TT_GZ_INFLECTED) || t->script != TT_SCRIPT_CYRILLIC ||
       end >= p->tok_end || doc->toks[end].kind != TEITAG_TOKEN_WORD ||
       doc->toks[end].lcase != TEITAG_CASE_LOWER ||
-      doc->toks[end].script != TT_SCRIPT_CYRILLIC || !sentence_initial(doc, i, p->tok_begin))
+      doc->toks[end].script != TT_SCRIPT_CYRILLIC || !sentence_initial(doc, i))
     return 0;
   const char *key = doc->keys.data + t->key;
   for (size_t e = 0; e < sizeof endings / sizeof *endings; e++) {
@@ -650,7 +649,7 @@ static int genitive_person_at_start(const teitag_doc *doc, const tt_para *p, siz
                                     size_t end, const tt_gz_key *k, teitag_type type) {
   if (type != TEITAG_TYPE_PER || end != i + 1 || !(k->flags & TT_GZ_INFLECTED) ||
       k->case_id != TT_CASE_GEN || doc->toks[i].lcase != TEITAG_CASE_TITLE ||
-      !sentence_initial(doc, i, p->tok_begin))
+      !sentence_initial(doc, i))
     return 0;
   /* an initial before it ("указу В . Ющенка") is no sentence's end */
   if (i >= p->tok_begin + 2 && doc->toks[i - 1].kind == TEITAG_TOKEN_PUNCT &&
@@ -841,7 +840,7 @@ teitag_status tt_gazetteer_annotate(const teitag_pipeline *pl, teitag_doc *doc,
                         sizeof *e))
         break;
       if (implausible(doc, p, i, best_end, (teitag_type)e->type) ||
-          common_word_at_start(doc, p, i, best_end) ||
+          common_word_at_start(doc, i, best_end) ||
           adjective_at_start(doc, p, i, best_end, best) ||
           genitive_person_at_start(doc, p, i, best_end, best, (teitag_type)e->type) ||
           quoted_place(doc, p, i, best_end, (teitag_type)e->type, quote_hash) ||
