@@ -915,6 +915,7 @@ teitag_status teitag_pipeline_add_gazetteer(teitag_pipeline *p,
     return st;
   TT_RESERVE(p->gaz, p->cap_gaz, p->n_gaz + 1);
   p->gaz[p->n_gaz++] = g;
+  tt_pipeline_new_serial(p);
   return TEITAG_OK;
 }
 

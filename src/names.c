@@ -41,6 +41,25 @@ int tt_n_article_surname(const tt_names *n, size_t i) {
   return 0;
 }
 
+/* Given-name answers by key hash and case, kept by each thread across the
+ * documents it annotates with one pipeline (p->serial): a run of
+ * articles, each its own document, asked the lexicon again for the same
+ * names in every article, and each of those lookups is several cache
+ * misses into the mapped gazetteer.  Direct-mapped: a slot holds the
+ * last word that hashed to it. */
+#define GIVEN_CACHE_SLOTS 4096
+
+static __thread tt_given_memo given_cache[GIVEN_CACHE_SLOTS];
+static __thread uint64_t given_cache_serial;
+
+static tt_given_memo *thread_given_cache(const teitag_pipeline *p) {
+  if (given_cache_serial != p->serial) {
+    memset(given_cache, 0, sizeof given_cache);
+    given_cache_serial = p->serial;
+  }
+  return given_cache;
+}
+
 int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags) {
   if (!tt_n_title(n, i) && !tt_n_upper(n, i))
     return 0;
@@ -1660,13 +1679,8 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.gaz_end = tt_xcalloc(doc->n_toks, sizeof *n.gaz_end);
   n.person = tt_xcalloc(doc->n_toks, 1);
   n.given = tt_xcalloc(doc->n_toks, sizeof *n.given);
-  /* about one slot per eight tokens: a short article's few names fit in
-   * a small table, a long part's in a larger one */
-  size_t memo_slots = 64;
-  while (memo_slots < 4096 && memo_slots * 8 < doc->n_toks)
-    memo_slots *= 2;
-  n.given_memo = tt_xcalloc(memo_slots, sizeof *n.given_memo);
-  n.given_memo_mask = memo_slots - 1;
+  n.given_memo = thread_given_cache(p);
+  n.given_memo_mask = GIVEN_CACHE_SLOTS - 1;
   n.n_candidates = doc->n_spans;
   n.span_first = n.span_next = NULL;
   n.n_indexed = n.cap_next = 0;
@@ -1718,7 +1732,6 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   free(n.gaz_end);
   free(n.person);
   free(n.given);
-  free(n.given_memo);
   free(n.span_first);
   free(n.span_next);
   free(n.unlinked);

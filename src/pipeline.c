@@ -64,7 +64,13 @@ teitag_pipeline *teitag_pipeline_new(void) {
   teitag_pipeline *p = tt_xcalloc(1, sizeof *p);
   p->lang = TEITAG_LANG_AUTO;
   p->min_cert = TEITAG_CERT_NONE;
+  tt_pipeline_new_serial(p);
   return p;
+}
+
+void tt_pipeline_new_serial(teitag_pipeline *p) {
+  static uint64_t last;
+  p->serial = __atomic_add_fetch(&last, 1, __ATOMIC_RELAXED);
 }
 
 void teitag_pipeline_free(teitag_pipeline *p) {

@@ -615,6 +615,10 @@ struct teitag_pipeline {
   size_t n_annotators, cap_annotators;
   struct tt_gaz **gaz; /* loaded gazetteers; later ones win */
   size_t n_gaz, cap_gaz;
+  /* new with the pipeline and with each gazetteer added: what a cache of
+   * the gazetteers' answers that outlives a document is keyed by, since a
+   * freed pipeline's address may come back with other gazetteers */
+  uint64_t serial;
   char encoding[32]; /* input encoding named by the caller; "" = detect */
 };
 
@@ -622,6 +626,8 @@ struct teitag_pipeline {
  * the pipeline's gazetteers (NULL where unknown). */
 void tt_pipeline_entity_norms(const teitag_pipeline *p, const char *id,
                               const char *norms[4]);
+/* pipeline.c: gives p a serial no pipeline had before (p->serial). */
+void tt_pipeline_new_serial(teitag_pipeline *p);
 /* gazetteer.c: frees one loaded gazetteer. */
 void tt_gaz_release(struct tt_gaz *g);
 

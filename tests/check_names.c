@@ -1518,6 +1518,46 @@ START_TEST(rules_can_be_switched_off) {
 }
 END_TEST
 
+/* Whether a document's spans came from `source` (a prefix). */
+static int has_source(const teitag_doc *doc, const char *source) {
+  for (size_t i = 0; i < teitag_doc_n_spans(doc); i++) {
+    teitag_span s;
+    teitag_doc_span(doc, i, &s);
+    if (strncmp(s.source, source, strlen(source)) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* A thread keeps the lexicon's answers about given names from one
+ * document to the next, but not into another pipeline: one without the
+ * lexicon knows no given name, whatever the pipeline before it (perhaps
+ * at the same address, once freed) was told. */
+START_TEST(given_names_not_carried_to_another_pipeline) {
+  const char *text = "Зустріч з Оксаною Мельничук тривала годину.";
+  teitag_doc *doc = NULL;
+  teitag_diag diag;
+  for (int round = 0; round < 2; round++) {
+    teitag_pipeline *p = default_pipeline();
+    ck_assert_int_eq(teitag_annotate(p, text, strlen(text), "t", &doc, &diag), TEITAG_OK);
+    ck_assert(has_source(doc, "rule:person given-name+surname"));
+    teitag_doc_free(doc);
+    teitag_pipeline_free(p);
+    p = teitag_pipeline_new(); /* no gazetteer, so no lexicon */
+    teitag_pipeline_set_flags(p, TEITAG_PIPE_NO_MONEY);
+    ck_assert_int_eq(teitag_annotate(p, text, strlen(text), "t", &doc, &diag), TEITAG_OK);
+    ck_assert(!has_source(doc, "rule:person given-name+surname"));
+    teitag_doc_free(doc);
+    /* ... nor into the same pipeline, once it has a lexicon */
+    ck_assert_int_eq(teitag_pipeline_use_default_gazetteer(p, &diag), TEITAG_OK);
+    ck_assert_int_eq(teitag_annotate(p, text, strlen(text), "t", &doc, &diag), TEITAG_OK);
+    ck_assert(has_source(doc, "rule:person given-name+surname"));
+    teitag_doc_free(doc);
+    teitag_pipeline_free(p);
+  }
+}
+END_TEST
+
 /* Without the rules, a listed surname alone after another person's given
  * name keeps its span but not the listed person's link; after the
  * person's own given name, in a case form, it keeps it. */
@@ -1630,6 +1670,7 @@ static Suite *names_suite(void) {
   tcase_add_test(tc, rules_on_a_document_built_without_them);
   tcase_add_test(tc, rules_can_be_switched_off);
   tcase_add_test(tc, namesake_without_rules);
+  tcase_add_test(tc, given_names_not_carried_to_another_pipeline);
   tcase_add_test(tc, long_run_of_initials);
   tcase_add_test(tc, given_name_forms);
   suite_add_tcase(s, tc);
