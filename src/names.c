@@ -24,7 +24,6 @@
 
 /* ---- token helpers ------------------------------------------------------ */
 
-
 int tt_n_article_surname(const tt_names *n, size_t i) {
   static const char *const articles[] = {"al-", "el-", "ad-", "ash-", "as-",
                                          "an-", "ar-", "at-", "az-", NULL};
@@ -1299,19 +1298,16 @@ size_t tt_n_roman(const tt_names *n, size_t i) {
 int tt_n_regnal(const tt_names *n, size_t first, size_t name, size_t numeral) {
   char g;
   unsigned f;
-  unsigned title = TT_WC_ROLE | TT_WC_EN_ROLE;
-  int titled = (tt_n_class(n, first) & title) ||
-               (first > 0 && (tt_n_class(n, first - 1) & title));
-  /* the name's own tokens first: the numeral's is the next one, which a
-   * pass over a long part's persons finds out of the cache */
-  if (!titled && !tt_n_given(n, name, &g, &f))
-    return 0;
   size_t letters = tt_n_roman(n, numeral);
   if (!letters)
     return 0;
+  unsigned title = TT_WC_ROLE | TT_WC_EN_ROLE;
+  int titled = (tt_n_class(n, first) & title) ||
+               (first > 0 && (tt_n_class(n, first - 1) & title));
   if (titled) /* King Ottokar I: the title vouches for the name */
     return 1;
-  return letters > 1 || n->doc->toks[name].script == TT_SCRIPT_CYRILLIC;
+  return tt_n_given(n, name, &g, &f) &&
+         (letters > 1 || n->doc->toks[name].script == TT_SCRIPT_CYRILLIC);
 }
 
 /* Moves a span to tokens [b, e).  A listed name that now takes in other
