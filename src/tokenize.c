@@ -633,6 +633,8 @@ static void push_token(teitag_doc *doc, size_t start, size_t end, int kind,
   tt_token *t = new_token(doc, start, end, kind, lcase, flags, script);
   t->hash = tt_key_append_hashed(&doc->keys, doc->text + start, end - start);
   t->key_len = (uint32_t)(doc->keys.len - t->key);
+  if (kind == TEITAG_TOKEN_WORD && doc->word_classes)
+    tt_word_class_token(doc, t);
 }
 
 /* A token of one code point that is no mark (punctuation, a symbol): its
@@ -668,6 +670,8 @@ static void push_word(teitag_doc *doc, size_t start, size_t end,
   t->key_len = (uint32_t)wk->len;
   doc->keys.len += wk->len;
   doc->keys.data[doc->keys.len] = '\0';
+  if (doc->word_classes)
+    tt_word_class_token(doc, t);
 }
 
 /* Adds a word's language evidence to doc->tok_counts.  A word of letters
@@ -706,11 +710,9 @@ static void build_tables(void) {
 }
 
 void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
-  size_t first = doc->n_toks;
-  scan_tokens(doc, start, end);
-  /* the paragraph's tokens are still in the cache */
   if (doc->word_classes)
-    tt_word_class_tokens(doc, first);
+    tt_word_class_init();
+  scan_tokens(doc, start, end);
 }
 
 static void scan_tokens(teitag_doc *doc, size_t start, size_t end) {

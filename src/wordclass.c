@@ -576,32 +576,19 @@ static const char *const ministry_short_names[] = {
     "минпросвещения", "минтруда", "минцифры", "минприроды", "минстрой",
     "минстроя", "минстрою", "минстроем", "минстрое", NULL};
 
-/* An open-addressing table from a folded key's hash to its classes. */
-typedef struct {
-  uint64_t hash;
-  unsigned classes;
-} entry;
-
-static entry *table;
-static size_t table_cap;
+/* The table and its filter (see wordclass.h), built once. */
+struct tt_wc_tables tt_wc_tables;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/* One bit per 2^16 slices of the hash space, set for the words of the
- * table: most words of a text are in no class, and this 8 KB answers for
- * them from the first-level cache, where the table itself (256 KB) would
- * cost a miss per word on a long text. */
-static uint64_t filter[1024];
-
-static inline size_t filter_bit(uint64_t h) { return (size_t)(h >> 40) & 0xFFFF; }
-
 static void add_hash(uint64_t h, unsigned cls) {
+  struct tt_wc_tables *t = &tt_wc_tables;
   h = h ? h : 1;
-  tt_bit_set(filter, filter_bit(h));
-  size_t i = (size_t)h & (table_cap - 1);
-  while (table[i].hash && table[i].hash != h)
-    i = (i + 1) & (table_cap - 1);
-  table[i].hash = h;
-  table[i].classes |= cls;
+  tt_bit_set(t->filter, tt_wc_filter_bit(h));
+  size_t i = (size_t)h & t->mask;
+  while (t->slots[i].hash && t->slots[i].hash != h)
+    i = (i + 1) & t->mask;
+  t->slots[i].hash = h;
+  t->slots[i].classes |= cls;
 }
 
 static void add_word(const char *w, size_t len, unsigned cls) {
@@ -632,8 +619,8 @@ static void add_list(const char *const *words, unsigned cls, int decline) {
 
 static void build_all(void) {
   tt_chars_init();
-  table_cap = 16384;
-  table = tt_xcalloc(table_cap, sizeof *table);
+  tt_wc_tables.mask = 16384 - 1;
+  tt_wc_tables.slots = tt_xcalloc(tt_wc_tables.mask + 1, sizeof *tt_wc_tables.slots);
   add_list(function_words, TT_WC_FUNCTION, 0);
   add_list(en_role_words, TT_WC_EN_ROLE, 0);
   add_list(month_words, TT_WC_MONTH, 1);
@@ -672,35 +659,21 @@ static void build_all(void) {
   add_list(place_prefixes, TT_WC_PLACE_PREFIX, 0);
 }
 
-/* The lookup, once the tables are built: inlined into the loop over a
- * paragraph's tokens, which checks that they are once. */
-static inline unsigned lookup(uint64_t key_hash) {
-  uint64_t h = key_hash ? key_hash : 1;
-  if (!tt_bit_get(filter, filter_bit(h)))
-    return 0;
-  for (size_t i = (size_t)h & (table_cap - 1); table[i].hash; i = (i + 1) & (table_cap - 1))
-    if (table[i].hash == h)
-      return table[i].classes;
-  return 0;
-}
+void tt_word_class_init(void) { pthread_once(&once, build_all); }
 
 void tt_word_class_tokens(teitag_doc *doc, size_t first) {
-  pthread_once(&once, build_all);
+  tt_word_class_init();
   for (size_t i = first; i < doc->n_toks; i++) {
     tt_token *t = &doc->toks[i];
     if (t->kind != TEITAG_TOKEN_WORD) {
       t->classes = 0;
       continue;
     }
-    t->classes = lookup(t->hash);
-    if (t->lcase == TEITAG_CASE_UPPER) {
-      TT_RESERVE(doc->caps, doc->cap_caps, doc->n_caps + 1);
-      doc->caps[doc->n_caps++] = t->hash;
-    }
+    tt_word_class_token(doc, t);
   }
 }
 
 unsigned tt_word_class(uint64_t key_hash) {
-  pthread_once(&once, build_all);
-  return lookup(key_hash);
+  tt_word_class_init();
+  return tt_word_class_lookup(key_hash);
 }

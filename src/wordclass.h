@@ -61,11 +61,55 @@ enum {
 unsigned tt_word_class(uint64_t key_hash);
 
 /* Gives the tokens of `doc` from `first` on their classes (a word's, 0
- * for other tokens) and adds the key hashes of words in capitals to
- * doc->caps: the tokenizer calls it on each paragraph's tokens when
- * doc->word_classes is set, and the name rules on a document's whole
- * when it was not. */
+ * for other tokens), as tt_word_class_token: the name rules call it on a
+ * document whose tokenizer did not (doc->word_classes unset). */
 void tt_word_class_tokens(teitag_doc *doc, size_t first);
+
+/* ---- the lookup inlined into the tokenizer ---------------------------- */
+
+/* An open-addressing table from a folded key's hash to its classes, and a
+ * bit per 2^16 slices of the hash space set for the words of the table:
+ * most words of a text are in no class, and the filter's 8 KB answers for
+ * them from the first-level cache, where the table (256 KB) would cost a
+ * miss per word on a long text. */
+struct tt_wc_tables {
+  struct tt_wc_slot {
+    uint64_t hash;
+    unsigned classes;
+  } *slots;
+  size_t mask;
+  uint64_t filter[1024];
+};
+extern struct tt_wc_tables tt_wc_tables;
+
+/* Builds the tables, once per process; tt_word_class_lookup and
+ * tt_word_class_token need it called first. */
+void tt_word_class_init(void);
+
+static inline size_t tt_wc_filter_bit(uint64_t h) { return (size_t)(h >> 40) & 0xFFFF; }
+
+static inline unsigned tt_word_class_lookup(uint64_t key_hash) {
+  const struct tt_wc_tables *t = &tt_wc_tables;
+  uint64_t h = key_hash ? key_hash : 1;
+  if (!tt_bit_get(t->filter, tt_wc_filter_bit(h)))
+    return 0;
+  for (size_t i = (size_t)h & t->mask; t->slots[i].hash; i = (i + 1) & t->mask)
+    if (t->slots[i].hash == h)
+      return t->slots[i].classes;
+  return 0;
+}
+
+/* Gives word token `t` of `doc` its classes and adds its key hash to
+ * doc->caps when it is in capitals.  The tokenizer calls it as it makes
+ * each word (while the token is in a register, not in a second pass)
+ * when doc->word_classes is set. */
+static inline void tt_word_class_token(teitag_doc *doc, tt_token *t) {
+  t->classes = tt_word_class_lookup(t->hash);
+  if (t->lcase == TEITAG_CASE_UPPER) {
+    TT_RESERVE(doc->caps, doc->cap_caps, doc->n_caps + 1);
+    doc->caps[doc->n_caps++] = t->hash;
+  }
+}
 
 /* Shorthands used by the gazetteer's context checks. */
 static inline int tt_is_function_word(uint64_t h) {
