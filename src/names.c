@@ -180,7 +180,7 @@ int tt_n_ends_any(const tt_names *n, size_t i, const tt_suffix *list) {
    * byte before anything else */
   char last = key[t->key_len - 1];
   for (; list->s; list++)
-    if (list->s[list->len - 1] == last && t->key_len > list->len &&
+    if (list->last == last && t->key_len > list->len &&
         memcmp(key + t->key_len - list->len, list->s, list->len) == 0)
       return 1;
   return 0;
@@ -1463,7 +1463,7 @@ static void trailing_generic_noun(tt_names *n, tt_span *sp) {
       TT_SFX("brigade"),  TT_SFX("unit"),       TT_SFX("network"),
       TT_SFX("company"),  TT_SFX("airline"),    TT_SFX("messenger"),
       TT_SFX("exchange"), TT_SFX("ransomware"), TT_SFX("bloc"),
-      TT_SFX("media"),    TT_SFX("forces"),     {NULL, 0}};
+      TT_SFX("media"),    TT_SFX("forces"),     TT_SFX_END};
   const teitag_doc *d = n->doc;
   if (sp->type != TEITAG_TYPE_ORG || sp->tok_end == UINT32_MAX ||
       sp->tok_end <= sp->tok_begin + 1 ||
@@ -1621,7 +1621,7 @@ int tt_n_listed_in(const teitag_doc *d, const tt_span *sp, const char *file) {
 int tt_n_attribute_compound(const tt_names *n, size_t i) {
   static const tt_suffix attributes[] = {TT_SFX("-backed"), TT_SFX("-based"),
       TT_SFX("-owned"), TT_SFX("-run"), TT_SFX("-led"), TT_SFX("-controlled"),
-      {NULL, 0}};
+      TT_SFX_END};
   /* asked of most capitalised English words: those without a hyphen are
    * passed over before the list is read */
   const tt_token *t = &n->doc->toks[i];
@@ -1634,7 +1634,7 @@ int tt_n_demonym_like(const tt_names *n, size_t i) {
   static const tt_suffix demonym_endings[] = {TT_SFX("ese"), TT_SFX("ish"),
       TT_SFX("ian"), TT_SFX("ean"), TT_SFX("can"), TT_SFX("-majority"),
       TT_SFX("-dominated"), TT_SFX("-controlled"), TT_SFX("-held"),
-      TT_SFX("-based"), TT_SFX("-run"), TT_SFX("-speaking"), {NULL, 0}};
+      TT_SFX("-based"), TT_SFX("-run"), TT_SFX("-speaking"), TT_SFX_END};
   return (tt_n_class(n, i) & TT_WC_ADJECTIVE) || tt_n_ends_any(n, i, demonym_endings);
 }
 
@@ -1657,7 +1657,7 @@ int tt_n_lower_elsewhere(tt_names *n, size_t i) {
 
 int tt_n_naming_word(const tt_names *n, size_t i) {
   static const tt_suffix naming[] = {TT_SFX("имени"), TT_SFX("им."), TT_SFX("імені"),
-                                     TT_SFX("ім."), {NULL, 0}};
+                                     TT_SFX("ім."), TT_SFX_END};
   return tt_n_is_any(n, i, naming);
 }
 

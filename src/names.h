@@ -149,14 +149,18 @@ static inline int tt_n_is(const tt_names *n, size_t i, const char *word) {
 /* A word, prefix or suffix with its length in bytes, for tt_n_is_any,
  * tt_n_starts_any and tt_n_ends_any: knowing the length, they read a
  * key's bytes only when the lengths allow a match.  Lists end with
- * {NULL, 0}. */
+ * TT_SFX_END.  The last byte is kept beside the pointer: tt_n_ends_any
+ * compares it first, and most words end with none of a list's, so the
+ * scan of a list reads no string. */
 typedef struct {
   const char *s;
-  size_t len;
+  uint32_t len;
+  char last;
 } tt_suffix;
-#define TT_SFX(lit) {lit, sizeof lit - 1}
+#define TT_SFX(lit) {lit, sizeof lit - 1, lit[sizeof lit - 2]}
+#define TT_SFX_END {NULL, 0, 0}
 /* Is the folded key of token i exactly one of `words` (TT_SFX items,
- * ending with {NULL, 0})? */
+ * ending with TT_SFX_END)? */
 int tt_n_is_any(const tt_names *n, size_t i, const tt_suffix *words);
 /* Does the folded key of token i end with one of `list`? */
 int tt_n_ends_any(const tt_names *n, size_t i, const tt_suffix *list);

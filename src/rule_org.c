@@ -73,7 +73,7 @@ static int name_inside(const tt_names *n, size_t q) {
 static int unlisted_form(const tt_names *n, size_t i) {
   static const tt_suffix not_forms[] = {
       TT_SFX("змі"), TT_SFX("сми"), TT_SFX("зу"), TT_SFX("фз"), TT_SFX("жк"),
-      TT_SFX("трц"), TT_SFX("тц"), TT_SFX("бц"), TT_SFX("трк"), {NULL, 0}};
+      TT_SFX("трц"), TT_SFX("тц"), TT_SFX("бц"), TT_SFX("трк"), TT_SFX_END};
   const tt_token *t = &n->doc->toks[i];
   size_t letters = (t->end - t->start) / 2; /* two bytes a Cyrillic capital */
   return t->script == TT_SCRIPT_CYRILLIC && t->lcase == TEITAG_CASE_UPPER &&
@@ -158,7 +158,7 @@ static const tt_suffix place_adjective_endings[] = {
     TT_SFX("ские"), TT_SFX("ских"), TT_SFX("цкая"), TT_SFX("цкий"),
     TT_SFX("цкое"), TT_SFX("цкого"), TT_SFX("цкой"), TT_SFX("цкому"),
     TT_SFX("цкую"), TT_SFX("цким"), TT_SFX("цкие"), TT_SFX("цких"),
-    {NULL, 0}};
+    TT_SFX_END};
 
 /* A lower-case adjective of a place or nation (британська, донецького,
  * российскому): before a quoted name, it says where a company or club
@@ -203,14 +203,14 @@ static const tt_suffix nation_adjectives[] = {
     TT_SFX("румынск"), TT_SFX("венгерск"), TT_SFX("болгарск"),
     TT_SFX("сербск"), TT_SFX("белорусск"), TT_SFX("грузинск"),
     TT_SFX("корейск"), TT_SFX("индийск"), TT_SFX("австрийск"),
-    TT_SFX("советск"), TT_SFX("европейск"), {NULL, 0}};
+    TT_SFX("советск"), TT_SFX("европейск"), TT_SFX_END};
 
 /* Plural forms: «Абрамси», «Шахеди» after them are weapons, not firms. */
 static const tt_suffix plural_adjective_endings[] = {
     TT_SFX("ські"), TT_SFX("ських"), TT_SFX("ськими"), TT_SFX("цькі"),
     TT_SFX("цьких"), TT_SFX("цькими"), TT_SFX("ские"), TT_SFX("ских"),
     TT_SFX("скими"), TT_SFX("цкие"), TT_SFX("цких"), TT_SFX("цкими"),
-    {NULL, 0}};
+    TT_SFX_END};
 
 /* харківського «Термалону», ужгородського «Закарпаття»: a quoted name
  * after an adjective of a town or region is a company's or a club's,
@@ -251,7 +251,7 @@ static int adjective_like(const tt_names *n, size_t i) {
       TT_SFX("е"), TT_SFX("і"), TT_SFX("ого"), TT_SFX("ої"), TT_SFX("ому"),
       TT_SFX("ій"), TT_SFX("им"), TT_SFX("ою"), TT_SFX("их"), TT_SFX("ый"),
       TT_SFX("ая"), TT_SFX("ое"), TT_SFX("ые"), TT_SFX("ой"), TT_SFX("ую"),
-      TT_SFX("ым"), TT_SFX("ом"), {NULL, 0}};
+      TT_SFX("ым"), TT_SFX("ом"), TT_SFX_END};
   return tt_n_ends_any(n, i, endings);
 }
 
@@ -264,7 +264,7 @@ static int inner_preposition(const tt_names *n, size_t i) {
   static const tt_suffix list[] = {TT_SFX("з"),   TT_SFX("із"), TT_SFX("зі"),
                                    TT_SFX("при"), TT_SFX("по"), TT_SFX("в"),
                                    TT_SFX("во"),  TT_SFX("у"),  TT_SFX("за"),
-                                   TT_SFX("для"), {NULL, 0}};
+                                   TT_SFX("для"), TT_SFX_END};
   return tt_n_is_any(n, i, list);
 }
 
@@ -280,13 +280,13 @@ static int complement_word(const tt_names *n, size_t i, int after_preposition) {
       TT_SFX("ою"), TT_SFX("ею"), TT_SFX("єю"), TT_SFX("ами"), TT_SFX("ями"),
       /* Ukrainian infinitives (вчиняти, зробити, реєструвати); not -ати,
        * which the genitive of палата has */
-      TT_SFX("ити"), TT_SFX("яти"), TT_SFX("вати"), {NULL, 0}};
+      TT_SFX("ити"), TT_SFX("яти"), TT_SFX("вати"), TT_SFX_END};
   static const tt_suffix genitive[] = {TT_SFX("а"), TT_SFX("я"), TT_SFX("и"),
       TT_SFX("і"), TT_SFX("ї"), TT_SFX("ы"), TT_SFX("у"), TT_SFX("ю"),
       TT_SFX("ів"), TT_SFX("їв"), TT_SFX("ов"), TT_SFX("ев"), TT_SFX("ей"),
       TT_SFX("ого"), TT_SFX("его"), TT_SFX("ої"), TT_SFX("ой"), TT_SFX("их"),
       TT_SFX("ых"), TT_SFX("ій"), TT_SFX("ий"), TT_SFX("ии"), TT_SFX("ань"),
-      TT_SFX("ень"), {NULL, 0}};
+      TT_SFX("ень"), TT_SFX_END};
   /* In Russian -у and -ю are dative or accusative, not genitive (суда и
    * восстанию), except after a preposition that takes them (Агентство
    * по изучению рака, Бюро по сельскому хозяйству, Союз за республику и
@@ -304,10 +304,10 @@ static int complement_word(const tt_names *n, size_t i, int after_preposition) {
  * (російської драми, not the instrumental plural). */
 static int agrees_with_adjective(const tt_names *n, size_t i) {
   static const tt_suffix plural_genitive[] = {TT_SFX("их"), TT_SFX("ых"), TT_SFX("іх"),
-                                              {NULL, 0}};
-  static const tt_suffix feminine_genitive[] = {TT_SFX("ої"), TT_SFX("ой"), {NULL, 0}};
+                                              TT_SFX_END};
+  static const tt_suffix feminine_genitive[] = {TT_SFX("ої"), TT_SFX("ой"), TT_SFX_END};
   static const tt_suffix verbs[] = {TT_SFX("ло"), TT_SFX("ла"), TT_SFX("ли"), TT_SFX("ть"),
-      TT_SFX("ться"), TT_SFX("ся"), TT_SFX("сь"), TT_SFX("в"), TT_SFX("л"), {NULL, 0}};
+      TT_SFX("ться"), TT_SFX("ся"), TT_SFX("сь"), TT_SFX("в"), TT_SFX("л"), TT_SFX_END};
   const teitag_doc *d = n->doc;
   if (i == 0 || d->toks[i - 1].kind != TEITAG_TOKEN_WORD ||
       d->toks[i - 1].lcase != TEITAG_CASE_LOWER || tt_n_ends_any(n, i, verbs))
@@ -336,16 +336,16 @@ static int same_last_letter(const tt_names *n, size_t a, size_t b) {
  * nouns' only those no other case has (музей, музею end in -ей, -ею). */
 static const tt_suffix instrumental_nouns[] = {TT_SFX("ою"), TT_SFX("єю"),
     TT_SFX("ом"), TT_SFX("ем"), TT_SFX("єм"), TT_SFX("ами"), TT_SFX("ями"),
-    TT_SFX("ой"), TT_SFX("ией"), TT_SFX("ёй"), {NULL, 0}};
+    TT_SFX("ой"), TT_SFX("ией"), TT_SFX("ёй"), TT_SFX_END};
 static const tt_suffix instrumental_adjectives[] = {TT_SFX("ою"), TT_SFX("им"),
     TT_SFX("ими"), TT_SFX("ім"), TT_SFX("ой"), TT_SFX("ей"), TT_SFX("ым"),
-    TT_SFX("ыми"), {NULL, 0}};
+    TT_SFX("ыми"), TT_SFX_END};
 
 /* "Головне", "главное" are function words (головне — вчасно), but before
  * a head they are the adjective of official names: Головне управління,
  * Главное управление. */
 static int main_adjective(const tt_names *n, size_t h) {
-  static const tt_suffix words[] = {TT_SFX("головне"), TT_SFX("главное"), {NULL, 0}};
+  static const tt_suffix words[] = {TT_SFX("головне"), TT_SFX("главное"), TT_SFX_END};
   return h + 1 < n->para->tok_end && (tt_n_class(n, h + 1) & TT_WC_ORG_HEAD) &&
          tt_n_is_any(n, h, words);
 }
@@ -364,7 +364,7 @@ static size_t council_of_place(const tt_names *n, size_t j) {
       TT_SFX("ського"), TT_SFX("ської"), TT_SFX("ських"), TT_SFX("цького"),
       TT_SFX("цької"), TT_SFX("цьких"), TT_SFX("ского"), TT_SFX("ской"),
       TT_SFX("ских"), TT_SFX("цкого"), TT_SFX("цкой"), TT_SFX("цких"),
-      {NULL, 0}};
+      TT_SFX_END};
   if (t->script != TT_SCRIPT_CYRILLIC || !tt_n_title(n, j) ||
       !tt_n_ends_any(n, j, genitive_place_adjective))
     return 0;
@@ -395,9 +395,9 @@ static size_t through_known(const tt_names *n, size_t at, teitag_type type) {
  * word, a few initials and up to three capitalised words; 0 if there is
  * none. */
 static size_t named_after(const tt_names *n, size_t j) {
-  static const tt_suffix naming_bare[] = {TT_SFX("ім"), TT_SFX("им"), {NULL, 0}};
+  static const tt_suffix naming_bare[] = {TT_SFX("ім"), TT_SFX("им"), TT_SFX_END};
   static const tt_suffix patronymics[] = {TT_SFX("вича"), TT_SFX("ича"), TT_SFX("вни"),
-                                         TT_SFX("вны"), TT_SFX("ичны"), {NULL, 0}};
+                                         TT_SFX("вны"), TT_SFX("ичны"), TT_SFX_END};
   size_t end = n->para->tok_end, k = j + 1;
   if (n->doc->toks[j].kind != TEITAG_TOKEN_WORD || n->doc->toks[j].lcase != TEITAG_CASE_LOWER)
     return 0;
@@ -441,7 +441,7 @@ static size_t named_after(const tt_names *n, size_t j) {
  * noun a common one (Компанія зареєстрована в …). */
 static int short_participle(const tt_names *n, size_t i) {
   static const tt_suffix endings[] = {TT_SFX("ана"), TT_SFX("яна"), TT_SFX("ена"),
-                                      TT_SFX("ано"), TT_SFX("ено"), {NULL, 0}};
+                                      TT_SFX("ано"), TT_SFX("ено"), TT_SFX_END};
   return tt_n_ends_any(n, i, endings);
 }
 
@@ -450,7 +450,7 @@ static int short_participle(const tt_names *n, size_t i) {
  * (Печерського райсуду м. Києва)?  Returns the place's end, or 0. */
 static size_t town_after(const tt_names *n, size_t j) {
   static const tt_suffix towns[] = {TT_SFX("м."), TT_SFX("міста"), TT_SFX("місті"),
-      TT_SFX("г."), TT_SFX("города"), TT_SFX("городе"), {NULL, 0}};
+      TT_SFX("г."), TT_SFX("города"), TT_SFX("городе"), TT_SFX_END};
   if (j + 1 >= n->para->tok_end || !tt_n_is_any(n, j, towns) ||
       n->gaz_type[j + 1] != TEITAG_TYPE_LOC || !n->gaz_end[j + 1])
     return 0;
@@ -466,7 +466,7 @@ static size_t town_after(const tt_names *n, size_t j) {
 static size_t served_region(tt_names *n, size_t k) {
   static const tt_suffix regions[] = {TT_SFX("області"), TT_SFX("области"),
       TT_SFX("обл."), TT_SFX("краї"), TT_SFX("крае"), TT_SFX("районі"), TT_SFX("районе"),
-      {NULL, 0}};
+      TT_SFX_END};
   size_t end = n->para->tok_end;
   if (k + 1 >= end || n->gaz_type[k + 1] != TEITAG_TYPE_LOC || !n->gaz_end[k + 1])
     return k;
@@ -494,7 +494,7 @@ static size_t body_of_place(tt_names *n, size_t h) {
       TT_SFX("адмінсуд"), TT_SFX("міськсуд"), TT_SFX("горсуд"), TT_SFX("облсуд"),
       TT_SFX("прокуратур"), TT_SFX("поліці"), TT_SFX("полици"), TT_SFX("адміністраці"),
       TT_SFX("администраци"), TT_SFX("правительств"), TT_SFX("інспекці"),
-      TT_SFX("инспекци"), {NULL, 0}};
+      TT_SFX("инспекци"), TT_SFX_END};
   const teitag_doc *d = n->doc;
   size_t end = n->para->tok_end, j = h + 1;
   if (d->toks[h].script != TT_SCRIPT_CYRILLIC || j >= end || !tt_n_starts_any(n, h, bodies))
@@ -504,7 +504,7 @@ static size_t body_of_place(tt_names *n, size_t h) {
     /* the genitive, or a foreign name that does not decline (полиции
      * Сан-Диего, суда Сочи) */
     static const tt_suffix indeclinable[] = {TT_SFX("о"), TT_SFX("е"), TT_SFX("и"),
-        TT_SFX("і"), TT_SFX("у"), TT_SFX("ю"), {NULL, 0}};
+        TT_SFX("і"), TT_SFX("у"), TT_SFX("ю"), TT_SFX_END};
     const tt_span *place = n->gaz_type[j] == TEITAG_TYPE_LOC ? tt_n_candidate_at(n, j) : NULL;
     if (!place || tt_n_listed_in(d, place, "countries") ||
         !(place->infl_case == TT_CASE_GEN + 1 ||
@@ -516,7 +516,7 @@ static size_t body_of_place(tt_names *n, size_t h) {
    * (року, подала администрация, в изоляторе) */
   static const tt_suffix adjective_endings[] = {TT_SFX("ий"), TT_SFX("ій"), TT_SFX("ого"),
       TT_SFX("ої"), TT_SFX("ому"), TT_SFX("ою"), TT_SFX("ый"), TT_SFX("ая"), TT_SFX("ой"),
-      TT_SFX("ую"), TT_SFX("ым"), TT_SFX("им"), TT_SFX("ом"), {NULL, 0}};
+      TT_SFX("ую"), TT_SFX("ым"), TT_SFX("им"), TT_SFX("ом"), TT_SFX_END};
   size_t b = h;
   while (b > n->para->tok_begin && h - b < 4 && d->toks[b - 1].kind == TEITAG_TOKEN_WORD &&
          d->toks[b - 1].script == TT_SCRIPT_CYRILLIC && !n->gaz_type[b - 1] &&
@@ -529,7 +529,7 @@ static size_t body_of_place(tt_names *n, size_t h) {
 
 static size_t cyrillic_chain(tt_names *n, size_t i) {
   static const tt_suffix stations[] = {TT_SFX("станці"), TT_SFX("станци"), TT_SFX("метро"),
-                                       {NULL, 0}};
+                                       TT_SFX_END};
   size_t end = n->para->tok_end;
   if (!tt_n_title(n, i) || n->doc->toks[i].script != TT_SCRIPT_CYRILLIC)
     return 0;
@@ -546,7 +546,7 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
          (!(tt_n_class(n, h) & TT_WC_FUNCTION) || main_adjective(n, h)))
     h++;
   static const tt_suffix administrations[] = {TT_SFX("ода"), TT_SFX("рда"), TT_SFX("ова"),
-      TT_SFX("рва"), TT_SFX("мва"), {NULL, 0}};
+      TT_SFX("рва"), TT_SFX("мва"), TT_SFX_END};
   if (h >= end || !(tt_n_class(n, h) & TT_WC_ORG_HEAD) ||
       n->doc->toks[h].kind != TEITAG_TOKEN_WORD ||
       (!tt_n_upper(n, h) && tt_n_is_any(n, h, administrations)))
@@ -568,8 +568,8 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
    * "Учені Інституту …" (Державні служби, Российские железные дороги
    * agree) */
   static const tt_suffix plural_adjectives[] = {TT_SFX("ые"), TT_SFX("ие"), TT_SFX("і"),
-                                                {NULL, 0}};
-  static const tt_suffix plural_nouns[] = {TT_SFX("ы"), TT_SFX("и"), TT_SFX("і"), {NULL, 0}};
+                                                TT_SFX_END};
+  static const tt_suffix plural_nouns[] = {TT_SFX("ы"), TT_SFX("и"), TT_SFX("і"), TT_SFX_END};
   if (h == i + 1 && tt_n_sentence_start(n, i) && tt_n_ends_any(n, i, plural_adjectives) &&
       !tt_n_ends_any(n, h, plural_nouns)) {
     if (!tt_n_title(n, h))
@@ -638,9 +638,9 @@ static size_t cyrillic_chain(tt_names *n, size_t i) {
       static const tt_suffix fields[] = {
           TT_SFX("справах"), TT_SFX("галузі"), TT_SFX("сфері"), TT_SFX("области"),
           TT_SFX("сфере"), TT_SFX("защиту"), TT_SFX("поддержку"), TT_SFX("підтримку"),
-          {NULL, 0}};
+          TT_SFX_END};
       static const tt_suffix locative_adjectives[] = {TT_SFX("ій"), TT_SFX("ой"),
-                                                      TT_SFX("ому"), {NULL, 0}};
+                                                      TT_SFX("ому"), TT_SFX_END};
       if (!conj && (tt_n_is(n, j, "у") || tt_n_is(n, j, "в") || tt_n_is(n, j, "во")) &&
           j + 1 < end && n->doc->toks[j + 1].lcase == TEITAG_CASE_LOWER &&
           !(tt_n_class(n, j + 1) & (TT_WC_PLACE_BEFORE | TT_WC_PLACE_TYPE)) &&
@@ -824,7 +824,7 @@ static void ticker(tt_names *n, size_t i) {
       TT_SFX("jse"),      TT_SFX("bse"),      TT_SFX("nse"),
       TT_SFX("otc"),      TT_SFX("otcqx"),    TT_SFX("moex"),
       TT_SFX("euronext"), TT_SFX("xetra"),    TT_SFX("six"),
-      {NULL, 0}};
+      TT_SFX_END};
   const teitag_doc *d = n->doc;
   if (i + 3 >= n->para->tok_end || !tt_n_is(n, i + 2, ":") || !tt_n_upper(n, i + 3) ||
       d->toks[i + 1].script != TT_SCRIPT_LATIN || !tt_n_is_any(n, i + 1, exchanges))
@@ -865,7 +865,7 @@ static void ticker(tt_names *n, size_t i) {
  * only what a person rule guessed gives way. */
 static size_t shares_item(tt_names *n, size_t i, int overturn) {
   static const tt_suffix not_names[] = {TT_SFX("class"), TT_SFX("series"), TT_SFX("common"),
-                                        TT_SFX("preferred"), TT_SFX("the"), {NULL, 0}};
+                                        TT_SFX("preferred"), TT_SFX("the"), TT_SFX_END};
   const teitag_doc *d = n->doc;
   size_t end = n->para->tok_end, e = i;
   if (tt_n_is_any(n, i, not_names))
@@ -911,7 +911,7 @@ static size_t shares_item(tt_names *n, size_t i, int overturn) {
  * name, or 0. */
 static size_t shares_of(tt_names *n, size_t i) {
   static const tt_suffix holdings[] = {TT_SFX("shares"), TT_SFX("stake"), TT_SFX("stakes"),
-                                       TT_SFX("stock"), {NULL, 0}};
+                                       TT_SFX("stock"), TT_SFX_END};
   const teitag_doc *d = n->doc;
   size_t end = n->para->tok_end;
   if (i < n->para->tok_begin + 2 || d->toks[i].script != TT_SCRIPT_LATIN ||
@@ -968,11 +968,11 @@ static int unexplained_latin_word(const tt_names *n, size_t e, unsigned not_name
 static int business_after(const tt_names *n, size_t j, int possessive) {
   static const tt_suffix bare[] = {TT_SFX("shares"), TT_SFX("shareholders"),
       TT_SFX("stockholders"), TT_SFX("subsidiary"), TT_SFX("ceo"), TT_SFX("cfo"),
-      {NULL, 0}};
+      TT_SFX_END};
   static const tt_suffix two_words[] = {TT_SFX("chief"), TT_SFX("managing"),
-      TT_SFX("share"), {NULL, 0}};
+      TT_SFX("share"), TT_SFX_END};
   static const tt_suffix second[] = {TT_SFX("executive"), TT_SFX("director"),
-      TT_SFX("financial"), TT_SFX("operating"), TT_SFX("price"), {NULL, 0}};
+      TT_SFX("financial"), TT_SFX("operating"), TT_SFX("price"), TT_SFX_END};
   const tt_token *t = &n->doc->toks[j];
   /* lower case, or CEO: a headline in Title Case proves nothing */
   if (!(tt_n_class(n, j) & TT_WC_BUSINESS) || t->script != TT_SCRIPT_LATIN ||
@@ -1057,7 +1057,7 @@ static size_t firm_named(tt_names *n, size_t i) {
       TT_SFX("built"), TT_SFX("created"), TT_SFX("started"), TT_SFX("owned"),
       TT_SFX("owns"), TT_SFX("ran"), TT_SFX("runs"), TT_SFX("led"), TT_SFX("leads"),
       TT_SFX("heads"), TT_SFX("headed"), TT_SFX("set"), TT_SFX("bought"),
-      TT_SFX("controls"), TT_SFX("controlled"), TT_SFX("launched"), {NULL, 0}};
+      TT_SFX("controls"), TT_SFX("controlled"), TT_SFX("launched"), TT_SFX_END};
   if (e == i || (e < end && (n->gaz_type[e] || n->person[e] || tt_n_is_any(n, e, makers))))
     return 0;
   tt_n_add(n, i, e, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org firm+name");
@@ -1226,7 +1226,7 @@ static int common_acronym(const tt_names *n, size_t i) {
       TT_SFX("saas"), TT_SFX("aum"), TT_SFX("nav"), TT_SFX("yoy"),
       TT_SFX("ytd"), TT_SFX("fdi"), TT_SFX("sme"), TT_SFX("smes"),
       TT_SFX("peg"), TT_SFX("hsa"), TT_SFX("ied"), TT_SFX("vbied"),
-      TT_SFX("rpg"), TT_SFX("mri"), TT_SFX("pcr"), {NULL, 0}};
+      TT_SFX("rpg"), TT_SFX("mri"), TT_SFX("pcr"), TT_SFX_END};
   return tt_n_is_any(n, i, list);
 }
 
@@ -1253,7 +1253,7 @@ static int roman_numeral(const tt_names *n, size_t i) {
  * Cyrillic text. */
 static size_t numbered_unit(tt_names *n, size_t i) {
   static const tt_suffix genitive_adjective[] = {
-      TT_SFX("ої"), TT_SFX("ого"), TT_SFX("ой"), TT_SFX("их"), TT_SFX("ых"), {NULL, 0}};
+      TT_SFX("ої"), TT_SFX("ого"), TT_SFX("ой"), TT_SFX("их"), TT_SFX("ых"), TT_SFX_END};
   const teitag_doc *d = n->doc;
   size_t end = n->para->tok_end, j = i + 1;
   const tt_token *num = &d->toks[i];
@@ -1285,7 +1285,7 @@ static size_t numbered_unit(tt_names *n, size_t i) {
       TT_SFX("ий"), TT_SFX("ій"), TT_SFX("ої"), TT_SFX("ого"), TT_SFX("ому"),
       TT_SFX("ою"), TT_SFX("им"), TT_SFX("их"), TT_SFX("ім"),  TT_SFX("ый"),
       TT_SFX("ой"), TT_SFX("ым"), TT_SFX("ых"), TT_SFX("ую"),  TT_SFX("ые"),
-      TT_SFX("ие"), {NULL, 0}};
+      TT_SFX("ие"), TT_SFX_END};
   size_t adjectives = 0;
   while (j < end && adjectives <= 3 && d->toks[j].kind == TEITAG_TOKEN_WORD &&
          d->toks[j].script == TT_SCRIPT_CYRILLIC && d->toks[j].lcase == TEITAG_CASE_LOWER &&

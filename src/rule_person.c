@@ -53,7 +53,7 @@ static const tt_suffix patronymics[] = {TT_SFX("ович"), TT_SFX("евич"),
     TT_SFX("евны"), TT_SFX("ичны"), TT_SFX("івною"), TT_SFX("ївною"),
     TT_SFX("овной"), TT_SFX("евной"), TT_SFX("івні"), TT_SFX("ївні"),
     TT_SFX("овне"), TT_SFX("евне"), TT_SFX("івну"), TT_SFX("ївну"),
-    TT_SFX("овну"), TT_SFX("евну"), {NULL, 0}};
+    TT_SFX("овну"), TT_SFX("евну"), TT_SFX_END};
 
 /* Surname endings, in their case forms, for the weak surname rule.  Of the
  * adjectival surnames only the masculine nominative counts: the other
@@ -66,7 +66,7 @@ static const tt_suffix surname_endings[] = {TT_SFX("енко"), TT_SFX("енка
     TT_SFX("юком"), TT_SFX("ович"), TT_SFX("овича"), TT_SFX("овичу"),
     TT_SFX("овичем"), TT_SFX("евич"), TT_SFX("евича"), TT_SFX("евичу"),
     TT_SFX("евичем"), TT_SFX("ов"), TT_SFX("ев"), TT_SFX("ін"), TT_SFX("ин"),
-    {NULL, 0}};
+    TT_SFX_END};
 
 /* Surnames as lists and imprints write them, in the nominative, for
  * telling "Surname I. O." from "I. O. Surname". */
@@ -75,7 +75,7 @@ static const tt_suffix nominative_surname_endings[] = {TT_SFX("ов"),
     TT_SFX("ина"), TT_SFX("іна"), TT_SFX("ский"), TT_SFX("ський"),
     TT_SFX("ская"), TT_SFX("ська"), TT_SFX("цкий"), TT_SFX("цький"),
     TT_SFX("енко"), TT_SFX("ук"), TT_SFX("юк"), TT_SFX("ич"), TT_SFX("ян"),
-    TT_SFX("дзе"), TT_SFX("швили"), TT_SFX("швілі"), {NULL, 0}};
+    TT_SFX("дзе"), TT_SFX("швили"), TT_SFX("швілі"), TT_SFX_END};
 
 /* Endings of adjectives: a capitalised word ending so is rather a place's
  * or an organisation's name (Київський велотрек, Зарічанської РДА). */
@@ -83,7 +83,7 @@ static const tt_suffix adjective_endings[] = {TT_SFX("ий"), TT_SFX("ій"),
     TT_SFX("ого"), TT_SFX("ому"), TT_SFX("им"), TT_SFX("ою"), TT_SFX("ої"),
     TT_SFX("их"), TT_SFX("ими"), TT_SFX("ую"), TT_SFX("ой"), TT_SFX("ый"),
     TT_SFX("ые"), TT_SFX("ие"), TT_SFX("ая"), TT_SFX("ее"), TT_SFX("ое"),
-    {NULL, 0}};
+    TT_SFX_END};
 
 static int adjective_like(const tt_names *n, size_t i) {
   char g;
@@ -143,7 +143,7 @@ static int end_of_name(const tt_names *n, size_t i) {
 static int role_surname(const tt_names *n, size_t i) {
   static const tt_suffix surnames[] = {TT_SFX("bishop"), TT_SFX("king"), TT_SFX("dean"),
       TT_SFX("judge"), TT_SFX("pope"), TT_SFX("baron"), TT_SFX("duke"), TT_SFX("major"),
-      {NULL, 0}};
+      TT_SFX_END};
   return n->doc->toks[i].script == TT_SCRIPT_LATIN && tt_n_title(n, i) &&
          !(n->doc->toks[i].flags & TT_TOK_SENT_START) && tt_n_is_any(n, i, surnames) &&
          (i + 1 >= n->para->tok_end || end_of_name(n, i + 1));
@@ -167,7 +167,7 @@ static int saint_before(const tt_names *n, size_t i) {
   static const tt_suffix saints[] = {
       TT_SFX("san"),    TT_SFX("santa"), TT_SFX("santo"),
       TT_SFX("são"),    TT_SFX("sao"),   TT_SFX("saint"),
-      TT_SFX("sainte"), TT_SFX("st."),   {NULL, 0}};
+      TT_SFX("sainte"), TT_SFX("st."),   TT_SFX_END};
   return i > n->para->tok_begin && tt_n_is_any(n, i - 1, saints);
 }
 
@@ -202,7 +202,7 @@ static int speaker_or_apposition(const tt_names *n, size_t i, size_t e) {
   static const tt_suffix verbs[] = {TT_SFX("says"), TT_SFX("said"), TT_SFX("told"),
       TT_SFX("reports"), TT_SFX("reported"), TT_SFX("vows"), TT_SFX("vowed"),
       TT_SFX("added"), TT_SFX("argues"), TT_SFX("argued"), TT_SFX("warned"),
-      TT_SFX("warns"), TT_SFX("wrote"), TT_SFX("writes"), {NULL, 0}};
+      TT_SFX("warns"), TT_SFX("wrote"), TT_SFX("writes"), TT_SFX_END};
   if (e != i + 2 || e >= n->para->tok_end || n->doc->toks[i].script != TT_SCRIPT_LATIN)
     return 0;
   /* not after an article (the Rich Man said) */
@@ -295,10 +295,10 @@ static size_t given_and_surname(tt_names *n, size_t i) {
  * (Зеленського, Хмельницькому; Вишневецким). */
 static const tt_suffix adjectival_surname_uk[] = {TT_SFX("ський"),
     TT_SFX("ського"), TT_SFX("ському"), TT_SFX("ським"), TT_SFX("цький"),
-    TT_SFX("цького"), TT_SFX("цькому"), TT_SFX("цьким"), {NULL, 0}};
+    TT_SFX("цького"), TT_SFX("цькому"), TT_SFX("цьким"), TT_SFX_END};
 static const tt_suffix adjectival_surname_ru[] = {TT_SFX("ский"),
     TT_SFX("ского"), TT_SFX("скому"), TT_SFX("ским"), TT_SFX("цкий"),
-    TT_SFX("цкого"), TT_SFX("цкому"), TT_SFX("цким"), {NULL, 0}};
+    TT_SFX("цкого"), TT_SFX("цкому"), TT_SFX("цким"), TT_SFX_END};
 
 /* A one-word place whose name is a surname's (Хмельницький, Виноградов):
  * after initials it is the person. */
@@ -432,7 +432,7 @@ static size_t name_end(const tt_names *n, size_t j) {
 static size_t after_honorific(tt_names *n, size_t i) {
   static const tt_suffix honorifics[] = {
       TT_SFX("mr"),  TT_SFX("mr."), TT_SFX("mrs"), TT_SFX("mrs."), TT_SFX("ms"),
-      TT_SFX("ms."), TT_SFX("dr"),  TT_SFX("dr."), {NULL, 0}};
+      TT_SFX("ms."), TT_SFX("dr"),  TT_SFX("dr."), TT_SFX_END};
   size_t end = n->para->tok_end, j = i + 1;
   if (!(tt_n_class(n, i) & TT_WC_ROLE) || n->doc->toks[i].script != TT_SCRIPT_LATIN ||
       j >= end || (n->gaz_type[j] != TEITAG_TYPE_ORG && n->gaz_type[j] != TEITAG_TYPE_LOC) ||
@@ -451,7 +451,7 @@ static size_t after_honorific(tt_names *n, size_t i) {
 static const tt_suffix past_verb_endings[] = {TT_SFX("ав"), TT_SFX("ив"),
     TT_SFX("ів"), TT_SFX("яв"), TT_SFX("ув"), TT_SFX("ла"), TT_SFX("ло"),
     TT_SFX("ли"), TT_SFX("ал"),
-    TT_SFX("ил"), TT_SFX("ел"), TT_SFX("ял"), {NULL, 0}};
+    TT_SFX("ил"), TT_SFX("ел"), TT_SFX("ял"), TT_SFX_END};
 
 static int past_verb(const tt_names *n, size_t i) {
   return n->doc->toks[i].kind == TEITAG_TOKEN_WORD &&
@@ -481,7 +481,7 @@ static int state_body_compound(const tt_names *n, size_t i) {
  * the article it is as often a place (Abu Ghraib). */
 static size_t kunya(tt_names *n, size_t i) {
   static const tt_suffix fathers[] = {TT_SFX("abu"), TT_SFX("abou"), TT_SFX("umm"),
-                                      {NULL, 0}};
+                                      TT_SFX_END};
   size_t end = n->para->tok_end, k = i + 1;
   if (n->gaz_type[i] || n->doc->toks[i].script != TT_SCRIPT_LATIN || !tt_n_title(n, i) ||
       !tt_n_is_any(n, i, fathers))
@@ -612,7 +612,7 @@ static size_t after_role(tt_names *n, size_t i) {
    * the given name and patronymic (Смик Сергій Миколайович) */
   static const tt_suffix genitive_endings[] = {TT_SFX("а"), TT_SFX("я"), TT_SFX("у"),
                                                TT_SFX("и"), TT_SFX("і"), TT_SFX("ї"),
-                                               TT_SFX("ів"), {NULL, 0}};
+                                               TT_SFX("ів"), TT_SFX_END};
   if (!apposition && n->doc->toks[j].script == TT_SCRIPT_CYRILLIC && k > j + 2) {
     char gender;
     unsigned flags;
@@ -655,7 +655,7 @@ static size_t after_role(tt_names *n, size_t i) {
    * the rights chief says Sudanese authorities). */
   static const tt_suffix peoples[] = {TT_SFX("ians"), TT_SFX("icans"), TT_SFX("eans"),
                                       TT_SFX("ese"), TT_SFX("crats"), TT_SFX("ists"),
-                                      TT_SFX("ites"), {NULL, 0}};
+                                      TT_SFX("ites"), TT_SFX_END};
   if (k == j + 1 && n->doc->toks[j].script == TT_SCRIPT_LATIN && tt_n_ends_any(n, j, peoples))
     return 0;
   /* One English word that goes on into a title (Chief Investment Officer,
@@ -915,7 +915,7 @@ static size_t surname_given_patronymic(tt_names *n, size_t i) {
   static const tt_suffix more_surname_endings[] = {TT_SFX("цька"),
       TT_SFX("цкая"), TT_SFX("ко"), TT_SFX("ак"), TT_SFX("ик"), TT_SFX("ач"),
       TT_SFX("ець"), TT_SFX("ським"), TT_SFX("ском"), TT_SFX("ским"),
-      TT_SFX("овим"), TT_SFX("ым"), TT_SFX("ом"), TT_SFX("ем"), {NULL, 0}};
+      TT_SFX("овим"), TT_SFX("ым"), TT_SFX("ом"), TT_SFX("ем"), TT_SFX_END};
   char gender;
   unsigned flags;
   size_t end = n->para->tok_end;
@@ -1020,7 +1020,7 @@ static int unlisted_given_name(const tt_names *n, size_t g) {
   static const tt_suffix noun_endings[] = {TT_SFX("ння"), TT_SFX("ття"),
       TT_SFX("ство"), TT_SFX("цтво"), TT_SFX("ість"), TT_SFX("ості"),
       TT_SFX("ще"), TT_SFX("ії"), TT_SFX("ние"), TT_SFX("ния"), TT_SFX("тие"),
-      TT_SFX("ость"), TT_SFX("ости"), TT_SFX("ище"), {NULL, 0}};
+      TT_SFX("ость"), TT_SFX("ости"), TT_SFX("ище"), TT_SFX_END};
   const tt_token *t = &n->doc->toks[g];
   return tt_n_title(n, g) && t->script == TT_SCRIPT_CYRILLIC && !n->gaz_type[g] &&
          !n->person[g] && !tt_n_class(n, g) && !(t->flags & TT_TOK_INITIAL) &&
@@ -1058,7 +1058,7 @@ static void adjectival_surname(tt_names *n, size_t i) {
   static const tt_suffix realm_titles[] = {TT_SFX("митрополит"),
       TT_SFX("архієпископ"), TT_SFX("єпископ"), TT_SFX("патріарх"),
       TT_SFX("князь"), TT_SFX("княгин"), TT_SFX("корол"), TT_SFX("цар"),
-      {NULL, 0}};
+      TT_SFX_END};
   size_t end = n->para->tok_end;
   if (n->para->lang != TEITAG_LANG_UK || n->person[i] || n->gaz_type[i] ||
       n->doc->toks[i].script != TT_SCRIPT_CYRILLIC ||

@@ -36,7 +36,7 @@ static const tt_suffix place_endings[] = {TT_SFX("ськ"), TT_SFX("ська"),
      * their case forms, and any plural's locative (у Броварах, в
      * Вербичанах, у Ковалівцях) */
     TT_SFX("івців"), TT_SFX("инці"), TT_SFX("инців"), TT_SFX("ичі"),
-    TT_SFX("ичів"), TT_SFX("ах"), TT_SFX("ях"), {NULL, 0}};
+    TT_SFX("ичів"), TT_SFX("ах"), TT_SFX("ях"), TT_SFX_END};
 
 /* Arauca province, Sadr City district, North West Frontier Province,
  * Yangtze River: a run of capitalised words before an English type word.
@@ -96,7 +96,7 @@ static size_t adjective_and_type(tt_names *n, size_t i) {
         TT_SFX("ск"), TT_SFX("цк"), TT_SFX("ий"), TT_SFX("ій"), TT_SFX("а"),
         TT_SFX("ої"), TT_SFX("ій"), TT_SFX("у"), TT_SFX("ою"), TT_SFX("ого"),
         TT_SFX("ому"), TT_SFX("им"), TT_SFX("ая"), TT_SFX("ой"), TT_SFX("ую"),
-        TT_SFX("ом"), TT_SFX("ым"), {NULL, 0}};
+        TT_SFX("ом"), TT_SFX("ым"), TT_SFX_END};
     static const char *const stems[] = {"ськ", "цьк", "зьк", "ск", "цк", NULL};
     /* the adjective must be derived from a name: -ськ-, -цьк-, -ск- */
     int derived = 0;
@@ -125,7 +125,7 @@ static size_t compass_and_place(tt_names *n, size_t i) {
       TT_SFX("західн"), TT_SFX("східн"), TT_SFX("північн"), TT_SFX("південн"),
       TT_SFX("центральн"), TT_SFX("западн"), TT_SFX("восточн"),
       TT_SFX("северн"), TT_SFX("южн"), TT_SFX("північно-"),
-      TT_SFX("південно-"), TT_SFX("северо-"), TT_SFX("юго-"), {NULL, 0}};
+      TT_SFX("південно-"), TT_SFX("северо-"), TT_SFX("юго-"), TT_SFX_END};
   size_t end = n->para->tok_end;
   if (!tt_n_title(n, i) || n->gaz_type[i] || i + 1 >= end ||
       n->gaz_type[i + 1] != TEITAG_TYPE_LOC || !n->gaz_end[i + 1] ||
@@ -210,7 +210,7 @@ static size_t type_and_name(tt_names *n, size_t i) {
 static int surname_like_genitive(tt_names *n, size_t j) {
   static const tt_suffix endings[] = {TT_SFX("ова"), TT_SFX("ева"), TT_SFX("ёва"),
       TT_SFX("ина"), TT_SFX("ына"), TT_SFX("іна"), TT_SFX("їна"), TT_SFX("ська"),
-      TT_SFX("цька"), TT_SFX("ская"), TT_SFX("цкая"), {NULL, 0}};
+      TT_SFX("цька"), TT_SFX("ская"), TT_SFX("цкая"), TT_SFX_END};
   const tt_span *sp = tt_n_candidate_at(n, j);
   return sp && sp->infl_case == TT_CASE_GEN + 1 && tt_n_ends_any(n, j, endings);
 }
@@ -268,7 +268,7 @@ static size_t short_capital_run(const tt_names *n, size_t j, unsigned not_name) 
 static size_t latin_type_of_name(tt_names *n, size_t i) {
   static const tt_suffix settlements[] = {TT_SFX("town"), TT_SFX("city"),
       TT_SFX("village"), TT_SFX("province"), TT_SFX("district"), TT_SFX("region"),
-      TT_SFX("island"), {NULL, 0}};
+      TT_SFX("island"), TT_SFX_END};
   size_t end = n->para->tok_end, j = i + 2;
   if (n->doc->toks[i].script != TT_SCRIPT_LATIN ||
       n->doc->toks[i].lcase != TEITAG_CASE_LOWER || j >= end ||
@@ -305,7 +305,7 @@ static size_t prefixed_place(tt_names *n, size_t i) {
 static void preposition_and_shape(tt_names *n, size_t i) {
   /* the locative plural of a noun made from a verb (в Положеннях) */
   static const tt_suffix verbal_nouns[] = {TT_SFX("ннях"), TT_SFX("ттях"),
-      TT_SFX("ниях"), TT_SFX("тиях"), {NULL, 0}};
+      TT_SFX("ниях"), TT_SFX("тиях"), TT_SFX_END};
   size_t j = i + 1;
   /* a sentence's first word is capitalised: У Покровську */
   int lower = n->doc->toks[i].lcase == TEITAG_CASE_LOWER ||
