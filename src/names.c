@@ -1686,7 +1686,7 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
    * would run; a document built otherwise gets them here */
   if (!doc->word_classes) {
     doc->n_caps = 0;
-    tt_word_class_tokens(doc, 0);
+    tt_word_class_doc(doc);
     doc->word_classes = 1;
   }
   n.caps = doc->caps;

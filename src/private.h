@@ -320,6 +320,8 @@ typedef struct tt_para {
   uint32_t start, end;         /* bytes; the paragraph text, no line break */
   uint32_t tok_begin, tok_end; /* token range */
   uint8_t lang;                /* teitag_lang */
+  uint32_t classes;            /* its words' TT_WC_* classes together, when
+                                  they were looked up (doc->word_classes) */
   tt_lang_counts counts;       /* counted while tokenizing */
 } tt_para;
 
@@ -365,6 +367,8 @@ struct teitag_doc {
   int word_classes;
   uint64_t *caps;
   size_t n_caps, cap_caps;
+  uint32_t tok_classes; /* the classes of the last tt_tokenize call's words
+                           together, for tt_para.classes */
   /* The language evidence of the last tt_tokenize call's text, counted
    * on the way: a second pass over every byte cost a tenth of the run. */
   tt_lang_counts tok_counts;

@@ -921,6 +921,7 @@ static void add_paragraph(teitag_doc *doc, const para_rec *pr) {
   p->tok_begin = (uint32_t)doc->n_toks;
   tt_tokenize(doc, pr->start, pr->end);
   p->counts = doc->tok_counts;
+  p->classes = doc->tok_classes;
   p->tok_end = (uint32_t)doc->n_toks;
   p->lang = TEITAG_LANG_AUTO;
   tt_split_sentences(doc, p->tok_begin, p->tok_end);

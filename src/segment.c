@@ -72,6 +72,7 @@ static void add_paragraph(teitag_doc *doc, size_t start, size_t end) {
   p->tok_begin = (uint32_t)doc->n_toks;
   tt_tokenize(doc, start, end);
   p->counts = doc->tok_counts;
+  p->classes = doc->tok_classes;
   p->tok_end = (uint32_t)doc->n_toks;
   p->lang = TEITAG_LANG_AUTO;
   tt_split_sentences(doc, p->tok_begin, p->tok_end);

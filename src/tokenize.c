@@ -718,6 +718,7 @@ void tt_tokenize(teitag_doc *doc, size_t start, size_t end) {
 static void scan_tokens(teitag_doc *doc, size_t start, size_t end) {
   pthread_once(&tables_once, build_tables);
   memset(&doc->tok_counts, 0, sizeof doc->tok_counts);
+  doc->tok_classes = 0;
   const unsigned char *s = (const unsigned char *)doc->text;
   uint8_t pending = TT_TOK_PARA_START;
   size_t i = start;

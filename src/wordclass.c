@@ -661,15 +661,19 @@ static void build_all(void) {
 
 void tt_word_class_init(void) { pthread_once(&once, build_all); }
 
-void tt_word_class_tokens(teitag_doc *doc, size_t first) {
+void tt_word_class_doc(teitag_doc *doc) {
   tt_word_class_init();
-  for (size_t i = first; i < doc->n_toks; i++) {
+  for (size_t i = 0; i < doc->n_toks; i++) {
     tt_token *t = &doc->toks[i];
-    if (t->kind != TEITAG_TOKEN_WORD) {
-      t->classes = 0;
-      continue;
-    }
-    tt_word_class_token(doc, t);
+    t->classes = 0;
+    if (t->kind == TEITAG_TOKEN_WORD)
+      tt_word_class_token(doc, t);
+  }
+  for (size_t pi = 0; pi < doc->n_paras; pi++) {
+    tt_para *p = &doc->paras[pi];
+    p->classes = 0;
+    for (size_t i = p->tok_begin; i < p->tok_end; i++)
+      p->classes |= doc->toks[i].classes;
   }
 }
 

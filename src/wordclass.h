@@ -60,10 +60,11 @@ enum {
 /* The TT_WC_* classes of a word, 0 when it is in none. */
 unsigned tt_word_class(uint64_t key_hash);
 
-/* Gives the tokens of `doc` from `first` on their classes (a word's, 0
- * for other tokens), as tt_word_class_token: the name rules call it on a
- * document whose tokenizer did not (doc->word_classes unset). */
-void tt_word_class_tokens(teitag_doc *doc, size_t first);
+/* Gives every token of `doc` its classes (a word's, 0 for other tokens)
+ * and every paragraph the classes of its words, as the tokenizer does
+ * with tt_word_class_token: the name rules call it on a document whose
+ * tokenizer did not (doc->word_classes unset). */
+void tt_word_class_doc(teitag_doc *doc);
 
 /* ---- the lookup inlined into the tokenizer ---------------------------- */
 
@@ -99,12 +100,14 @@ static inline unsigned tt_word_class_lookup(uint64_t key_hash) {
   return 0;
 }
 
-/* Gives word token `t` of `doc` its classes and adds its key hash to
- * doc->caps when it is in capitals.  The tokenizer calls it as it makes
+/* Gives word token `t` of `doc` its classes, adds them to
+ * doc->tok_classes, and adds its key hash to doc->caps when it is in
+ * capitals.  The tokenizer calls it as it makes
  * each word (while the token is in a register, not in a second pass)
  * when doc->word_classes is set. */
 static inline void tt_word_class_token(teitag_doc *doc, tt_token *t) {
   t->classes = tt_word_class_lookup(t->hash);
+  doc->tok_classes |= t->classes;
   if (t->lcase == TEITAG_CASE_UPPER) {
     TT_RESERVE(doc->caps, doc->cap_caps, doc->n_caps + 1);
     doc->caps[doc->n_caps++] = t->hash;
