@@ -1469,11 +1469,13 @@ static void trailing_generic_noun(tt_names *n, tt_span *sp) {
       sp->tok_end <= sp->tok_begin + 1 ||
       d->toks[sp->tok_begin].script != TT_SCRIPT_LATIN)
     return;
-  const char *src = tt_doc_get_str(d, sp->source);
-  if (!src || strncmp(src, "gazetteer", 9) != 0)
-    return;
+  /* the span's last token before its source: the string is a cache miss
+   * on a long part, and few spans end in a lower-case noun */
   size_t e = sp->tok_end;
   if (d->toks[e - 1].lcase != TEITAG_CASE_LOWER || !tt_n_is_any(n, e - 1, nouns))
+    return;
+  const char *src = tt_doc_get_str(d, sp->source);
+  if (!src || strncmp(src, "gazetteer", 9) != 0)
     return;
   e--;
   /* ... and the lower-case words that qualify it: news agency, special unit */
