@@ -107,7 +107,10 @@ void tt_segment(teitag_doc *doc, unsigned flags) {
   else
     blocks = tt_has_blank_line(s, len);
   reserve_for(doc, len);
-  doc->lower_built = 0; /* new tokens */
+  /* new tokens: with the rules' word classes, the tokenizer fills the
+   * set of words in lower case as it goes */
+  tt_hash_set_free(&doc->lower);
+  doc->lower_built = 0;
   size_t para_start = 0, para_end = 0;
   int open = 0;
   for (size_t i = 0; i < len;) {
@@ -128,4 +131,5 @@ void tt_segment(teitag_doc *doc, unsigned flags) {
   }
   if (open)
     add_paragraph(doc, para_start, para_end);
+  doc->lower_built = doc->word_classes;
 }

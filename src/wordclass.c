@@ -663,6 +663,7 @@ void tt_word_class_init(void) { pthread_once(&once, build_all); }
 
 void tt_word_class_doc(teitag_doc *doc) {
   tt_word_class_init();
+  tt_hash_set_free(&doc->lower); /* filled again below */
   for (size_t i = 0; i < doc->n_toks; i++) {
     tt_token *t = &doc->toks[i];
     t->classes = 0;
@@ -675,6 +676,7 @@ void tt_word_class_doc(teitag_doc *doc) {
     for (size_t i = p->tok_begin; i < p->tok_end; i++)
       p->classes |= doc->toks[i].classes;
   }
+  doc->lower_built = 1;
 }
 
 unsigned tt_word_class(uint64_t key_hash) {
