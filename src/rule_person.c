@@ -374,6 +374,15 @@ static size_t initials(tt_names *n, size_t i) {
         !not_name_word(n, j) && !n->person[j] && !tt_n_facility_after(n, j) &&
         (!n->gaz_type[j] || n->gaz_type[j] == TEITAG_TYPE_PER ||
          place_named_surname(n, j))) {
+      /* an English first initial before the given name in use (J. Edgar
+       * Hoover, H. Ross Perot): the surname comes after that */
+      char gender;
+      unsigned flags;
+      if (n->doc->toks[i].script == TT_SCRIPT_LATIN && n->gaz_type[j] != TEITAG_TYPE_PER &&
+          tt_n_given(n, j, &gender, &flags) && !(flags & TT_LEX_COMMON) &&
+          surname_word(n, j + 1, j) && !n->gaz_type[j + 1] && !n->person[j + 1] &&
+          !tt_n_facility_after(n, j + 1))
+        j++;
       tt_n_add(n, i, j + 1, TEITAG_TYPE_PER, TEITAG_CERT_MEDIUM,
                "rule:person initials+surname");
       return j + 1;

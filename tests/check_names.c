@@ -363,6 +363,10 @@ static const rule_case person_cases[] = {
     {"The report was written by " OPEN_MARK "PER J. D. Hollister" CLOSE_MARK
      " last year.",
      "rule:person initials+surname"},
+    /* a first initial before the given name in use, then the surname */
+    {"The bill was backed by " OPEN_MARK "PER H. Lionel Pemberton" CLOSE_MARK
+     " of the finance committee.",
+     "rule:person initials+surname"},
     {"Про це заявив міністр " OPEN_MARK "PER Гнатюк" CLOSE_MARK " під час брифінгу.",
      "rule:person after-role"},
     {"The company's spokesman, " OPEN_MARK "PER Trevor Wadsworth" CLOSE_MARK
