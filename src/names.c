@@ -93,7 +93,7 @@ int tt_n_given(const tt_names *n, size_t i, char *gender, unsigned *flags) {
 int tt_n_quote(const tt_names *n, size_t i) {
   const tt_token *t = &n->doc->toks[i];
   if (t->kind != TEITAG_TOKEN_PUNCT ||
-      (t->hash != n->quote_hash[0] && t->hash != n->quote_hash[1]))
+      (t->hash != n->punct_hash[TT_N_QUOTE] && t->hash != n->punct_hash[TT_N_APOSTROPHE]))
     return 0;
   size_t len = t->end - t->start;
   if (len == 1) {
@@ -624,7 +624,7 @@ static size_t listed_company_word(const tt_names *n, const tt_span *sp) {
   /* the tokens around it are looked at first: they are in the cache
    * already, and rule out nearly every span without reading its source */
   size_t next = sp->tok_end;
-  int ticker = d->toks[next].hash == n->open_paren_hash || tt_n_is(n, next, "'s");
+  int ticker = d->toks[next].hash == n->punct_hash[TT_N_OPEN_PAREN] || tt_n_is(n, next, "'s");
   int context = ticker || (tt_n_class(n, next) & TT_WC_BUSINESS) || tt_n_is(n, next, "'");
   int firm = sp->tok_begin > 0 && (tt_n_class(n, sp->tok_begin - 1) & TT_WC_FIRM);
   if (!context && !firm)
@@ -660,7 +660,7 @@ static int possessive(const tt_names *n, size_t i) {
   const tt_token *t = &n->doc->toks[i];
   if (t->flags & TT_TOK_SPACE_BEFORE)
     return 0;
-  return (t->kind == TEITAG_TOKEN_PUNCT && t->hash == n->quote_hash[1]) || tt_n_is(n, i, "'s");
+  return (t->kind == TEITAG_TOKEN_PUNCT && t->hash == n->punct_hash[TT_N_APOSTROPHE]) || tt_n_is(n, i, "'s");
 }
 
 /* «центр имени Н. Ф. Гамалеи», «університет імені Шевченка», «ул. им.
@@ -690,7 +690,7 @@ static int named_in_honour(const tt_names *n, const tt_span *sp) {
 static int ends_quoted_name(const tt_names *n, size_t b, size_t e) {
   const teitag_doc *d = n->doc;
   if (b == 0 || e >= d->n_toks || d->toks[b].script != TT_SCRIPT_CYRILLIC ||
-      d->toks[e].hash != n->quote_hash[0] || (d->toks[e].flags & TT_TOK_SPACE_BEFORE))
+      d->toks[e].hash != n->punct_hash[TT_N_QUOTE] || (d->toks[e].flags & TT_TOK_SPACE_BEFORE))
     return 0;
   /* capitalised words only before it: «голову Биби», «Страсти по Луке»
    * quote words about the person */
@@ -698,7 +698,7 @@ static int ends_quoted_name(const tt_names *n, size_t b, size_t e) {
   while (open > 0 && b - open < 3 && d->toks[open].kind == TEITAG_TOKEN_WORD &&
          d->toks[open].lcase != TEITAG_CASE_LOWER)
     open--;
-  return d->toks[open].hash == n->quote_hash[0] && e - open <= 4 &&
+  return d->toks[open].hash == n->punct_hash[TT_N_QUOTE] && e - open <= 4 &&
          !(d->toks[open + 1].flags & TT_TOK_SPACE_BEFORE);
 }
 
@@ -718,8 +718,8 @@ static int quoted_word(const tt_names *n, size_t i) {
     return 0;
   uint64_t before = d->toks[i - 1].hash, after = d->toks[i + 1].hash;
   return d->toks[i - 1].kind == TEITAG_TOKEN_PUNCT && d->toks[i + 1].kind == TEITAG_TOKEN_PUNCT &&
-         (before == n->quote_hash[0] || before == n->quote_hash[1]) &&
-         (after == n->quote_hash[0] || after == n->quote_hash[1]);
+         (before == n->punct_hash[TT_N_QUOTE] || before == n->punct_hash[TT_N_APOSTROPHE]) &&
+         (after == n->punct_hash[TT_N_QUOTE] || after == n->punct_hash[TT_N_APOSTROPHE]);
 }
 
 /* Organisations' names of several words that a rule found (the company
@@ -887,8 +887,8 @@ static void collect(tt_names *n, known_list *people, known_list *given,
       const tt_token *open = &d->toks[at];
       const tt_token *acr = &d->toks[at + 1];
       const tt_token *close = &d->toks[at + 2];
-      if (open->hash == n->open_paren_hash &&
-          close->hash == n->close_paren_hash &&
+      if (open->hash == n->punct_hash[TT_N_OPEN_PAREN] &&
+          close->hash == n->punct_hash[TT_N_CLOSE_PAREN] &&
           acr->lcase == TEITAG_CASE_UPPER &&
           (sp->tok_end - sp->tok_begin >= 2 || acr->script == TT_SCRIPT_LATIN))
         remember(acronyms, d, at + 1, TEITAG_TYPE_ORG, sp, 1);
@@ -1695,13 +1695,11 @@ teitag_status tt_names_annotate(const teitag_pipeline *p, teitag_doc *doc,
   n.n_caps = doc->n_caps;
   if (n.n_caps)
     qsort(n.caps, n.n_caps, sizeof *n.caps, cmp_u64);
-  n.quote_hash[0] = tt_hash_bytes("\"", 1);
-  n.quote_hash[1] = tt_hash_bytes("'", 1);
-  n.open_paren_hash = tt_hash_bytes("(", 1);
-  n.close_paren_hash = tt_hash_bytes(")", 1);
   {
     static const char *const marks[TT_N_PUNCTS] = {
-        [TT_N_DASH] = "-", [TT_N_AMPERSAND] = "&", [TT_N_PLUS] = "+", [TT_N_COMMA] = ",", [TT_N_FULL_STOP] = "."};
+        [TT_N_DASH] = "-",       [TT_N_QUOTE] = "\"",       [TT_N_APOSTROPHE] = "'",
+        [TT_N_OPEN_PAREN] = "(", [TT_N_CLOSE_PAREN] = ")", [TT_N_AMPERSAND] = "&",
+        [TT_N_PLUS] = "+",       [TT_N_COMMA] = ",",        [TT_N_FULL_STOP] = "."};
     tt_buf scratch = {0};
     for (size_t k = 0; k < TT_N_PUNCTS; k++)
       n.punct_hash[k] = tt_key_append_hashed(&scratch, marks[k], strlen(marks[k]));

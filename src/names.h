@@ -28,11 +28,14 @@ typedef struct tt_given_memo {
 #define TT_MAX_INITIALS 4
 
 /* Punctuation the rules look for, told by the hash of its key
- * (tt_n_punct): reading the text of every comma to see whether it was
- * one of these was a cache miss each in a long part. */
+ * (tt_n_punct, tt_names.punct_hash): reading the text of every comma to
+ * see whether it was one of these was a cache miss each in a long part. */
 enum {
-  TT_N_DASH, /* every hyphen, dash and minus: the tokenizer folds them to "-" */
-  TT_N_AMPERSAND, TT_N_PLUS, TT_N_COMMA, TT_N_FULL_STOP, TT_N_PUNCTS
+  TT_N_DASH,       /* every hyphen, dash and minus: the tokenizer folds them to "-" */
+  TT_N_QUOTE,      /* every double quote and guillemet folds to '"' */
+  TT_N_APOSTROPHE, /* every single quote and apostrophe folds to "'" */
+  TT_N_OPEN_PAREN, TT_N_CLOSE_PAREN, TT_N_AMPERSAND, TT_N_PLUS, TT_N_COMMA,
+  TT_N_FULL_STOP, TT_N_PUNCTS
 };
 
 typedef struct tt_names {
@@ -54,11 +57,7 @@ typedef struct tt_names {
   size_t given_memo_mask;
   uint64_t *caps;         /* sorted hashes of the document's ALL-CAPS words */
   size_t n_caps;
-  /* key hashes of '"' and "'", to which every quote and apostrophe folds:
-   * tt_n_quote reads the text of a quote only, not of every comma */
-  uint64_t quote_hash[2];
-  uint64_t open_paren_hash, close_paren_hash; /* of "(" and ")", the same */
-  uint64_t punct_hash[TT_N_PUNCTS]; /* of the keys of tt_n_punct's marks */
+  uint64_t punct_hash[TT_N_PUNCTS]; /* of the keys of the TT_N_* marks */
   size_t n_candidates;     /* doc->spans from before the rules: the
                               candidates gaz_type and gaz_end describe */
   /* The spans by first token, for tt_n_retype and tt_n_candidate_at: per

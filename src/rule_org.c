@@ -834,7 +834,7 @@ static void ticker(tt_names *n, size_t i) {
   if (!n->gaz_type[i + 1])
     tt_n_add(n, i + 1, i + 2, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org ticker");
   if (!n->gaz_type[i + 3] && !n->person[i + 3] && i + 4 < n->para->tok_end &&
-      d->toks[i + 4].hash == n->close_paren_hash) /* not (LSE: BARC.L-news) */
+      d->toks[i + 4].hash == n->punct_hash[TT_N_CLOSE_PAREN]) /* not (LSE: BARC.L-news) */
     tt_n_add(n, i + 3, i + 4, TEITAG_TYPE_ORG, TEITAG_CERT_MEDIUM, "rule:org ticker symbol");
   size_t e = i;
   if (e > n->para->tok_begin && tt_n_is(n, e - 1, "'s")) /* keys fold ’ to ' */
@@ -880,7 +880,7 @@ static size_t shares_item(tt_names *n, size_t i, int overturn) {
   /* later in a list, a name followed by anything but the list's own
    * punctuation starts the next clause (…, and Tim Cook said) */
   if (!overturn && e < end && !tt_n_is(n, e, ",") && !tt_n_is(n, e, ".") &&
-      !tt_n_is(n, e, "and") && !tt_n_is(n, e, ";") && d->toks[e].hash != n->open_paren_hash)
+      !tt_n_is(n, e, "and") && !tt_n_is(n, e, ";") && d->toks[e].hash != n->punct_hash[TT_N_OPEN_PAREN])
     return i;
   if (n->gaz_type[i] == TEITAG_TYPE_ORG)
     return n->gaz_end[i] > e ? n->gaz_end[i] : e; /* listed: Apple, Google */
@@ -927,11 +927,11 @@ static size_t shares_of(tt_names *n, size_t i) {
     size_t p = e;
     /* a bracket after a name, (A shares) or a ticker, and the list's
      * comma and "and" */
-    if (p < end && d->toks[p].hash == n->open_paren_hash) {
+    if (p < end && d->toks[p].hash == n->punct_hash[TT_N_OPEN_PAREN]) {
       size_t q = p + 1;
-      while (q < end && q - p < 8 && d->toks[q].hash != n->close_paren_hash)
+      while (q < end && q - p < 8 && d->toks[q].hash != n->punct_hash[TT_N_CLOSE_PAREN])
         q++;
-      if (q >= end || d->toks[q].hash != n->close_paren_hash)
+      if (q >= end || d->toks[q].hash != n->punct_hash[TT_N_CLOSE_PAREN])
         break;
       p = q + 1;
     }
@@ -1442,13 +1442,13 @@ void tt_rules_org(tt_names *n) {
     if (t->kind == TEITAG_TOKEN_PUNCT) {
       /* a quote opens a quoted name, a bracket a ticker: every comma and
        * full stop is passed over on its key's hash */
-      if (t->hash != n->quote_hash[0] && t->hash != n->quote_hash[1] &&
-          t->hash != n->open_paren_hash)
+      if (t->hash != n->punct_hash[TT_N_QUOTE] && t->hash != n->punct_hash[TT_N_APOSTROPHE] &&
+          t->hash != n->punct_hash[TT_N_OPEN_PAREN])
         continue;
       size_t after = quoted_with_place(n, i);
       if (after)
         i = after - 1;
-      else if (t->hash == n->open_paren_hash)
+      else if (t->hash == n->punct_hash[TT_N_OPEN_PAREN])
         ticker(n, i);
       continue;
     }
@@ -1468,7 +1468,7 @@ void tt_rules_org(tt_names *n) {
           continue;
         }
       }
-      if (i + 1 < end && toks[i + 1].hash == n->quote_hash[0]) {
+      if (i + 1 < end && toks[i + 1].hash == n->punct_hash[TT_N_QUOTE]) {
         size_t after = adjective_quoted(n, i);
         if (after) {
           i = after - 1;
