@@ -1620,16 +1620,26 @@ int tt_n_listed_in(const teitag_doc *d, const tt_span *sp, const char *file) {
   return strncmp(source, "gazetteer:", 10) == 0 && strncmp(source + 10, file, len) == 0;
 }
 
-int tt_n_attribute_compound(const tt_names *n, size_t i) {
+size_t tt_n_attribute_len(const tt_names *n, size_t i) {
   static const tt_suffix attributes[] = {TT_SFX("-backed"), TT_SFX("-based"),
       TT_SFX("-owned"), TT_SFX("-run"), TT_SFX("-led"), TT_SFX("-controlled"),
       TT_SFX_END};
+  const teitag_doc *d = n->doc;
+  const tt_token *t = &d->toks[i];
+  /* the tokenizer parts a capitalised word from the participle after its
+   * hyphen; nothing else leaves a lower-case word glued to a hyphen glued
+   * to a word */
+  if (i + 2 < n->para->tok_end && t->kind == TEITAG_TOKEN_WORD &&
+      t->script == TT_SCRIPT_LATIN && tt_n_dash(n, i + 1) &&
+      !(d->toks[i + 1].flags & TT_TOK_SPACE_BEFORE) &&
+      d->toks[i + 2].kind == TEITAG_TOKEN_WORD && d->toks[i + 2].lcase == TEITAG_CASE_LOWER &&
+      !(d->toks[i + 2].flags & TT_TOK_SPACE_BEFORE))
+    return 3;
   /* asked of most capitalised English words: those without a hyphen are
    * passed over before the list is read */
-  const tt_token *t = &n->doc->toks[i];
-  if (t->key_len < 5 || !memchr(n->doc->keys.data + t->key, '-', t->key_len))
+  if (t->key_len < 5 || !memchr(d->keys.data + t->key, '-', t->key_len))
     return 0;
-  return tt_n_ends_any(n, i, attributes);
+  return tt_n_ends_any(n, i, attributes) ? 1 : 0;
 }
 
 int tt_n_demonym_like(const tt_names *n, size_t i) {

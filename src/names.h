@@ -169,9 +169,12 @@ int tt_n_starts_any(const tt_names *n, size_t i, const tt_suffix *prefixes);
 /* Is token i a word that names an institution or street after a person
  * (імені, ім., имени, им.)? */
 int tt_n_naming_word(const tt_names *n, size_t i);
-/* Does token i end like an attribute compound, which describes a name
- * and is none (State-backed, India-based, U.S-led)? */
-int tt_n_attribute_compound(const tt_names *n, size_t i);
+/* Does an attribute compound start at token i, which describes a name
+ * and is none (State-backed, India-based, U.S.-led)?  Its length in
+ * tokens: 1 when it is one word, 3 when the tokenizer wrote the name
+ * before the participle as a word of its own (State - backed), 0 when
+ * there is none. */
+size_t tt_n_attribute_len(const tt_names *n, size_t i);
 /* Is token i an English adjective of nationality, faith or majority
  * (Sudanese, Kurdish, Muslim-majority), which names nothing by itself? */
 int tt_n_demonym_like(const tt_names *n, size_t i);

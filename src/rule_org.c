@@ -752,7 +752,7 @@ static size_t latin_chain(tt_names *n, size_t i) {
   while (b < last && !n->gaz_type[b] && ((tt_n_class(n, b) & TT_WC_MONTH) ||
                       ((tt_n_class(n, b) & TT_WC_FUNCTION) && tt_n_title(n, b)) ||
                       tt_n_is(n, b, "the") || tt_n_is(n, b, "a") ||
-                      tt_n_is(n, b, "an") || tt_n_attribute_compound(n, b)))
+                      tt_n_is(n, b, "an") || tt_n_attribute_len(n, b) == 1))
     b++;
   /* "Shares of Acme Holdings Inc.": a sentence's first word before "of"
    * is no part of the name unless it is the head (Bank of Israel). */
@@ -760,7 +760,7 @@ static size_t latin_chain(tt_names *n, size_t i) {
       !(tt_n_class(n, b) & TT_WC_ORG_HEAD) &&
       n->doc->toks[b + 1].lcase == TEITAG_CASE_LOWER)
     b += 2;
-  while (b < last && tt_n_attribute_compound(n, b))
+  while (b < last && tt_n_attribute_len(n, b) == 1)
     b++;
   /* nor do the words before a Title-case "The" inside the run: a
    * headline glued to the sentence (SC asks Sahara The Reserve Bank ...) */
@@ -868,8 +868,8 @@ static size_t shares_item(tt_names *n, size_t i, int overturn) {
                                         TT_SFX("preferred"), TT_SFX("the"), TT_SFX_END};
   const teitag_doc *d = n->doc;
   size_t end = n->para->tok_end, e = i;
-  if (tt_n_is_any(n, i, not_names))
-    return i;
+  if (tt_n_is_any(n, i, not_names) || tt_n_attribute_len(n, i))
+    return i; /* State-backed ... */
   while (e < end && e - i < 5 && d->toks[e].script == TT_SCRIPT_LATIN &&
          (tt_n_title(n, e) || tt_n_upper(n, e) || tt_n_camel(n, e)) &&
          !(tt_n_class(n, e) & (TT_WC_FUNCTION | TT_WC_MONTH)))
@@ -956,7 +956,7 @@ static int unexplained_latin_word(const tt_names *n, size_t e, unsigned not_name
   return t->kind == TEITAG_TOKEN_WORD && t->script == TT_SCRIPT_LATIN &&
          (tt_n_title(n, e) || tt_n_upper(n, e) || tt_n_camel(n, e)) &&
          !(tt_n_class(n, e) & not_name) && !n->gaz_type[e] && !n->person[e] &&
-         !tt_n_attribute_compound(n, e);
+         !tt_n_attribute_len(n, e);
 }
 
 /* Does the business word at token j say that the name before it is a
@@ -1481,6 +1481,8 @@ void tt_rules_org(tt_names *n) {
          !(tt_n_class(n, i) & (TT_WC_LEGAL | TT_WC_ORG_HEAD | TT_WC_REPORT | TT_WC_MINISTRY |
                                TT_WC_ORG_PERSON))))
       continue;
+    if (!n->gaz_type[i] && tt_n_attribute_len(n, i) == 3)
+      continue; /* Iranian-born: what the gazetteer does not know there, no rule names */
     /* a designator makes the words before it a company's even where a
      * person rule saw a surname (Грін Веллі Трейдинг Лімітед) */
     size_t next = designators ? cyrillic_designated(n, i) : 0;

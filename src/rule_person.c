@@ -367,7 +367,7 @@ static size_t initials(tt_names *n, size_t i) {
     }
     /* a single capital is no surname ("U.S - China", a dot missing), nor
      * is the end of an attribute ("U.S-led") */
-    if (j < end && tt_n_attribute_compound(n, j))
+    if (j < end && tt_n_attribute_len(n, j))
       return 0;
     if (j < end && tt_n_title(n, j) && tt_n_same_script(n, i, j) &&
         !tt_n_one_letter(n->doc, j) &&
@@ -1115,6 +1115,8 @@ void tt_rules_person(tt_names *n) {
          !(cls & (TT_WC_ROLE | TT_WC_SAYING))))
       continue;
     int title = toks[i].lcase == TEITAG_CASE_TITLE, cap = title || toks[i].lcase == TEITAG_CASE_UPPER;
+    if (cap && !n->gaz_type[i] && tt_n_attribute_len(n, i) == 3)
+      continue; /* Iranian-born: what the gazetteer does not know there, no rule names */
     size_t next = 0;
     if (cap) {
       next = surname_given_patronymic(n, i);

@@ -130,6 +130,28 @@ static int english_clitic(const unsigned char *s, size_t i, size_t end,
   return 0;
 }
 
+/* Is the ASCII hyphen at i followed by a participle that makes an English
+ * attribute of the name before it, and ends the word (Paris-based,
+ * Iran-backed, London-listed)?  The name is then a token of its own, so
+ * that the place or organisation in it is found: "U.S.-led" was split
+ * at its full stop already. */
+static int attribute_participle(const unsigned char *s, size_t i, size_t end) {
+  static const char *const participles[] = {
+      "based", "born", "bred", "listed", "headquartered", "registered", "owned",
+      "backed", "led", "run", "controlled", "funded", "sponsored", "brokered",
+      "made", "bound", NULL};
+  /* in lower case only: a headline's "Employer-Sponsored" is a title */
+  for (int k = 0; participles[k]; k++) {
+    size_t n = strlen(participles[k]);
+    if (i + 1 + n > end || memcmp(s + i + 1, participles[k], n) != 0)
+      continue;
+    cpinfo after = at(s, i + 1 + n, end);
+    if (!(after.cls & (TT_C_ALPHA | TT_C_DIGIT | TT_C_HYPHEN | TT_C_APOS)))
+      return 1;
+  }
+  return 0;
+}
+
 /* Scans a URL that starts at i; returns its end or i when there is none. */
 static size_t scan_url(const unsigned char *s, size_t i, size_t end) {
   if (!ascii_ieq(s, end, i, "http://") && !ascii_ieq(s, end, i, "https://") &&
@@ -434,7 +456,9 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t end,
     else
       join = (prev & (TT_C_ALPHA | TT_C_DIGIT)) &&
              (next.cls & (TT_C_ALPHA | TT_C_DIGIT)) &&
-             !((prev & TT_C_DIGIT) && (next.cls & TT_C_DIGIT));
+             !((prev & TT_C_DIGIT) && (next.cls & TT_C_DIGIT)) &&
+             !(c.cp == '-' && (first_cls & TT_C_UPPER) && acc->latin &&
+               attribute_participle(s, j, end));
     if (!join)
       break;
     if (c.cp < 0x80) {

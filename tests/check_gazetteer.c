@@ -291,8 +291,10 @@ static const struct {
     /* leftmost-longest */
     {"the Bank of England said", "Bank of England|ORG|org-boe|Bank of England|high"},
     {"the United States and the US", "United States|LOC|Q30|US|high; US|LOC|Q30|US|high"},
-    /* never inside a word */
-    {"a Kyiv-based firm", ""},
+    /* never inside a word; the tokenizer parts a name from an English
+     * participle after it, though */
+    {"a Kyiv-style firm", ""},
+    {"a Kyiv-based firm", "Kyiv|LOC|Q1899|Kyiv|high"},
     {"Kyivans", ""},
     /* inflection: medium, dictionary form reported */
     {"до Києва", "Києва|LOC|Q1899|Київ|medium"},

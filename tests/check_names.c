@@ -1034,6 +1034,10 @@ static const rule_case org_cases[] = {
 };
 
 static const rule_case place_cases[] = {
+    /* the place in an English attribute (Paris-based) is a place */
+    {"A " OPEN_MARK "LOC Paris" CLOSE_MARK "-based fund bought the " OPEN_MARK
+     "LOC New York" CLOSE_MARK "-listed shares.",
+     "gazetteer"},
     /* a person's name before a type word is a street's, even with a
      * role's word inside; not a role before it */
     {OPEN_MARK "LOC Martin Luther King Jr. Boulevard" CLOSE_MARK " was closed, and so "

@@ -37,6 +37,12 @@ static const struct {
     {"Нью-Йорк, Ростов-на-Дону і Jean-Claude.",
      "Нью-Йорк|,|Ростов-на-Дону|і|Jean-Claude|."},
     {"Івано-Франківськ — COVID-19, F-16", "Івано-Франківськ|—|COVID-19|,|F-16"},
+    /* a name before an English attributive participle is a word of its
+     * own; a lower-case compound, a longer word, a headline's capital and
+     * Cyrillic stay whole */
+    {"the New York-based firm, Iran-backed and US-listed; state-owned",
+     "the|New|York|-|based|firm|,|Iran|-|backed|and|US|-|listed|;|state-owned"},
+    {"Paris-basedness, Kyiv-Based. Київ-based", "Paris-basedness|,|Kyiv-Based|.|Київ-based"},
     /* numbers with group separators: comma, no-break space, thin space, dot */
     {"1,000.50 or 1\xC2\xA0" "000,50 or 1\xE2\x80\x89" "000,50 or 1.000,50",
      "1,000.50|or|1\xC2\xA0" "000,50|or|1\xE2\x80\x89" "000,50|or|1.000,50"},

@@ -408,7 +408,7 @@ END_TEST
 /* An emoji (two UTF-16 units, one code point), Cyrillic (two bytes), a
  * name across a line break, and characters each format must escape. */
 static const char mixed[] =
-    "\xF0\x9F\x98\x80 Путін met Steve\nWitkoff in Kyiv-based [Bank|X] "
+    "\xF0\x9F\x98\x80 Путін met Steve\nWitkoff in Kyiv-style [Bank|X] "
     "-> *_; \\ office.\n\nЗеленський & <Co> \"quoted\".";
 
 static void add_mixed(void) {
@@ -456,9 +456,9 @@ START_TEST(test_webanno) {
   ck_assert_ptr_nonnull(strstr(tsv, "\tSteve\tper\\_witkoff[1]\tPER[1]\t\n"));
   ck_assert_ptr_nonnull(strstr(tsv, "\tWitkoff\tper\\_witkoff[1]\tPER[1]\t\n"));
   ck_assert_ptr_nonnull(strstr(tsv, "#Text=\xF0\x9F\x98\x80 Путін met Steve\n#Text=Witkoff in"));
-  /* Kyiv is cut out of Kyiv-based */
+  /* Kyiv is cut out of Kyiv-style */
   ck_assert_ptr_nonnull(strstr(tsv, "\tKyiv\t"));
-  ck_assert_ptr_nonnull(strstr(tsv, "\t-based\t_\t_\t\n"));
+  ck_assert_ptr_nonnull(strstr(tsv, "\t-style\t_\t_\t\n"));
   /* backslash escaped in #Text; no identifier is '*' */
   ck_assert_ptr_nonnull(strstr(tsv, "-> *_; \\\\ office."));
   ck_assert_ptr_nonnull(strstr(tsv, "\tЗеленський\t*[3]\tPER[3]\t\n"));
@@ -490,7 +490,7 @@ START_TEST(test_webanno_stacked) {
 END_TEST
 
 START_TEST(test_conll) {
-  doc = tu_doc(pipe_, "Mr. Steve Witkoff met Putin. He paid $ 1 000 in Kyiv-based banks.\n\n"
+  doc = tu_doc(pipe_, "Mr. Steve Witkoff met Putin. He paid $ 1 000 in Kyiv-style banks.\n\n"
                       "Друга частина: «Нафтогаз».");
   add("Putin. He", TEITAG_TYPE_PER, NULL, NULL, NULL, NULL); /* crosses a sentence */
   add("$ 1 000", TEITAG_TYPE_MONEY, NULL, NULL, "1000", "USD");
@@ -502,7 +502,7 @@ START_TEST(test_conll) {
                    "-DOCSTART-\tO\n\n"
                    "Mr.\tO\nSteve\tO\nWitkoff\tO\nmet\tO\nPutin\tB-PER\n.\tI-PER\n"
                    "He\tI-PER\npaid\tO\n$\tB-MONEY\n1\tI-MONEY\n000\tI-MONEY\n"
-                   "in\tO\nKyiv\tB-LOC\n-based\tO\nbanks\tO\n.\tO\n\n"
+                   "in\tO\nKyiv\tB-LOC\n-style\tO\nbanks\tO\n.\tO\n\n"
                    "Друга\tO\nчастина\tO\n:\tO\n«\tO\nНафтогаз\tB-ORG\n»\tO\n.\tO\n\n");
   free(conll);
 }
