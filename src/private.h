@@ -374,9 +374,10 @@ struct teitag_doc {
   tt_lang_counts tok_counts;
   tt_buf strs; /* NUL-terminated strings of the spans; offset 0 is "" */
   /* The key hashes of the words written in lower case, built on first
-   * need by tt_doc_lower_words and kept for the gazetteer and the rules. */
+   * need by tt_doc_lower_words and kept for the gazetteer and the rules;
+   * or, where `gather_lower` is set, by the tokenizer on its way. */
   tt_hash_set lower;
-  int lower_built;
+  int lower_built, gather_lower;
 
   /* What the TEI header says about the input. */
   size_t input_bytes;

@@ -96,6 +96,10 @@ static void reserve_for(teitag_doc *doc, size_t len) {
   tt_buf_reserve(&doc->strs, len / 2 + 16);
 }
 
+/* From this length on, the words in lower case are gathered as the text
+ * is tokenized (see tt_segment). */
+#define EAGER_LOWER_MIN (32 * 1024)
+
 void tt_segment(teitag_doc *doc, unsigned flags) {
   const char *s = doc->text;
   size_t len = doc->len;
@@ -107,10 +111,13 @@ void tt_segment(teitag_doc *doc, unsigned flags) {
   else
     blocks = tt_has_blank_line(s, len);
   reserve_for(doc, len);
-  /* new tokens: with the rules' word classes, the tokenizer fills the
-   * set of words in lower case as it goes */
+  /* new tokens.  With the rules' word classes, the tokenizer fills the
+   * set of words in lower case as it goes in a long text, which the rules
+   * always ask of; a single article may never need it, and building it
+   * there cost more than a pass on first need. */
   tt_hash_set_free(&doc->lower);
   doc->lower_built = 0;
+  doc->gather_lower = doc->word_classes && len >= EAGER_LOWER_MIN;
   size_t para_start = 0, para_end = 0;
   int open = 0;
   for (size_t i = 0; i < len;) {
@@ -131,5 +138,5 @@ void tt_segment(teitag_doc *doc, unsigned flags) {
   }
   if (open)
     add_paragraph(doc, para_start, para_end);
-  doc->lower_built = doc->word_classes;
+  doc->lower_built = doc->gather_lower;
 }

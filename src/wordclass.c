@@ -664,6 +664,7 @@ void tt_word_class_init(void) { pthread_once(&once, build_all); }
 void tt_word_class_doc(teitag_doc *doc) {
   tt_word_class_init();
   tt_hash_set_free(&doc->lower); /* filled again below */
+  doc->gather_lower = 1;
   for (size_t i = 0; i < doc->n_toks; i++) {
     tt_token *t = &doc->toks[i];
     t->classes = 0;
