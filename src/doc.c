@@ -34,6 +34,7 @@ void teitag_doc_free(teitag_doc *doc) {
   free(doc->toks);
   free(doc->spans);
   free(doc->caps);
+  free(doc->lowers);
   tt_hash_set_free(&doc->lower);
   tt_buf_free(&doc->keys);
   tt_buf_free(&doc->strs);
@@ -66,9 +67,13 @@ uint32_t tt_doc_strn(teitag_doc *doc, const char *s, size_t len) {
 const tt_hash_set *tt_doc_lower_words(teitag_doc *doc) {
   if (!doc->lower_built) {
     tt_hash_set_free(&doc->lower);
-    for (size_t i = 0; i < doc->n_toks; i++)
-      if (doc->toks[i].kind == TEITAG_TOKEN_WORD && doc->toks[i].lcase == TEITAG_CASE_LOWER)
-        tt_hash_set_add(&doc->lower, doc->toks[i].hash, SIZE_MAX);
+    if (doc->gather_lower) /* listed on the tokenizer's way */
+      for (size_t i = 0; i < doc->n_lowers; i++)
+        tt_hash_set_add(&doc->lower, doc->lowers[i], SIZE_MAX);
+    else
+      for (size_t i = 0; i < doc->n_toks; i++)
+        if (doc->toks[i].kind == TEITAG_TOKEN_WORD && doc->toks[i].lcase == TEITAG_CASE_LOWER)
+          tt_hash_set_add(&doc->lower, doc->toks[i].hash, SIZE_MAX);
     doc->lower_built = 1;
   }
   return &doc->lower;

@@ -1626,14 +1626,7 @@ size_t tt_n_attribute_len(const tt_names *n, size_t i) {
       TT_SFX_END};
   const teitag_doc *d = n->doc;
   const tt_token *t = &d->toks[i];
-  /* the tokenizer parts a capitalised word from the participle after its
-   * hyphen; nothing else leaves a lower-case word glued to a hyphen glued
-   * to a word */
-  if (i + 2 < n->para->tok_end && t->kind == TEITAG_TOKEN_WORD &&
-      t->script == TT_SCRIPT_LATIN && tt_n_dash(n, i + 1) &&
-      !(d->toks[i + 1].flags & TT_TOK_SPACE_BEFORE) &&
-      d->toks[i + 2].kind == TEITAG_TOKEN_WORD && d->toks[i + 2].lcase == TEITAG_CASE_LOWER &&
-      !(d->toks[i + 2].flags & TT_TOK_SPACE_BEFORE))
+  if (tt_n_attribute_split(n, i))
     return 3;
   /* asked of most capitalised English words: those without a hyphen are
    * passed over before the list is read */

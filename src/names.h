@@ -175,6 +175,19 @@ int tt_n_naming_word(const tt_names *n, size_t i);
  * before the participle as a word of its own (State - backed), 0 when
  * there is none. */
 size_t tt_n_attribute_len(const tt_names *n, size_t i);
+/* The three-token form alone: a word, then a hyphen and a lower-case word
+ * glued to it.  The tokenizer parts a capitalised Latin word from the
+ * participle after its hyphen; nothing else leaves that sequence.
+ * Inline: the organisation rules' loop asks it of capitalised words. */
+static inline int tt_n_attribute_split(const tt_names *n, size_t i) {
+  const tt_token *t = &n->doc->toks[i];
+  /* the dash's hash first: the one test that nearly always fails */
+  return i + 2 < n->para->tok_end && t[1].hash == n->punct_hash[TT_N_DASH] &&
+         !(t[1].flags & TT_TOK_SPACE_BEFORE) && t[1].kind == TEITAG_TOKEN_PUNCT &&
+         t[2].kind == TEITAG_TOKEN_WORD && t[2].lcase == TEITAG_CASE_LOWER &&
+         !(t[2].flags & TT_TOK_SPACE_BEFORE) && t->kind == TEITAG_TOKEN_WORD &&
+         t->script == TT_SCRIPT_LATIN;
+}
 /* Is token i an English adjective of nationality, faith or majority
  * (Sudanese, Kurdish, Muslim-majority), which names nothing by itself? */
 int tt_n_demonym_like(const tt_names *n, size_t i);

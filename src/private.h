@@ -374,10 +374,13 @@ struct teitag_doc {
   tt_lang_counts tok_counts;
   tt_buf strs; /* NUL-terminated strings of the spans; offset 0 is "" */
   /* The key hashes of the words written in lower case, built on first
-   * need by tt_doc_lower_words and kept for the gazetteer and the rules;
-   * or, where `gather_lower` is set, by the tokenizer on its way. */
+   * need by tt_doc_lower_words and kept for the gazetteer and the rules:
+   * from `lowers`, where `gather_lower` had the tokenizer list the hashes
+   * on its way, else by a pass over the tokens. */
   tt_hash_set lower;
   int lower_built, gather_lower;
+  uint64_t *lowers;
+  size_t n_lowers, cap_lowers;
 
   /* What the TEI header says about the input. */
   size_t input_bytes;

@@ -1481,7 +1481,7 @@ void tt_rules_org(tt_names *n) {
          !(tt_n_class(n, i) & (TT_WC_LEGAL | TT_WC_ORG_HEAD | TT_WC_REPORT | TT_WC_MINISTRY |
                                TT_WC_ORG_PERSON))))
       continue;
-    if (!n->gaz_type[i] && tt_n_attribute_len(n, i) == 3)
+    if (tt_n_attribute_split(n, i) && !n->gaz_type[i])
       continue; /* Iranian-born: what the gazetteer does not know there, no rule names */
     /* a designator makes the words before it a company's even where a
      * person rule saw a surname (Грін Веллі Трейдинг Лімітед) */

@@ -1115,8 +1115,6 @@ void tt_rules_person(tt_names *n) {
          !(cls & (TT_WC_ROLE | TT_WC_SAYING))))
       continue;
     int title = toks[i].lcase == TEITAG_CASE_TITLE, cap = title || toks[i].lcase == TEITAG_CASE_UPPER;
-    if (cap && !n->gaz_type[i] && tt_n_attribute_len(n, i) == 3)
-      continue; /* Iranian-born: what the gazetteer does not know there, no rule names */
     size_t next = 0;
     if (cap) {
       next = surname_given_patronymic(n, i);

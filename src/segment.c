@@ -96,8 +96,8 @@ static void reserve_for(teitag_doc *doc, size_t len) {
   tt_buf_reserve(&doc->strs, len / 2 + 16);
 }
 
-/* From this length on, the words in lower case are gathered as the text
- * is tokenized (see tt_segment). */
+/* From this length on, the words in lower case are listed as the text is
+ * tokenized (see tt_segment). */
 #define EAGER_LOWER_MIN (32 * 1024)
 
 void tt_segment(teitag_doc *doc, unsigned flags) {
@@ -111,12 +111,14 @@ void tt_segment(teitag_doc *doc, unsigned flags) {
   else
     blocks = tt_has_blank_line(s, len);
   reserve_for(doc, len);
-  /* new tokens.  With the rules' word classes, the tokenizer fills the
-   * set of words in lower case as it goes in a long text, which the rules
-   * always ask of; a single article may never need it, and building it
-   * there cost more than a pass on first need. */
+  /* new tokens.  With the rules' word classes, the tokenizer lists the
+   * words in lower case as it goes in a long text, for the set of them
+   * that the rules may ask for: a pass over a long text's tokens, out of
+   * the cache by then, cost more.  A single article's pass is cheap, and
+   * most never ask. */
   tt_hash_set_free(&doc->lower);
   doc->lower_built = 0;
+  doc->n_lowers = 0;
   doc->gather_lower = doc->word_classes && len >= EAGER_LOWER_MIN;
   size_t para_start = 0, para_end = 0;
   int open = 0;
@@ -138,5 +140,4 @@ void tt_segment(teitag_doc *doc, unsigned flags) {
   }
   if (open)
     add_paragraph(doc, para_start, para_end);
-  doc->lower_built = doc->gather_lower;
 }

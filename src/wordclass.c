@@ -663,7 +663,10 @@ void tt_word_class_init(void) { pthread_once(&once, build_all); }
 
 void tt_word_class_doc(teitag_doc *doc) {
   tt_word_class_init();
-  tt_hash_set_free(&doc->lower); /* filled again below */
+  /* the words in lower case are listed again below */
+  tt_hash_set_free(&doc->lower);
+  doc->lower_built = 0;
+  doc->n_lowers = 0;
   doc->gather_lower = 1;
   for (size_t i = 0; i < doc->n_toks; i++) {
     tt_token *t = &doc->toks[i];
@@ -677,7 +680,6 @@ void tt_word_class_doc(teitag_doc *doc) {
     for (size_t i = p->tok_begin; i < p->tok_end; i++)
       p->classes |= doc->toks[i].classes;
   }
-  doc->lower_built = 1;
 }
 
 unsigned tt_word_class(uint64_t key_hash) {

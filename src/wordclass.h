@@ -102,17 +102,18 @@ static inline unsigned tt_word_class_lookup(uint64_t key_hash) {
 
 /* Gives word token `t` of `doc` its classes, adds them to
  * doc->tok_classes, and adds its key hash to doc->caps when it is in
- * capitals and, when doc->gather_lower is set, to doc->lower when it is
- * in lower case (the rules ask that set of every long text; built here,
- * it needs no pass of its own).  The tokenizer calls it as it makes
+ * capitals and, when doc->gather_lower is set, to doc->lowers when it is
+ * in lower case (see tt_doc_lower_words).  The tokenizer calls it as it makes
  * each word (while the token is in a register, not in a second pass)
  * when doc->word_classes is set. */
 static inline void tt_word_class_token(teitag_doc *doc, tt_token *t) {
   t->classes = tt_word_class_lookup(t->hash);
   doc->tok_classes |= t->classes;
   if (t->lcase == TEITAG_CASE_LOWER) {
-    if (doc->gather_lower)
-      tt_hash_set_add(&doc->lower, t->hash, SIZE_MAX);
+    if (doc->gather_lower) {
+      TT_RESERVE(doc->lowers, doc->cap_lowers, doc->n_lowers + 1);
+      doc->lowers[doc->n_lowers++] = t->hash;
+    }
   } else if (t->lcase == TEITAG_CASE_UPPER) {
     TT_RESERVE(doc->caps, doc->cap_caps, doc->n_caps + 1);
     doc->caps[doc->n_caps++] = t->hash;
