@@ -1427,10 +1427,10 @@ static size_t ministry_short(tt_names *n, size_t i) {
 void tt_rules_org(tt_names *n) {
   /* few paragraphs hold a Cyrillic designator: look for one once */
   int designators = 0;
-  for (size_t k = n->para->tok_begin;
-       k < n->para->tok_end && !designators && (n->para->classes & TT_WC_LEGAL); k++)
-    designators = (tt_n_class(n, k) & (TT_WC_LEGAL | TT_WC_LEGAL_BEFORE)) == TT_WC_LEGAL &&
-                  n->doc->toks[k].script == TT_SCRIPT_CYRILLIC;
+  if (n->para->classes & TT_WC_LEGAL)
+    for (size_t k = n->para->tok_begin; k < n->para->tok_end && !designators; k++)
+      designators = (tt_n_class(n, k) & (TT_WC_LEGAL | TT_WC_LEGAL_BEFORE)) == TT_WC_LEGAL &&
+                    n->doc->toks[k].script == TT_SCRIPT_CYRILLIC;
   /* the rules add spans, never tokens */
   const tt_token *toks = n->doc->toks;
   const size_t end = n->para->tok_end;

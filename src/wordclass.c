@@ -662,12 +662,9 @@ static void build_all(void) {
 void tt_word_class_init(void) { pthread_once(&once, build_all); }
 
 void tt_word_class_doc(teitag_doc *doc) {
+  /* the set of words in lower case is left to tt_doc_lower_words, which
+   * builds it from the tokens here (gather_lower unset), once */
   tt_word_class_init();
-  /* the words in lower case are listed again below */
-  tt_hash_set_free(&doc->lower);
-  doc->lower_built = 0;
-  doc->n_lowers = 0;
-  doc->gather_lower = 1;
   for (size_t i = 0; i < doc->n_toks; i++) {
     tt_token *t = &doc->toks[i];
     t->classes = 0;
